@@ -1,0 +1,126 @@
+// Builds the Fastify application: plugins, the routes of every module, the web app.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '@trellis/db';
+import type { Config } from './config.js';
+import { registerProblems, sendProblem } from './plugins/problems.js';
+import { registerSession } from './plugins/session.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { grantRoutes } from './routes/organizations/grants.js';
+import { peopleRoutes } from './routes/organizations/people.js';
+import { unitRoutes } from './routes/organizations/units.js';
+
+export type TrellisApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    trellis: { db: Db; config: Config };
+  }
+}
+
+export interface BuildOptions {
+  db: Db;
+  config: Config;
+  logger?: boolean | { level: string };
+}
+
+/** The largest JSON body the API accepts (a form, not a file upload: imports have their own routes). */
+export const BODY_LIMIT = 256 * 1024;
+
+/** Every route under /api must say who may call it; the access-control matrix test reads this list. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string;
+}
+
+export async function buildApp({ db, config, logger = false }: BuildOptions): Promise<TrellisApp> {
+  const app = Fastify({
+    logger: logger === true ? { level: config.logLevel } : logger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('trellis', { db, config });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteEntry[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    const access = (route.config as { access?: string } | undefined)?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+  });
+
+  registerProblems(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and the API docs set styles inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false, // set by the reverse proxy that terminates TLS
+  });
+  registerSession(app, db, config);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Trellis API', version: '0.1.0', description: 'Infrastructure for systemic change toward a unified and comprehensive system of learning supports.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trellis_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  healthRoutes(app);
+  authRoutes(app);
+  unitRoutes(app);
+  peopleRoutes(app);
+  grantRoutes(app);
+  auditRoutes(app);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** Serves the built web app; any other non-API GET returns index.html so client-side routes load. */
+async function serveWebApp(app: TrellisApp, dist: string) {
+  const hasWeb = existsSync(join(dist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (request.method === 'GET' && !path.startsWith('/api') && hasWeb) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (request.method === 'GET' && !path.startsWith('/api')) {
+      return reply.type('text/plain').send('The Trellis web app is not built. Run `npm run build:web` (npm start does this for you).');
+    }
+    return sendProblem(reply, request, 404, `There is no ${request.method} ${path} here.`);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// The `trellis` command: serve, start (serve with the demo on an empty database), migrate, seed, users.
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { NewPassword, ROLES, type Role } from '@trellis/core';
+import { findPersonByEmail, findUnit, insertGrant, insertPerson, migrate, recordAuditEvent, searchUnits, setPasswordHash, deleteSessionsOfPerson, type Db } from '@trellis/db';
+import { loadConfig } from './config.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.js';
+import { openDatabase, startServer } from './server.js';
+import { hashPassword } from './services/passwords.js';
+
+const program = new Command()
+  .name('trellis')
+  .description('Trellis: infrastructure for systemic change toward a unified and comprehensive system of learning supports.\nConfiguration comes from environment variables (see the README): PORT, HOST, DATABASE_URL, TRELLIS_DATA_DIR, …')
+  .showHelpAfterError();
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDatabase(loadConfig());
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function describeDatabase() {
+  const config = loadConfig();
+  return config.databaseUrl ? `PostgreSQL (${new URL(config.databaseUrl).host})` : `embedded PGlite in ${config.dataDir}`;
+}
+
+async function serve(seedIfEmpty: boolean) {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  await migrate(db);
+  if (seedIfEmpty) {
+    const seeded = await seedDemo(db);
+    if (seeded.seeded) console.log(`Loaded the demo state: ${seeded.units} units, ${seeded.people} people.`);
+  }
+  const server = await startServer(config, { db, logger: process.env.TRELLIS_LOG_LEVEL !== undefined });
+  console.log(`\nTrellis is running at ${server.url}  (database: ${describeDatabase()})`);
+  if (seedIfEmpty) {
+    console.log(`Sign in with any of these demo accounts, password "${DEMO_PASSWORD}":`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(36)} ${a.what}`);
+  }
+  console.log('API docs: ' + server.url + '/api/docs    Stop with Ctrl+C.\n');
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+program.command('serve').description('Apply migrations and run the server').action(() => serve(false));
+program.command('start').description('Like serve, and load the demo state first when the database is empty').action(() => serve(true));
+
+program
+  .command('migrate')
+  .description('Apply database migrations')
+  .action(() =>
+    withDb(async (db) => {
+      const applied = await migrate(db);
+      console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+    }),
+  );
+
+program
+  .command('seed')
+  .description('Load data')
+  .command('demo')
+  .description('Load the demo state (only into an empty database)')
+  .action(() =>
+    withDb(async (db) => {
+      const r = await seedDemo(db);
+      console.log(r.seeded ? `Loaded the demo state: ${r.units} units, ${r.people} people. Demo password: ${DEMO_PASSWORD}` : 'The database already has units; the demo was not loaded.');
+    }),
+  );
+
+async function resolveUnit(db: Db, ref: string) {
+  const byId = /^[0-9a-f-]{36}$/i.test(ref) ? await findUnit(db, ref) : null;
+  if (byId) return byId;
+  const found = await searchUnits(db, { roots: null, q: ref, includeArchived: false, limit: 2 });
+  const exact = found.filter((u) => u.ncesId === ref || u.stateId === ref || u.name.toLowerCase() === ref.toLowerCase());
+  if (exact.length === 1) return exact[0]!;
+  throw new Error(`No single unit matches "${ref}". Give its id, NCES id, state id or exact name.`);
+}
+
+function checkPassword(password: string) {
+  const parsed = NewPassword.safeParse(password);
+  if (!parsed.success) throw new Error(`The password ${parsed.error.issues[0]?.message}.`);
+}
+
+const user = program.command('user').description('Manage accounts');
+user
+  .command('add')
+  .description('Add a person who can sign in; prints a generated password unless --password is given')
+  .requiredOption('--email <email>', 'their email (their sign-in name)')
+  .requiredOption('--name <name>', 'their full name')
+  .option('--title <title>', 'their job title')
+  .option('--unit <unit>', 'home unit and where the role applies: id, NCES id, state id or exact name')
+  .addOption(new Option('--role <role>', 'role at the unit').choices(ROLES as unknown as string[]))
+  .option('--system-admin', 'make them a system administrator (above every unit)')
+  .option('--password <password>', 'their password (at least 12 characters)')
+  .action((opts: { email: string; name: string; title?: string; unit?: string; role?: Role; systemAdmin?: boolean; password?: string }) =>
+    withDb(async (db) => {
+      if (!opts.systemAdmin && !(opts.unit && opts.role)) throw new Error('Give --unit and --role, or --system-admin.');
+      const password = opts.password ?? randomBytes(12).toString('base64url');
+      checkPassword(password);
+      const unit = opts.unit ? await resolveUnit(db, opts.unit) : null;
+      const hash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        const person = await insertPerson(tx, { name: opts.name, email: opts.email, title: opts.title ?? null, homeUnitId: unit?.id ?? null, passwordHash: hash, isSystemAdmin: !!opts.systemAdmin });
+        if (unit && opts.role) await insertGrant(tx, { personId: person.id, unitId: unit.id, role: opts.role, createdBy: null });
+        await recordAuditEvent(tx, { actorId: null, action: 'person.create', entityType: 'person', entityId: person.id, unitId: unit?.id ?? null, before: null, after: { name: person.name, email: person.email, role: opts.role ?? null, isSystemAdmin: !!opts.systemAdmin, via: 'cli' } });
+      });
+      console.log(`Added ${opts.email}${unit ? ` as ${opts.role} of ${unit.name}` : ''}${opts.systemAdmin ? ' as system administrator' : ''}.`);
+      if (!opts.password) console.log(`Password: ${password}`);
+    }),
+  );
+user
+  .command('reset-password')
+  .description('Set a new password for an account (ends its sessions); prints a generated one unless --password is given')
+  .requiredOption('--email <email>', 'the account’s email')
+  .option('--password <password>', 'the new password (at least 12 characters)')
+  .action((opts: { email: string; password?: string }) =>
+    withDb(async (db) => {
+      const person = await findPersonByEmail(db, opts.email);
+      if (!person) throw new Error(`No one has the email ${opts.email}.`);
+      const password = opts.password ?? randomBytes(12).toString('base64url');
+      checkPassword(password);
+      const hash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await setPasswordHash(tx, person.id, hash);
+        await deleteSessionsOfPerson(tx, person.id);
+        await recordAuditEvent(tx, { actorId: null, action: 'person.password_set', entityType: 'person', entityId: person.id, unitId: person.homeUnitId, before: null, after: { via: 'cli' } });
+      });
+      console.log(`The password of ${opts.email} is reset.${opts.password ? '' : ` New password: ${password}`}`);
+    }),
+  );
+
+program
+  .command('bench')
+  .description('Run the benchmarks (generates a state of 10,000 schools; prints figures)')
+  .allowUnknownOption()
+  .action(async () => {
+    await import('../../../bench/src/run.js');
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  console.error(`trellis: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

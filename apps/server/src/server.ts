@@ -1,0 +1,35 @@
+// Opening the database and running the server: shared by the CLI, tests and benchmarks.
+import { connect, migrate, type Db } from '@trellis/db';
+import { buildApp, type TrellisApp } from './app.js';
+import type { Config } from './config.js';
+
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  return connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+export interface RunningServer {
+  app: TrellisApp;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Migrates, builds the app and listens. Closes the app, then the database, on close(). */
+export async function startServer(config: Config, opts: { db?: Db; logger?: boolean } = {}): Promise<RunningServer> {
+  const db = opts.db ?? (await openDatabase(config));
+  await migrate(db);
+  const app = await buildApp({ db, config, logger: opts.logger ?? true });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  return {
+    app,
+    db,
+    url: `http://${shownHost}:${port}`,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

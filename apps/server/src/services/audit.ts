@@ -1,0 +1,25 @@
+// Reading the audit trail. Writing it is `recordAuditEvent`, called by each service in the
+// transaction of the change it records.
+import { authorize, scopeRoots, type AuditEvent, type AuditQuery } from '@trellis/core';
+import { findUnit, listAuditEvents } from '@trellis/db';
+import type { ServiceContext } from '../context.js';
+import { notFound } from '@trellis/core';
+
+export async function auditTrail(ctx: ServiceContext, query: AuditQuery): Promise<AuditEvent[]> {
+  let unitPath: string | undefined;
+  if (query.unitId) {
+    const unit = await findUnit(ctx.db, query.unitId);
+    if (!unit) throw notFound('The unit');
+    authorize(ctx.caller, 'audit.read', unit.path);
+    unitPath = unit.path;
+  }
+  return listAuditEvents(ctx.db, {
+    roots: scopeRoots(ctx.caller, 'audit.read'),
+    unitPath,
+    actorId: query.actorId,
+    entityType: query.entityType,
+    entityId: query.entityId,
+    beforeId: query.before,
+    limit: query.limit ?? 50,
+  });
+}

@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './organizations/units.js';
+export * from './organizations/schemas.js';
+export * from './access/roles.js';
+export * from './people/schemas.js';
+export * from './audit/schemas.js';
