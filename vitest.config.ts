@@ -1,0 +1,22 @@
+// Unit tests (core) and API tests (server). The web app's Vite config is separate (apps/web).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'server',
+          include: ['apps/server/test/**/*.test.ts', 'packages/db/test/**/*.test.ts'],
+          environment: 'node',
+          // One PGlite per test file (~250 MB each): two files at a time on a 2-core machine.
+          pool: 'forks',
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
