@@ -57,8 +57,9 @@ export function isWithin(path: string, ancestorPath: string): boolean {
   return path.startsWith(ancestorPath);
 }
 
+/** 0 for a root unit, 1 for its children, and so on. */
 export function depthOf(path: string): number {
-  return path.split('/').length - 2;
+  return path.split('/').length - 3;
 }
 
 export function ancestorIds(path: string): string[] {
