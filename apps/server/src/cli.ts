@@ -37,7 +37,8 @@ async function serve(seedIfEmpty: boolean) {
     const seeded = await seedDemo(db);
     if (seeded.seeded) console.log(`Loaded the demo state: ${seeded.units} units, ${seeded.people} people.`);
   }
-  const server = await startServer(config, { db, logger: process.env.TRELLIS_LOG_LEVEL !== undefined });
+  // `serve` (production) logs requests; `start` (the demo) stays quiet unless TRELLIS_LOG_LEVEL is set.
+  const server = await startServer(config, { db, logger: !seedIfEmpty || process.env.TRELLIS_LOG_LEVEL !== undefined });
   console.log(`\nTrellis is running at ${server.url}  (database: ${describeDatabase()})`);
   if (seedIfEmpty) {
     console.log(`Sign in with any of these demo accounts, password "${DEMO_PASSWORD}":`);
