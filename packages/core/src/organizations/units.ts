@@ -62,6 +62,11 @@ export function depthOf(path: string): number {
   return path.split('/').length - 3;
 }
 
+/** The id of the unit a path ends at. */
+export function idOfPath(path: string): string {
+  return path.split('/').filter(Boolean).at(-1) ?? '';
+}
+
 export function ancestorIds(path: string): string[] {
   return path.split('/').filter(Boolean).slice(0, -1);
 }

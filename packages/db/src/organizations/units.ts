@@ -56,7 +56,7 @@ export async function findUnit(q: Queryable, id: string, opts: { forUpdate?: boo
 
 export async function findUnitsByIds(q: Queryable, ids: string[]): Promise<Unit[]> {
   if (ids.length === 0) return [];
-  const rows = await q.query<UnitRow>(`select ${COLUMNS}, 0 as child_count from units u where u.id = any($1::uuid[])`, [ids]);
+  const rows = await q.query<UnitRow>(`select ${COLUMNS}, ${CHILD_COUNT} from units u where u.id = any($1::uuid[])`, [ids]);
   return rows.map(toUnit);
 }
 

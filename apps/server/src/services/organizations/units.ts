@@ -5,6 +5,7 @@ import {
   checkMoveMakesNoCycle,
   checkParentKind,
   checkUnitFields,
+  idOfPath,
   conflict,
   forbidden,
   invalid,
@@ -86,9 +87,8 @@ export async function getSubtree(ctx: ServiceContext, id: string, opts: { depth?
 export async function getRoots(ctx: ServiceContext): Promise<Unit[]> {
   const roots = scopeRoots(ctx.caller, 'unit.read');
   if (roots === null) return listRoots(ctx.db);
-  const units = await findUnitsByIds(ctx.db, roots.map((p) => p.split('/').filter(Boolean).at(-1)!));
-  const withCounts = await Promise.all(units.map((u) => findUnit(ctx.db, u.id)));
-  return withCounts.filter((u): u is Unit => u !== null).sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name));
+  const units = await findUnitsByIds(ctx.db, roots.map(idOfPath));
+  return units.sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name));
 }
 
 export async function findUnits(ctx: ServiceContext, query: UnitListQuery): Promise<Unit[]> {
