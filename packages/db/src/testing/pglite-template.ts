@@ -16,5 +16,5 @@ async function migratedTemplate(): Promise<PGlite> {
 export async function freshPglite(): Promise<Db> {
   template ??= migratedTemplate();
   const clone = await (await template).clone();
-  return wrapPglite(clone);
+  return wrapPglite(clone as PGlite);
 }
