@@ -65,6 +65,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   });
 
   registerProblems(app);
+  // The API speaks JSON only: any other body type gets 415 instead of being parsed as a string.
+  app.removeContentTypeParser(['text/plain']);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -71,11 +71,11 @@ export const UnitListQuery = z.strictObject({
   q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   kind: UnitKindSchema.optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(500, 'must be at most 500').optional(),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
 });
 export type UnitListQuery = z.infer<typeof UnitListQuery>;
 
 export const SubtreeQuery = z.strictObject({
-  depth: z.coerce.number().int().min(0).max(10, 'must be at most 10').optional(),
+  depth: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(10, 'must be at most 10').optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
 });

@@ -52,8 +52,8 @@ export type Person = z.infer<typeof Person>;
 export const PersonListQuery = z.strictObject({
   q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   unitId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(500, 'must be at most 500').optional(),
-  offset: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
+  offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').optional(),
 });
 
 export const RoleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
