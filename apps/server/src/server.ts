@@ -1,5 +1,5 @@
 // Opening the database and running the server: shared by the CLI, tests and benchmarks.
-import { connect, migrate, type Db } from '@trellis/db';
+import { connect, deleteExpiredSessions, migrate, pruneLoginAttempts, type Db } from '@trellis/db';
 import { buildApp, type TrellisApp } from './app.js';
 import type { Config } from './config.js';
 
@@ -20,6 +20,7 @@ export async function startServer(config: Config, opts: { db?: Db; logger?: bool
   await migrate(db);
   const app = await buildApp({ db, config, logger: opts.logger ?? true });
   await app.listen({ port: config.port, host: config.host });
+  const housekeeping = startHousekeeping(db, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
@@ -28,8 +29,28 @@ export async function startServer(config: Config, opts: { db?: Db; logger?: bool
     db,
     url: `http://${shownHost}:${port}`,
     async close() {
+      clearInterval(housekeeping);
       await app.close();
       await db.close();
     },
   };
+}
+
+/**
+ * Hourly: delete expired sessions and sign-in attempts older than a day. Idempotent deletes, so
+ * several server processes may run it at once without harm.
+ */
+function startHousekeeping(db: Db, log: { warn(obj: unknown, msg: string): void }): NodeJS.Timeout {
+  const run = async () => {
+    try {
+      await deleteExpiredSessions(db);
+      await pruneLoginAttempts(db, new Date(Date.now() - 24 * 3_600_000));
+    } catch (err) {
+      log.warn({ err }, 'housekeeping failed; will retry in an hour');
+    }
+  };
+  void run();
+  const timer = setInterval(run, 3_600_000);
+  timer.unref();
+  return timer;
 }
