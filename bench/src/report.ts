@@ -2,6 +2,7 @@
 import type { BackendResult } from './scenario.js';
 import type { TargetCheck } from './targets.js';
 import type { WebSize } from './web-size.js';
+import { LATENCY_CASES } from './workload.js';
 
 interface Row {
   label: string;
@@ -13,11 +14,15 @@ const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 100
 const count = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 
-const latencyRows = (name: string, key: keyof BackendResult['latency']): Row[] => [
-  { label: `${name} p50`, value: (r) => r.latency[key].p50, format: ms },
-  { label: `${name} p95`, value: (r) => r.latency[key].p95, format: ms },
-  { label: `${name} mean`, value: (r) => r.latency[key].mean, format: ms },
-];
+const latencyRows = (key: string, label: string, headline: boolean): Row[] => {
+  const of = (r: BackendResult) => r.latency[key]!;
+  const rows: Row[] = [
+    { label: `${label} p50`, value: (r) => of(r).p50, format: ms },
+    { label: `${label} p95`, value: (r) => of(r).p95, format: ms },
+  ];
+  if (headline) rows.push({ label: `${label} mean`, value: (r) => of(r).mean, format: ms }, { label: `${label}, units returned`, value: (r) => of(r).meanItems, format: count });
+  return rows;
+};
 
 const SECTIONS: [string, Row[]][] = [
   [
@@ -31,13 +36,7 @@ const SECTIONS: [string, Row[]][] = [
   [
     'Latency, one request at a time over HTTP',
     [
-      ...latencyRows('district subtree', 'districtSubtree'),
-      { label: 'district subtree, units returned', value: (r) => r.latency.districtSubtree.meanItems, format: count },
-      ...latencyRows('state subtree depth=2', 'stateTwoLevels'),
-      { label: 'state subtree depth=2, units', value: (r) => r.latency.stateTwoLevels.meanItems, format: count },
-      ...latencyRows('roots', 'roots').slice(0, 2),
-      ...latencyRows('children of the state', 'stateChildren').slice(0, 2),
-      ...latencyRows('children of a region', 'regionChildren').slice(0, 2),
+      ...LATENCY_CASES.flatMap((c) => latencyRows(c.key, c.label, c.headline ?? false)),
       { label: 'failed requests (all of the above)', value: (r) => Object.values(r.latency).reduce((s, l) => s + l.failures, 0), format: count },
     ],
   ],

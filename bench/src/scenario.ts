@@ -9,11 +9,11 @@ import { loadState } from './load.js';
 import { watchMemory, type MemoryPeak } from './memory.js';
 import { startServerProcess } from './server-process.js';
 import { measureThroughput, type ThroughputResult } from './throughput.js';
-import { mixedPath, paths } from './workload.js';
+import { LATENCY_CASES, mixedPath } from './workload.js';
 
 export const PLAN = {
-  districtSubtree: { requests: 200, maxSeconds: 30 },
-  treeLevels: { requests: 100, maxSeconds: 20 },
+  /** Each latency case stops after its count of requests or this many seconds, whichever is first. */
+  latencyMaxSeconds: 20,
   mixed: { connections: 20, seconds: 20 },
 };
 
@@ -23,13 +23,8 @@ export interface BackendResult {
   openAndMigrateMs: number;
   loadMs: number;
   startupMs: number;
-  latency: {
-    districtSubtree: LatencyResult;
-    stateTwoLevels: LatencyResult;
-    roots: LatencyResult;
-    stateChildren: LatencyResult;
-    regionChildren: LatencyResult;
-  };
+  /** By LATENCY_CASES key. */
+  latency: Record<string, LatencyResult>;
   mixed: ThroughputResult;
   memory: MemoryPeak;
 }
@@ -56,14 +51,11 @@ export async function runScenario(backend: Backend, state: BenchState): Promise<
   const memory = watchMemory(server.pid);
   try {
     const cookie = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
-    const p = paths(state);
-    log(backend, `latency: ${PLAN.districtSubtree.requests} district subtrees`);
-    const districtSubtree = await measureLatency(server.baseUrl, cookie, p.districtSubtree, PLAN.districtSubtree);
-    log(backend, 'latency: the first two levels of the tree');
-    const stateTwoLevels = await measureLatency(server.baseUrl, cookie, p.stateTwoLevels, { ...PLAN.treeLevels, warmup: 3 });
-    const roots = await measureLatency(server.baseUrl, cookie, p.roots, PLAN.treeLevels);
-    const stateChildren = await measureLatency(server.baseUrl, cookie, p.stateChildren, PLAN.treeLevels);
-    const regionChildren = await measureLatency(server.baseUrl, cookie, p.regionChildren, PLAN.treeLevels);
+    const latency: Record<string, LatencyResult> = {};
+    for (const c of LATENCY_CASES) {
+      log(backend, `latency: ${c.requests} × ${c.label}`);
+      latency[c.key] = await measureLatency(server.baseUrl, cookie, () => c.path(state), { requests: c.requests, maxSeconds: PLAN.latencyMaxSeconds, warmup: 5 });
+    }
     log(backend, `mixed read load: ${PLAN.mixed.connections} clients for ${PLAN.mixed.seconds} s`);
     const mixed = await measureThroughput(server.baseUrl, cookie, mixedPath(state), PLAN.mixed);
     return {
@@ -72,7 +64,7 @@ export async function runScenario(backend: Backend, state: BenchState): Promise<
       openAndMigrateMs,
       loadMs,
       startupMs: server.startupMs,
-      latency: { districtSubtree, stateTwoLevels, roots, stateChildren, regionChildren },
+      latency,
       mixed,
       memory: memory.stop(),
     };

@@ -21,8 +21,11 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 export function checkTargets(results: BackendResult[], web: WebSize | null): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const r of results) {
-    const p95 = r.latency.districtSubtree.p95;
+    const p95 = r.latency.districtSubtree!.p95;
     checks.push({ what: `district subtree p95 (${r.backend})`, target: `< ${TARGETS.subtreeP95Ms} ms`, value: ms(p95), met: p95 < TARGETS.subtreeP95Ms });
+    // Not named by the issue; the same bar applied to the tree's first screen, for information.
+    const top = r.latency.stateTwoLevels!.p95;
+    checks.push({ what: `state subtree depth=2 p95 (${r.backend}, same bar)`, target: `< ${TARGETS.subtreeP95Ms} ms`, value: ms(top), met: top < TARGETS.subtreeP95Ms });
     const errors = r.mixed.errors + r.mixed.timeouts + r.mixed.non2xx;
     checks.push({ what: `mixed load errors + non-2xx (${r.backend})`, target: `${TARGETS.mixedErrors}`, value: String(errors), met: errors <= TARGETS.mixedErrors });
   }
