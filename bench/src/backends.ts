@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type Db } from '@trellis/db';
 import { createDatabase, findPostgresBin, startPostgresCluster } from '@trellis/db/testing';
+import { onInterrupt } from './cleanup.js';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -20,6 +21,7 @@ export interface Backend {
 export async function pgliteBackend(): Promise<Backend> {
   const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-'));
   const dataDir = join(dir, 'data');
+  const forget = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   return {
     name: 'pglite',
     label: 'PGlite (data dir on disk)',
@@ -27,6 +29,7 @@ export async function pgliteBackend(): Promise<Backend> {
     serverEnv: { TRELLIS_DATA_DIR: dataDir },
     async dispose() {
       rmSync(dir, { recursive: true, force: true });
+      forget();
     },
   };
 }
@@ -35,6 +38,7 @@ export async function pgliteBackend(): Promise<Backend> {
 export async function postgresBackend(): Promise<Backend | null> {
   if (!findPostgresBin()) return null;
   const cluster = await startPostgresCluster();
+  const forget = onInterrupt(() => cluster.stop());
   try {
     const url = await createDatabase(cluster.url, 'trellis_bench');
     return {
@@ -42,10 +46,14 @@ export async function postgresBackend(): Promise<Backend | null> {
       label: 'PostgreSQL (local cluster)',
       open: () => connect({ databaseUrl: url }),
       serverEnv: { DATABASE_URL: url },
-      dispose: () => cluster.stop(),
+      async dispose() {
+        await cluster.stop();
+        forget();
+      },
     };
   } catch (e) {
     await cluster.stop();
+    forget();
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 // `npm run bench` (or `trellis bench`): generates a state of 10,000 schools, loads it into PGlite and
 // PostgreSQL, runs the server against each, and prints the figures. Figures, not a pass/fail test:
-// exits 0 unless something crashed. `--only pglite` or `--only postgres` runs one database.
+// exits 0 unless something crashed. `--only=pglite` or `--only=postgres` (or TRELLIS_BENCH_ONLY)
+// runs one database.
 import { pgliteBackend, postgresBackend, type Backend } from './backends.js';
 import { generateState, SHAPE } from './generate.js';
 import { closeConnections } from './http.js';
@@ -11,7 +12,8 @@ import { checkTargets } from './targets.js';
 import { measureWebSize, type WebSize } from './web-size.js';
 
 const onlyIndex = process.argv.indexOf('--only');
-const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined) ?? process.env.TRELLIS_BENCH_ONLY;
+if (only !== undefined && only !== 'pglite' && only !== 'postgres') throw new Error(`--only takes pglite or postgres, not "${only}".`);
 const wanted = (name: string) => only === undefined || only === name;
 
 const runStarted = performance.now();

@@ -2,6 +2,7 @@
 // from spawn to the first 200 from /api/health.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { onInterrupt } from './cleanup.js';
 import { get } from './http.js';
 
 const TRELLIS = fileURLToPath(new URL('../../apps/server/bin/trellis.mjs', import.meta.url));
@@ -32,7 +33,11 @@ export async function startServerProcess(env: Record<string, string>, port: numb
   child.on('exit', () => (exited = true));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const stop = () => stopGroup(child);
+  const forget = onInterrupt(() => stopGroup(child));
+  const stop = async () => {
+    await stopGroup(child);
+    forget();
+  };
   while (true) {
     if (exited) throw new Error(`trellis serve exited before it answered:\n${output}`);
     if (performance.now() - started > START_TIMEOUT_MS) {
