@@ -9,11 +9,14 @@ import { printReport } from './report.js';
 import { writeResults } from './results.js';
 import { runScenario, type BackendResult } from './scenario.js';
 import { checkTargets } from './targets.js';
-import { measureWebSize, type WebSize } from './web-size.js';
+import { measureWebSize, WEB_DIST, type WebSize } from './web-size.js';
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined) ?? process.env.TRELLIS_BENCH_ONLY;
-if (only !== undefined && only !== 'pglite' && only !== 'postgres') throw new Error(`--only takes pglite or postgres, not "${only}".`);
+if (only !== undefined && only !== 'pglite' && only !== 'postgres') {
+  console.error(`bench: --only takes pglite or postgres, not "${only}".`);
+  process.exit(2);
+}
 const wanted = (name: string) => only === undefined || only === name;
 
 const runStarted = performance.now();
@@ -48,6 +51,7 @@ closeConnections();
 let web: WebSize | null = null;
 try {
   web = measureWebSize();
+  if (web && process.env.TRELLIS_WEB_DIST) notes.push(`The initial JavaScript was measured in ${WEB_DIST} (TRELLIS_WEB_DIST).`);
   if (!web) notes.push('The web app is not built (apps/web/dist/index.html is missing), so its initial JavaScript was not measured.');
 } catch (e) {
   notes.push(`The web app's initial JavaScript was not measured: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,11 +1,12 @@
 // The web app's initial JavaScript: the module script(s) and modulepreload links of
-// apps/web/dist/index.html, gzipped with zlib and summed.
+// apps/web/dist/index.html (or TRELLIS_WEB_DIST), gzipped with zlib and summed.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
+/** apps/web/dist, or TRELLIS_WEB_DIST as for the server. */
+export const WEB_DIST = process.env.TRELLIS_WEB_DIST ? resolve(process.env.TRELLIS_WEB_DIST) : fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
 export interface WebSize {
   files: { path: string; bytes: number; gzipBytes: number }[];
