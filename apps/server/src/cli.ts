@@ -147,6 +147,7 @@ program
   .command('bench')
   .description('Run the benchmarks (generates a state of 10,000 schools; prints figures)')
   .allowUnknownOption()
+  .allowExcessArguments()
   .action(async () => {
     await import('../../../bench/src/run.js');
   });

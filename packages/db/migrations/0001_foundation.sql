@@ -8,6 +8,8 @@ create table units (
   parent_id    uuid references units (id),
   -- Materialized path "/root-id/…/own-id/" (docs/decisions/0003-subtree-materialized-path.md).
   path         text collate "C" not null,
+  -- 0 for a root, 1 for its children…: lets "the first N levels" be an index scan.
+  depth        smallint generated always as (length(path) - length(replace(path, '/', '')) - 2) stored,
   nces_id      text,
   state_id     text,
   grade_low    text,
@@ -19,6 +21,7 @@ create table units (
   updated_at   timestamptz not null default now()
 );
 create unique index units_path_key on units (path);
+create index units_depth_path_idx on units (depth, path);
 create unique index units_nces_id_key on units (nces_id) where nces_id is not null;
 create unique index units_state_id_key on units (kind, state_id) where state_id is not null;
 create index units_parent_idx on units (parent_id, name);

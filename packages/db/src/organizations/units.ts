@@ -1,6 +1,6 @@
 // Units: the organization hierarchy. Subtrees are range scans on the materialized path.
 import { randomUUID } from 'node:crypto';
-import { pathOf, subtreeRange, type Unit, type UnitKind } from '@trellis/core';
+import { depthOf, pathOf, subtreeRange, type Unit, type UnitKind } from '@trellis/core';
 import type { Queryable } from '../client.js';
 import { iso } from '../rows.js';
 
@@ -150,9 +150,8 @@ export async function listSubtree(q: Queryable, path: string, opts: { depth?: nu
   const params: unknown[] = [from, to];
   let depthFilter = '';
   if (opts.depth !== undefined) {
-    // depth = number of '/' beyond the root path's; counting characters keeps the index range scan.
-    params.push(path.split('/').length - 1 + opts.depth);
-    depthFilter = `and length(u.path) - length(replace(u.path, '/', '')) <= $${params.length}`;
+    params.push(depthOf(path) + opts.depth);
+    depthFilter = `and u.depth <= $${params.length}`;
   }
   const rows = await q.query<UnitRow>(
     `select ${COLUMNS},
