@@ -76,11 +76,9 @@ export async function resolveSession(db: Db, token: string, idleHours: number): 
   const idHash = sessionHash(token);
   const session = await findLiveSession(db, idHash);
   if (!session) return null;
-  const person = await findPerson(db, session.personId);
-  if (!person) return null;
   if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(db, idHash, expiry(idleHours));
   return {
-    caller: { personId: person.id, isSystemAdmin: person.isSystemAdmin, grants: await grantScopesOf(db, person.id) },
+    caller: { personId: session.personId, isSystemAdmin: session.isSystemAdmin, grants: await grantScopesOf(db, session.personId) },
     csrfToken: session.csrfToken,
   };
 }

@@ -3,6 +3,7 @@ import type { Queryable } from '../client.js';
 
 export interface SessionRow {
   personId: string;
+  isSystemAdmin: boolean;
   csrfToken: string;
   expiresAt: Date;
   lastSeenAt: Date;
@@ -15,8 +16,9 @@ export async function insertSession(q: Queryable, s: { idHash: string; personId:
 /** The live session with this id hash, or null when there is none or it has expired. */
 export async function findLiveSession(q: Queryable, idHash: string): Promise<SessionRow | null> {
   const rows = await q.query<SessionRow>(
-    `select person_id as "personId", csrf_token as "csrfToken", expires_at as "expiresAt", last_seen_at as "lastSeenAt"
-     from sessions where id = $1 and expires_at > now()`,
+    `select s.person_id as "personId", p.is_system_admin as "isSystemAdmin", s.csrf_token as "csrfToken",
+       s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt"
+     from sessions s join people p on p.id = s.person_id where s.id = $1 and s.expires_at > now()`,
     [idHash],
   );
   return rows[0] ?? null;
