@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'server',
           include: ['apps/server/test/**/*.test.ts', 'packages/db/test/**/*.test.ts'],
           environment: 'node',
+          // One PostgreSQL cluster (and one migrated PGlite dump) per run; each file copies a template.
+          globalSetup: ['apps/server/test/support/global-setup.ts'],
           // One PGlite per test file (~250 MB each): two files at a time on a 2-core machine.
           pool: 'forks',
           maxWorkers: 2,

@@ -1,0 +1,100 @@
+// Small factories that build organizations and people straight through the repositories, so a
+// test states only what matters to it. Names, emails and NCES ids are unique within a run.
+import type { Role, Unit, UnitKind } from '@trellis/core';
+import { insertGrant, insertPerson, insertUnit, type PersonRecord, type Queryable } from '@trellis/db';
+import { hashPassword } from '../../src/services/passwords.js';
+
+let seq = 0;
+const next = () => ++seq;
+
+/** A password that meets the rules (12+ characters). */
+export const PASSWORD = 'correct horse battery';
+
+export const uniqueEmail = (label = 'person') => `${label.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${next()}.${process.pid}@test.trellis`;
+
+const NCES_DIGITS: Partial<Record<UnitKind, number>> = { state: 2, region: 7, district: 7, school: 12 };
+
+/** An NCES id of the right length for the kind, unique in this process. */
+export function ncesIdFor(kind: UnitKind): string {
+  const digits = NCES_DIGITS[kind];
+  if (!digits) throw new Error(`a ${kind} has no NCES id`);
+  return String(next()).padStart(digits, '9').slice(-digits);
+}
+
+export interface UnitOptions {
+  name?: string;
+  ncesId?: string | null;
+  stateId?: string | null;
+  gradeLow?: string | null;
+  gradeHigh?: string | null;
+  enrollment?: number | null;
+}
+
+/** A unit of `kind` under `parent` (null: a top-level state). */
+export function createUnit(db: Queryable, kind: UnitKind, parent: Unit | null, opts: UnitOptions = {}): Promise<Unit> {
+  const label = { state: 'State', region: 'Region', district: 'District', feeder_pattern: 'Feeder pattern', school: 'School', department: 'Department' }[kind];
+  return insertUnit(db, { kind, name: opts.name ?? `${label} ${next()}`, parentId: parent?.id ?? null, parentPath: parent?.path ?? null, ...opts });
+}
+
+/** A state with two districts; each has two feeder patterns with two schools, all directly in the database. */
+export async function createStateTree(db: Queryable, name = `State ${next()}`) {
+  const state = await createUnit(db, 'state', null, { name });
+  const district = async (label: string) => {
+    const d = await createUnit(db, 'district', state, { name: `${label} District ${next()}` });
+    const fp = async (n: number) => {
+      const f = await createUnit(db, 'feeder_pattern', d, { name: `${label} High feeder pattern ${n}-${next()}` });
+      const schools = [await createUnit(db, 'school', f, { name: `${label} High ${n}-${next()}` }), await createUnit(db, 'school', f, { name: `${label} Elementary ${n}-${next()}` })];
+      return { unit: f, schools };
+    };
+    return { unit: d, feederPatterns: [await fp(1), await fp(2)] };
+  };
+  const north = await district('North');
+  const south = await district('South');
+  return { state, north, south };
+}
+export type StateTree = Awaited<ReturnType<typeof createStateTree>>;
+
+const hashes = new Map<string, Promise<string>>();
+const hashOf = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+};
+
+export interface PersonOptions {
+  name?: string;
+  email?: string;
+  title?: string | null;
+  /** Home unit (who may see the person follows from it); null for none. */
+  home: Unit | null;
+  /** Roles to give: [unit, role] pairs. */
+  grants?: [Unit, Role][];
+  /** Null for a person who cannot sign in. */
+  password?: string | null;
+  systemAdmin?: boolean;
+}
+
+export interface TestPerson extends PersonRecord {
+  password: string | null;
+}
+
+/** A person with an account and grants. */
+export async function createPerson(db: Queryable, opts: PersonOptions): Promise<TestPerson> {
+  const password = opts.password === undefined ? PASSWORD : opts.password;
+  const name = opts.name ?? `Person ${next()}`;
+  const person = await insertPerson(db, {
+    name,
+    email: opts.email ?? uniqueEmail(name),
+    title: opts.title ?? null,
+    homeUnitId: opts.home?.id ?? null,
+    passwordHash: password === null ? null : await hashOf(password),
+    isSystemAdmin: opts.systemAdmin ?? false,
+  });
+  for (const [unit, role] of opts.grants ?? []) await insertGrant(db, { personId: person.id, unitId: unit.id, role, createdBy: null });
+  return { ...person, password };
+}
+
+/** A person granted `role` at `unit`, at home there. */
+export const createPersonWithRole = (db: Queryable, unit: Unit, role: Role, opts: Partial<PersonOptions> = {}) =>
+  createPerson(db, { home: unit, grants: [[unit, role]], name: `${role} of ${unit.name}`, ...opts });
+
+export const createSystemAdmin = (db: Queryable, opts: Partial<PersonOptions> = {}) => createPerson(db, { home: null, systemAdmin: true, name: `System admin ${next()}`, ...opts });
