@@ -1,0 +1,229 @@
+// The access-control matrix, generated from the app's route table: every /api route, as every
+// role (viewer … admin, granted at one district), as a system administrator and with no session,
+// against a unit inside and a unit outside the caller's district. The expected answer comes from
+// the route's declared access and core's `decide`, never from this file:
+//   public → never 401 · no session → 401 · allowed → 2xx · outside the caller's reach → 404 ·
+//   inside with too low a role → 403.
+// A route added without an entry in ROUTES below fails the first test.
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, decide, ROLES, type Action, type Caller, type Decision, type Role, type Unit } from '@trellis/core';
+import { grantScopesOf } from '@trellis/db';
+import { buildApp, type RouteEntry } from '../src/app.js';
+import { anonymous, signIn, type Agent, type RequestOptions } from './support/agent.js';
+import { testConfig, useApi, type Api } from './support/api.js';
+import { pgliteTarget, testDatabases } from './support/databases.js';
+import { createPerson, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
+import { fingerprint } from './support/problems.js';
+
+type Place = 'inside' | 'outside';
+type CallerName = 'no session' | Role | 'system admin';
+const CALLERS: CallerName[] = ['no session', ...ROLES, 'system admin'];
+const PLACES: Place[] = ['inside', 'outside'];
+
+/** The units and people of one district: the caller's own (inside) or the other one (outside). */
+interface PlaceFixtures {
+  district: Unit;
+  feederPattern: Unit;
+  otherFeederPattern: Unit;
+  school: Unit;
+  person: TestPerson;
+}
+
+interface MatrixContext {
+  api: Api;
+  at: PlaceFixtures;
+  caller: { name: CallerName; agent: Agent; person: TestPerson | null };
+  /** Someone to sign in as, for the sign-in route. */
+  signInTarget: TestPerson;
+}
+
+interface BuiltRequest extends Omit<RequestOptions, 'csrf'> {
+  /** Path of the unit where the route's action is decided; the district's by default. */
+  decidedAt?: string;
+  /** Send it as someone else (e.g. a throwaway session of the same person, to sign out). */
+  agent?: Agent;
+  /** Further checks of a 2xx answer: `visible` says whether the caller may read the target. */
+  check?: (body: unknown, visible: boolean) => void;
+}
+
+const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 10)}`;
+const ids = (body: unknown) => (body as { id: string }[]).map((u) => u.id);
+
+/** How to build a valid request against a place, for every route. Keyed "METHOD url" as the route table has it. */
+const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
+  'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
+  'GET /api/openapi.json': async () => ({ method: 'GET', url: '/api/openapi.json' }),
+  'POST /api/auth/login': async ({ signInTarget }) => ({ method: 'POST', url: '/api/auth/login', body: { email: signInTarget.email, password: PASSWORD } }),
+  'POST /api/auth/logout': async ({ api, caller }) => ({
+    method: 'POST',
+    url: '/api/auth/logout',
+    // Sign out a second session of the same person, so the caller's own session lives on.
+    agent: caller.person ? await signIn(api.app, caller.person.email, PASSWORD) : undefined,
+  }),
+  'GET /api/auth/session': async ({ caller }) => ({
+    method: 'GET',
+    url: '/api/auth/session',
+    check: (body) => expect((body as { person: { id: string } }).person.id).toBe(caller.person!.id),
+  }),
+  // Changing one's password to the same password: allowed, and the next case still signs in.
+  'POST /api/auth/password': async () => ({ method: 'POST', url: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+
+  'GET /api/units': async ({ at }) => ({
+    method: 'GET',
+    url: `/api/units?q=${encodeURIComponent(at.school.name)}`,
+    decidedAt: at.school.path,
+    check: (body, visible) => expect(ids(body)).toEqual(visible ? [at.school.id] : []),
+  }),
+  'GET /api/units/roots': async ({ at }) => ({
+    method: 'GET',
+    url: '/api/units/roots',
+    // The district, or a unit above it, is among the roots exactly when the caller may see the district.
+    check: (body, visible) => expect(ids(body).some((id) => at.district.path.includes(`/${id}/`))).toBe(visible),
+  }),
+  'GET /api/units/:id': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}`, decidedAt: at.school.path }),
+  'GET /api/units/:id/children': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.feederPattern.id}/children`, decidedAt: at.feederPattern.path }),
+  'GET /api/units/:id/subtree': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.district.id}/subtree?depth=1` }),
+  'POST /api/units': async ({ at }) => ({ method: 'POST', url: '/api/units', body: { kind: 'school', name: unique('Matrix School'), parentId: at.feederPattern.id }, decidedAt: at.feederPattern.path }),
+  'PATCH /api/units/:id': async ({ api, at }) => {
+    const unit = await createUnit(api.db, 'school', at.feederPattern);
+    return { method: 'PATCH', url: `/api/units/${unit.id}`, body: { version: unit.version, name: unique('Renamed School') }, decidedAt: unit.path };
+  },
+  'POST /api/units/:id/move': async ({ api, at }) => {
+    const unit = await createUnit(api.db, 'school', at.feederPattern);
+    return { method: 'POST', url: `/api/units/${unit.id}/move`, body: { version: unit.version, parentId: at.otherFeederPattern.id }, decidedAt: unit.path };
+  },
+  'POST /api/units/:id/archive': async ({ api, at }) => {
+    const unit = await createUnit(api.db, 'school', at.feederPattern);
+    return { method: 'POST', url: `/api/units/${unit.id}/archive`, body: { version: unit.version, archived: true }, decidedAt: unit.path };
+  },
+
+  'GET /api/people': async ({ at }) => ({
+    method: 'GET',
+    url: `/api/people?q=${encodeURIComponent(at.person.name)}`,
+    decidedAt: at.school.path,
+    check: (body, visible) => expect((body as { people: { id: string }[] }).people.map((p) => p.id)).toEqual(visible ? [at.person.id] : []),
+  }),
+  'GET /api/people/:id': async ({ at }) => ({ method: 'GET', url: `/api/people/${at.person.id}`, decidedAt: at.school.path }),
+  'POST /api/people': async ({ at }) => ({ method: 'POST', url: '/api/people', body: { name: 'Matrix Person', email: uniqueEmail('matrix'), homeUnitId: at.school.id }, decidedAt: at.school.path }),
+  'PATCH /api/people/:id': async ({ api, at }) => {
+    const person = await createPerson(api.db, { home: at.school });
+    return { method: 'PATCH', url: `/api/people/${person.id}`, body: { version: person.version, title: unique('Title') }, decidedAt: at.school.path };
+  },
+  'POST /api/people/:id/password': async ({ api, at }) => {
+    const person = await createPerson(api.db, { home: at.school });
+    return { method: 'POST', url: `/api/people/${person.id}/password`, body: { password: 'set by the matrix test' }, decidedAt: at.school.path };
+  },
+
+  'GET /api/units/:id/grants': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}/grants`, decidedAt: at.school.path }),
+  'GET /api/people/:id/grants': async ({ at }) => ({ method: 'GET', url: `/api/people/${at.person.id}/grants`, decidedAt: at.school.path }),
+  'POST /api/grants': async ({ api, at }) => {
+    const person = await createPerson(api.db, { home: at.school });
+    return { method: 'POST', url: '/api/grants', body: { personId: person.id, unitId: at.school.id, role: 'viewer' }, decidedAt: at.school.path };
+  },
+  'DELETE /api/grants/:id': async ({ api, at }) => {
+    const person = await createPerson(api.db, { home: at.school, grants: [[at.school, 'viewer']] });
+    const [grant] = await api.db.query<{ id: string }>('select id from grants where person_id = $1', [person.id]);
+    return { method: 'DELETE', url: `/api/grants/${grant!.id}`, decidedAt: at.school.path };
+  },
+
+  'GET /api/audit': async ({ at }) => ({ method: 'GET', url: `/api/audit?unitId=${at.district.id}` }),
+};
+
+// The route table, read from an app built on a real (throwaway) database at collection time.
+const routeTable: RouteEntry[] = await (async () => {
+  const db = await pgliteTarget.open();
+  const app = await buildApp({ db, config: testConfig() });
+  try {
+    return [...app.routeTable];
+  } finally {
+    await app.close();
+    await db.close();
+  }
+})();
+const keyOf = (r: RouteEntry) => `${r.method} ${r.url}`;
+
+type Expected = { status: '2xx' } | { status: 401 | 403 | 404 };
+/** What the answer must be, from the route's declared access and core's decide(). */
+function expectedOutcome(access: string, caller: Caller | null, decidedAt: string): Expected & { why: string } {
+  if (access === 'public') return { status: '2xx', why: 'public' };
+  if (caller === null) return { status: 401, why: 'no session' };
+  if (access === 'signed-in') return { status: '2xx', why: 'any session' };
+  if (!(access in ACTIONS)) throw new Error(`route access "${access}" is neither public, signed-in nor an action of core's ACTIONS`);
+  const decision: Decision = decide(caller, access as Action, decidedAt);
+  return decision === 'allow' ? { status: '2xx', why: 'allowed' } : decision === 'hidden' ? { status: 404, why: 'hidden' } : { status: 403, why: 'role too low' };
+}
+
+// Test names state the outcome from the same rule over a model of the fixtures (the caller's grant
+// at the north district; "inside" is a unit in it, "outside" one in the south district).
+function titleOutcome(access: string, caller: CallerName, place: Place): string {
+  const model: Caller | null =
+    caller === 'no session' ? null : { personId: 'model', isSystemAdmin: caller === 'system admin', grants: caller === 'system admin' ? [] : [{ unitPath: '/state/north/', role: caller }] };
+  return String(expectedOutcome(access, model, place === 'inside' ? '/state/north/unit/' : '/state/south/unit/').status);
+}
+
+describe('the access-control matrix', () => {
+  it('has an entry for every route in the route table, and no entry for a route that is gone', () => {
+    const routes = routeTable.map(keyOf);
+    expect(routes.filter((k) => !(k in ROUTES)), 'routes without an entry in ROUTES').toEqual([]);
+    expect(Object.keys(ROUTES).filter((k) => !routes.includes(k)), 'entries in ROUTES for no route').toEqual([]);
+  });
+
+  it('declares for every route an access that is public, signed-in or an action of core', () => {
+    for (const r of routeTable) expect(['public', 'signed-in', ...Object.keys(ACTIONS)], keyOf(r)).toContain(r.access);
+  });
+});
+
+describe.each(testDatabases())('access-control matrix on $name', (target) => {
+  const places = {} as Record<Place, PlaceFixtures>;
+  const callers = {} as Record<CallerName, { agent: Agent; person: TestPerson | null; model: Caller | null }>;
+  let signInTarget: TestPerson;
+  const api = useApi(target, async ({ db, app }) => {
+    const tree = await createStateTree(db);
+    const fixtures = async (d: StateTree['north']): Promise<PlaceFixtures> => ({
+      district: d.unit,
+      feederPattern: d.feederPatterns[0]!.unit,
+      otherFeederPattern: d.feederPatterns[1]!.unit,
+      school: d.feederPatterns[0]!.schools[0]!,
+      person: await createPerson(db, { home: d.feederPatterns[0]!.schools[0]!, name: unique('Matrix Resident'), password: null }),
+    });
+    places.inside = await fixtures(tree.north);
+    places.outside = await fixtures(tree.south);
+    signInTarget = await createPerson(db, { home: tree.north.unit });
+    callers['no session'] = { agent: anonymous(app), person: null, model: null };
+    const withSession = async (name: CallerName, person: TestPerson) => {
+      const model: Caller = { personId: person.id, isSystemAdmin: person.isSystemAdmin, grants: await grantScopesOf(db, person.id) };
+      callers[name] = { agent: await signIn(app, person.email, PASSWORD), person, model };
+    };
+    for (const role of ROLES) await withSession(role, await createPersonWithRole(db, tree.north.unit, role));
+    await withSession('system admin', await createSystemAdmin(db));
+  });
+
+  const cases = routeTable.flatMap((route) =>
+    CALLERS.flatMap((caller) => PLACES.map((place) => [`${keyOf(route)} as ${caller}, ${place} → ${titleOutcome(route.access, caller, place)}`, { route, caller, place }] as const)),
+  );
+
+  it.each(cases)('%s', async (_title, { route, caller, place }) => {
+    const build = ROUTES[keyOf(route)];
+    if (!build) return expect.fail(`no entry in ROUTES for ${keyOf(route)}`);
+    const who = callers[caller];
+    const { decidedAt = places[place].district.path, agent = who.agent, check, ...request } = await build({ api, at: places[place], caller: { name: caller, ...who }, signInTarget });
+    const expected = expectedOutcome(route.access, who.model, decidedAt);
+    expect(String(expected.status), 'the fixtures agree with the model the test names use').toBe(titleOutcome(route.access, caller, place));
+    const write = request.method !== 'GET';
+    const before = write && expected.status !== '2xx' ? await fingerprint(api.db) : null;
+
+    const res = await agent.request(request);
+
+    const label = `${keyOf(route)} (${route.access}) as ${caller}, ${place}: expected ${expected.status} (${expected.why}), got ${res.statusCode} ${res.body.slice(0, 300)}`;
+    if (expected.status === '2xx') {
+      expect(res.statusCode >= 200 && res.statusCode < 300, label).toBe(true);
+      const visible = who.model === null || decide(who.model, 'unit.read', decidedAt) === 'allow';
+      if (check) check(res.statusCode === 204 || res.body === '' ? null : res.json(), visible);
+    } else {
+      expect(res.statusCode, label).toBe(expected.status);
+      expect(res.headers['content-type'], label).toMatch(/^application\/problem\+json/);
+    }
+    if (route.access === 'public') expect(res.statusCode, label).not.toBe(401);
+    if (before) expect(await fingerprint(api.db), `${label}: a refused write changed the database`).toEqual(before);
+  });
+});
