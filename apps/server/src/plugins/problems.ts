@@ -52,7 +52,9 @@ export function registerProblems(app: FastifyInstance) {
           const keys = (v.params as { keys?: string[] }).keys ?? [];
           return keys.map((k) => ({ field: field ? `${field}.${k}` : k, message: 'is not a field this accepts' }));
         }
-        if (v.keyword === 'invalid_type' && valueAt(request, context, v.instancePath) === undefined) return [{ field, message: 'is required' }];
+        // A field that is absent but must be there: zod reports it by the rule it breaks (an enum's
+        // invalid_value, a string's invalid_type), which would tell the client a rule about a value it never sent.
+        if (field && valueAt(request, context, v.instancePath) === undefined) return [{ field, message: 'is required' }];
         return [{ field: field || (context ?? 'body'), message: v.message ?? 'is not valid' }];
       });
       const where = context === 'querystring' ? 'query' : context === 'params' ? 'address' : 'body';
