@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { GRADES, UNIT_KINDS } from './units.js';
 
 export const Id = z.uuid({ error: 'must be an id (a UUID)' });
-export const Version = z.int({ error: 'must be a whole number: the version you loaded' }).min(1);
+export const Version = z.int({ error: 'must be a whole number: the version you loaded' }).min(1, 'must be 1 or more: the version you loaded');
 const name = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const ncesId = z.string().trim().regex(/^\d{2,12}$/, 'must be digits only (2, 7 or 12 of them)').nullable();
 const stateId = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').nullable();
