@@ -1,0 +1,127 @@
+// The routes of the web app. Each page is its own chunk, loaded when first visited, so the
+// sign-in page stays light. Pages behind sign-in share a layout whose beforeLoad checks the session.
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { isProblem } from '../lib/problem';
+import { sessionQuery } from '../lib/session';
+import { Loading } from '../components/Loading';
+import { RouteError } from './RouteError';
+import { RouteFocus } from './RouteFocus';
+import { NotFoundPage } from './NotFoundPage';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: () => (
+    <>
+      <RouteFocus />
+      <Outlet />
+    </>
+  ),
+  notFoundComponent: NotFoundPage,
+});
+
+/** Where to go after signing in: only paths inside this app, never another site. */
+const safeRedirect = (target: unknown) => (typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/sign-in') ? target : '/organization');
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
+  beforeLoad: async ({ context, search }) => {
+    // Someone already signed in goes straight on.
+    const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (session) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: lazyRouteComponent(() => import('./routes/SignInRoute'), 'SignInRoute'),
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(sessionQuery);
+    } catch (e) {
+      if (isProblem(e, 401)) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+      throw e;
+    }
+  },
+  component: lazyRouteComponent(() => import('./AppLayout'), 'AppLayout'),
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/organization' });
+  },
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organization',
+  component: lazyRouteComponent(() => import('../features/organizations/components/OrganizationPage'), 'OrganizationPage'),
+});
+
+const unitRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId',
+  component: lazyRouteComponent(() => import('./routes/UnitRoute'), 'UnitRoute'),
+});
+
+export interface PeopleSearch {
+  q?: string;
+  page?: number;
+}
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): PeopleSearch => {
+    const page = Number(search.page);
+    return {
+      ...(typeof search.q === 'string' && search.q !== '' ? { q: search.q } : {}),
+      ...(Number.isInteger(page) && page > 1 ? { page } : {}),
+    };
+  },
+  component: lazyRouteComponent(() => import('./routes/PeopleRoute'), 'PeopleRoute'),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$personId',
+  component: lazyRouteComponent(() => import('./routes/PersonRoute'), 'PersonRoute'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('../features/audit/components/AuditPage'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, peopleRoute, personRoute, auditRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: () => <Loading />,
+    defaultErrorComponent: RouteError,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
