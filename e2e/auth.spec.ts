@@ -84,3 +84,11 @@ test('the skip link is the first stop on the keyboard and moves to the main cont
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
+
+test('when the session ends while the app is open, the next request leads back to sign-in', async ({ page, context }) => {
+  await signIn(page, 'stateAdmin');
+  await context.clearCookies(); // as if the session expired on the server
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?redirect=%2Fpeople/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+});

@@ -303,6 +303,13 @@ test('on a phone-width screen the navigation sits behind a menu button', async (
   await people.click();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open navigation', exact: true })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await sideways(), 'the people page scrolls sideways').toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'the people directory on a phone');
+
+  // A unit page: its wide tables scroll inside their own boxes, not the whole page.
+  await page.getByTestId('people-table').getByRole('link').nth(1).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await sideways(), 'a unit page scrolls sideways').toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'a unit page on a phone');
 });

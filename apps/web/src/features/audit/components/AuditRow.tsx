@@ -8,7 +8,7 @@ import classes from './AuditRow.module.css';
 import { AnchorLink } from '../../../components/AnchorLink';
 
 function Entity({ event }: { event: AuditEvent }) {
-  const name = entityName(event) ?? event.entityId;
+  const name = entityName(event);
   if (event.entityType === 'unit')
     return (
       <AnchorLink to="/units/$unitId" params={{ unitId: event.entityId }}>

@@ -29,12 +29,13 @@ export const ENTITY_TYPES = [
   { value: 'grant', label: 'Access (grants)' },
 ];
 
-/** A name for the touched thing, from what the event recorded. */
-export function entityName(e: AuditEvent): string | null {
+/** A name for the touched thing from what the event recorded, else a short form of its id. */
+export function entityName(e: AuditEvent): string {
   const r = record(e.after) ?? record(e.before);
-  if (!r) return null;
-  if (e.entityType === 'grant' && typeof r.personName === 'string') return `${r.personName}: ${String(r.role ?? '')} at ${String(r.unitName ?? '')}`;
-  return typeof r.name === 'string' ? r.name : null;
+  if (e.entityType === 'grant' && typeof r?.personName === 'string') return `${r.personName}: ${String(r.role ?? '')} at ${String(r.unitName ?? '')}`;
+  if (typeof r?.name === 'string') return r.name;
+  if (e.entityType === 'person' && e.entityId === e.actorId && e.actorName) return e.actorName;
+  return `${e.entityType} ${e.entityId.slice(0, 8)}…`;
 }
 
 export interface FieldChange {
@@ -43,7 +44,7 @@ export interface FieldChange {
   after: string;
 }
 
-const show = (v: unknown) => (v === undefined ? '' : v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) => (v === undefined ? '—' : v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** Fields whose value differs between before and after (all fields when one side is empty). */
 export function changes(e: AuditEvent): FieldChange[] {

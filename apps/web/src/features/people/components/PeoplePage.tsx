@@ -57,7 +57,7 @@ export function PeoplePage({ q, page, onSearch, onOpenPerson }: PeoplePageProps)
           {people.isError && <ProblemAlert error={people.error} title="Could not load people" />}
           {people.data && people.data.people.length > 0 && (
             <>
-              <PeopleTable people={people.data.people} caption="People in the directory" />
+              <PeopleTable people={people.data.people} label="People" />
               <Pager offset={offset} pageSize={PAGE} shown={people.data.people.length} total={people.data.total} onOffset={(o) => onSearch(q, o / PAGE + 1)} label="Pages of people" />
             </>
           )}

@@ -3,11 +3,10 @@ import { Table, Text } from '@mantine/core';
 import type { Person } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
 
-export function PeopleTable({ people, labelledBy, caption }: { people: Person[]; labelledBy?: string; caption?: string }) {
+export function PeopleTable({ people, labelledBy, label }: { people: Person[]; labelledBy?: string; label?: string }) {
   return (
     <Table.ScrollContainer minWidth={560}>
-      <Table striped highlightOnHover aria-labelledby={labelledBy} data-testid="people-table">
-        {caption && <Table.Caption>{caption}</Table.Caption>}
+      <Table striped highlightOnHover aria-labelledby={labelledBy} aria-label={label} data-testid="people-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Name</Table.Th>

@@ -64,15 +64,17 @@ export function TreeNode({ unit, level, position, setSize }: TreeNodeProps) {
         >
           {expandable ? (open ? '▾' : '▸') : '•'}
         </span>
-        <Link to="/units/$unitId" params={{ unitId: unit.id }} tabIndex={-1} id={`${id}-name`} className={classes.name} onClick={(e) => e.stopPropagation()}>
-          {unit.name}
-        </Link>
-        <span id={`${id}-meta`} className={classes.meta}>
-          {UNIT_KIND_LABELS[unit.kind]}
-          {expandable ? `, ${plural(unit.childCount, 'unit')}` : ''}
+        <span className={classes.label}>
+          <Link to="/units/$unitId" params={{ unitId: unit.id }} tabIndex={-1} id={`${id}-name`} className={classes.name} onClick={(e) => e.stopPropagation()}>
+            {unit.name}
+          </Link>
+          <span id={`${id}-meta`} className={classes.meta}>
+            {UNIT_KIND_LABELS[unit.kind]}
+            {expandable ? `, ${plural(unit.childCount, 'unit')}` : ''}
+          </span>
+          {open && children.isPending && <Loader size={14} aria-hidden className={classes.loader} />}
+          {open && children.isError && <span className={classes.error}>Could not load its units</span>}
         </span>
-        {open && children.isPending && <Loader size={14} aria-hidden className={classes.loader} />}
-        {open && children.isError && <span className={classes.error}>Could not load its units</span>}
       </div>
       {open && children.data && <TreeGroup units={children.data} level={level + 1} />}
     </li>
