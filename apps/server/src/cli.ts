@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { NewPassword, ROLES, type Role } from '@trellis/core';
-import { findPersonByEmail, findUnit, insertGrant, insertPerson, migrate, recordAuditEvent, searchUnits, setPasswordHash, deleteSessionsOfPerson, type Db } from '@trellis/db';
+import { findPersonByEmail, findUnit, findUnitsByReference, insertGrant, insertPerson, migrate, recordAuditEvent, setPasswordHash, deleteSessionsOfPerson, type Db } from '@trellis/db';
 import { loadConfig } from './config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.js';
 import { openDatabase, startServer } from './server.js';
@@ -14,10 +14,10 @@ const program = new Command()
   .description('Trellis: infrastructure for systemic change toward a unified and comprehensive system of learning supports.\nConfiguration comes from environment variables (see the README): PORT, HOST, DATABASE_URL, TRELLIS_DATA_DIR, …')
   .showHelpAfterError();
 
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+async function withDb<T>(fn: (db: Db) => Promise<T>, { migrateFirst = true } = {}): Promise<T> {
   const db = await openDatabase(loadConfig());
   try {
-    await migrate(db);
+    if (migrateFirst) await migrate(db);
     return await fn(db);
   } finally {
     await db.close();
@@ -66,7 +66,7 @@ program
     withDb(async (db) => {
       const applied = await migrate(db);
       console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
-    }),
+    }, { migrateFirst: false }),
   );
 
 program
@@ -84,8 +84,8 @@ program
 async function resolveUnit(db: Db, ref: string) {
   const byId = /^[0-9a-f-]{36}$/i.test(ref) ? await findUnit(db, ref) : null;
   if (byId) return byId;
-  const found = await searchUnits(db, { roots: null, q: ref, includeArchived: false, limit: 2 });
-  const exact = found.filter((u) => u.ncesId === ref || u.stateId === ref || u.name.toLowerCase() === ref.toLowerCase());
+  // Exact matches only: a search would also find the schools whose NCES ids start with a district's.
+  const exact = await findUnitsByReference(db, ref);
   if (exact.length === 1) return exact[0]!;
   throw new Error(`No single unit matches "${ref}". Give its id, NCES id, state id or exact name.`);
 }

@@ -169,6 +169,16 @@ export async function listRoots(q: Queryable): Promise<Unit[]> {
   return rows.map(toUnit);
 }
 
+/** Active units whose NCES id or state id is exactly `ref`, or whose name is `ref` in any case (the CLI's --unit). */
+export async function findUnitsByReference(q: Queryable, ref: string): Promise<Unit[]> {
+  const rows = await q.query<UnitRow>(
+    `select ${COLUMNS}, 0 as child_count from units u
+     where (u.nces_id = $1 or u.state_id = $1 or lower(u.name) = lower($1)) and u.archived_at is null order by u.path limit 3`,
+    [ref],
+  );
+  return rows.map(toUnit);
+}
+
 /** Search by name (contains, any case) or by NCES/state id (starts with), within the given subtree roots. */
 export async function searchUnits(
   q: Queryable,
