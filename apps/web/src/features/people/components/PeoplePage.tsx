@@ -2,7 +2,7 @@
 // page live in the address, so a result can be bookmarked and Back works.
 import { useEffect, useState } from 'react';
 import { Button, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { Person } from '@trellis/core';
 import { Loading } from '../../../components/Loading';
@@ -32,10 +32,11 @@ export function PeoplePage({ q, page, onSearch, onOpenPerson }: PeoplePageProps)
   const session = useSession();
   const add = useDialog();
   const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text.trim(), 300);
-  useEffect(() => {
-    if (debounced !== q) onSearch(debounced, 1);
-  }, [debounced, q, onSearch]);
+  const search = useDebouncedCallback((value: string) => {
+    if (value.trim() !== q) onSearch(value.trim(), 1);
+  }, 300);
+  // The address changed by other means (Back, a link): show its search in the box.
+  useEffect(() => setText((current) => (current.trim() === q ? current : q)), [q]);
 
   const offset = (page - 1) * PAGE;
   const people = useQuery(peopleListQuery({ q: q || undefined, limit: PAGE, offset }));
@@ -49,7 +50,11 @@ export function PeoplePage({ q, page, onSearch, onOpenPerson }: PeoplePageProps)
       />
       <Paper withBorder p="md" radius="md">
         <Stack gap="sm">
-          <TextInput type="search" label="Search people" description="By name, email or title" value={text} onChange={(e) => setText(e.currentTarget.value)} maw="30rem" data-testid="people-search" />
+          <TextInput type="search" label="Search people" description="By name, email or title" value={text}
+            onChange={(e) => {
+              setText(e.currentTarget.value);
+              search(e.currentTarget.value);
+            }} maw="30rem" data-testid="people-search" />
           <Text size="sm" c="dimmed" role="status" aria-live="polite">
             {people.data ? (q ? `${plural(people.data.total, 'person', 'people')} match “${q}”` : `${plural(people.data.total, 'person', 'people')}`) : ''}
           </Text>
