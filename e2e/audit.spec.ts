@@ -32,9 +32,11 @@ test('an administrator reads the trail, filters it, unfolds a change and loads m
   await expect(changes.getByRole('row', { name: /enrollment/ })).toContainText('555');
   await expectAccessible(page, 'the audit page with a change unfolded');
 
+  // The next page starts before the last event shown.
+  const nextPage = page.waitForRequest((r) => r.url().includes('/api/audit') && r.url().includes('before='));
   await page.getByRole('button', { name: 'Load more', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Showing/ })).toContainText(/Showing 5[5-9] events/);
-  await expect(page.getByRole('button', { name: 'Load more', exact: true })).toHaveCount(0);
+  expect(new URL((await nextPage).url()).searchParams.get('before')).toMatch(/^\d+$/);
+  await expect.poll(() => events.count()).toBeGreaterThan(50);
 
   // By person: the district leader has made no unit changes.
   await page.getByRole('combobox', { name: 'Person' }).fill('Marcus Bell');

@@ -313,3 +313,30 @@ test('on a phone-width screen the navigation sits behind a menu button', async (
   expect(await sideways(), 'a unit page scrolls sideways').toBeLessThanOrEqual(0);
   await expectAccessible(page, 'a unit page on a phone');
 });
+
+test('a unit with hundreds of units under it opens a hundred at a time', async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!, 'stateAdmin');
+  const [district] = await admin.get<UnitSummary[]>('/api/units?kind=district&limit=1');
+  const stamp = Date.now();
+  const feeder = await admin.post<UnitSummary>('/api/units', { kind: 'feeder_pattern', name: `Big Feeder ${stamp}`, parentId: district!.id });
+  for (let i = 1; i <= 120; i++) await admin.post('/api/units', { kind: 'school', name: `School ${String(i).padStart(3, '0')} of Big Feeder ${stamp}`, parentId: feeder.id });
+  const detail = await admin.get<UnitDetail>(`/api/units/${feeder.id}`);
+  await admin.dispose();
+
+  await signIn(page, 'stateAdmin');
+  const big = await expandPath(page, [...detail.ancestors.map((a) => a.name), feeder.name]);
+  await big.focus();
+  await page.keyboard.press('ArrowRight');
+  const schools = big.locator(':scope > [role="group"] > [role="treeitem"][data-unit-id]');
+  await expect(schools).toHaveCount(100);
+  await expect(schools.first()).toHaveAttribute('aria-setsize', '120');
+  const more = big.getByRole('treeitem', { name: 'Show 20 more of 120' });
+  await schools.last().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(schools).toHaveCount(120);
+  await expect(schools.nth(100)).toBeFocused();
+  await expect(schools.nth(100)).toHaveAttribute('aria-posinset', '101');
+  await expect(more).toHaveCount(0);
+});

@@ -9,7 +9,7 @@ export function OrganizationPage() {
   usePageTitle('Organization');
   return (
     <>
-      <PageHeader title="Organization" description="The state, its regions, districts, feeder patterns and schools that you have access to." />
+      <PageHeader title="Organization" description="The units you have access to, from the top of your reach down to each school." />
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="find-heading">
           <Title order={2} id="find-heading" mb="sm">
