@@ -121,6 +121,22 @@ export async function updateUnit(q: Queryable, id: string, version: number, chan
   return rows[0] ? toUnit(rows[0]) : null;
 }
 
+// Paths are copies of the parent's path, so a write that reads a parent's path must not overlap
+// a move that rewrites it (READ COMMITTED would let a unit created under a moving subtree keep the
+// old prefix, and two crossing moves pass each other's cycle check). Moves take this
+// transaction-scoped advisory lock alone; creates share it. Take it before reading any unit.
+const TREE_LOCK = 7_337_002; // arbitrary, constant: "trellis unit paths"
+
+/** Call first in a transaction that moves a subtree: waits for creates and other moves to finish. */
+export async function lockTreeForMove(q: Queryable): Promise<void> {
+  await q.query('select pg_advisory_xact_lock($1)', [TREE_LOCK]);
+}
+
+/** Call first in a transaction that adds a unit under a parent: waits while a move runs. */
+export async function lockTreeForInsert(q: Queryable): Promise<void> {
+  await q.query('select pg_advisory_xact_lock_shared($1)', [TREE_LOCK]);
+}
+
 /** Moves the unit under a new parent, rewriting the paths of its whole subtree in one statement. */
 export async function moveSubtree(q: Queryable, unit: Unit, newParent: Unit): Promise<Unit | null> {
   const newPath = pathOf(newParent.path, unit.id);

@@ -28,6 +28,8 @@ import {
   listChildren,
   listRoots,
   listSubtree,
+  lockTreeForInsert,
+  lockTreeForMove,
   moveSubtree,
   recordAuditEvent,
   searchUnits,
@@ -103,6 +105,7 @@ export async function findUnits(ctx: ServiceContext, query: UnitListQuery): Prom
 
 export async function createUnit(ctx: ServiceContext, input: UnitCreate): Promise<Unit> {
   return ctx.db.transaction(async (tx) => {
+    await lockTreeForInsert(tx);
     let parent: Unit | null = null;
     if (input.parentId === null) {
       if (!ctx.caller.isSystemAdmin) throw forbidden('Only a system administrator can add a top-level unit.');
@@ -153,6 +156,7 @@ export async function archiveUnit(ctx: ServiceContext, id: string, input: UnitAr
 
 export async function moveUnit(ctx: ServiceContext, id: string, input: UnitMove): Promise<Unit> {
   return ctx.db.transaction(async (tx) => {
+    await lockTreeForMove(tx);
     const unit = await unitFor(ctx, tx, id, 'unit.move', { forUpdate: true });
     const parent = await unitFor(ctx, tx, input.parentId, 'unit.move');
     if (unit.version !== input.version) throw staleVersion('This unit');
