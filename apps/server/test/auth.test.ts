@@ -1,7 +1,9 @@
 // Health, sign-in, the session, sign-out and the CSRF check on writes.
 import { describe, expect, it } from 'vitest';
+import { buildApp, type TrellisApp } from '../src/app.js';
+import type { Config } from '../src/config.js';
 import { anonymous, sessionCookieOf, signIn, withCookie } from './support/agent.js';
-import { useApi } from './support/api.js';
+import { testConfig, useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createPerson, createPersonWithRole, createStateTree, PASSWORD, uniqueEmail, type StateTree } from './support/factories.js';
 import { countRows, expectProblem, fingerprint } from './support/problems.js';
@@ -12,6 +14,15 @@ describe.each(testDatabases())('auth on $name', (target) => {
     tree = await createStateTree(db);
   });
   const leader = () => createPersonWithRole(api.db, tree.north.unit, 'leader');
+  /** A second app on the same database with other settings (as a server behind a proxy would run). */
+  async function withAppConfigured<T>(changes: Partial<Config>, fn: (app: TrellisApp) => Promise<T>): Promise<T> {
+    const app = await buildApp({ db: api.db, config: { ...testConfig(), ...changes } });
+    try {
+      return await fn(app);
+    } finally {
+      await app.close();
+    }
+  }
 
   describe('health', () => {
     it('answers GET /api/health with {"status":"ok"} and no session', async () => {
@@ -97,6 +108,35 @@ describe.each(testDatabases())('auth on $name', (target) => {
       }
       expectProblem(await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: person.email, password: PASSWORD } }), 429);
     });
+
+    it('marks the cookie Secure when a trusted proxy says the request came over https, or when configured to', async () => {
+      const person = await leader();
+      const login = (app: TrellisApp, headers: Record<string, string> = {}) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email: person.email, password: PASSWORD } });
+      await withAppConfigured({ trustProxy: true }, async (app) => {
+        const res = await login(app, { 'x-forwarded-proto': 'https' });
+        expect(res.cookies.find((c) => c.name === 'trellis_session')!.secure).toBe(true);
+        expect((await login(app)).cookies.find((c) => c.name === 'trellis_session')!.secure).toBeFalsy();
+      });
+      // Without trustProxy a client cannot claim https for itself.
+      expect((await login(api.app, { 'x-forwarded-proto': 'https' })).cookies.find((c) => c.name === 'trellis_session')!.secure).toBeFalsy();
+      await withAppConfigured({ cookieSecure: true }, async (app) => {
+        expect((await login(app)).cookies.find((c) => c.name === 'trellis_session')!.secure).toBe(true);
+      });
+    });
+
+    it('answers 429 to an address after fifty failures, whatever the emails, and leaves other addresses alone', async () => {
+      const person = await leader();
+      await withAppConfigured({ trustProxy: true }, async (app) => {
+        const from = (ip: string, email: string, password: string) =>
+          app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': ip }, payload: { email, password } });
+        for (let i = 0; i < 50; i++) expect((await from('203.0.113.9', uniqueEmail(`guess ${i}`), 'guessing a password')).statusCode).toBe(401);
+        const limited = await from('203.0.113.9', person.email, PASSWORD);
+        expectProblem(limited, 429);
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+        expect((await from('198.51.100.7', person.email, PASSWORD)).statusCode).toBe(200);
+      });
+    });
   });
 
   describe('the session', () => {
@@ -122,6 +162,18 @@ describe.each(testDatabases())('auth on $name', (target) => {
       // The CSRF token of one session does not authorize a write through the other.
       const res = await first.request({ method: 'PATCH', url: `/api/units/${tree.north.unit.id}`, body: { version: 1, name: 'x' }, csrf: second.session!.csrfToken });
       expectProblem(res, 403, { rule: 'x-csrf-token' });
+    });
+
+    it('refuses a session that has expired, and slides the expiry of one in use', async () => {
+      const person = await leader();
+      const agent = await signIn(api.app, person.email, PASSWORD);
+      // Last used two minutes ago and about to expire: using it pushes the expiry a full idle period on.
+      await api.db.query(`update sessions set last_seen_at = now() - interval '2 minutes', expires_at = now() + interval '1 minute' where person_id = $1`, [person.id]);
+      expect((await agent.get('/api/auth/session')).statusCode).toBe(200);
+      const [row] = await api.db.query<{ hours: number }>(`select extract(epoch from expires_at - now()) / 3600 as hours from sessions where person_id = $1`, [person.id]);
+      expect(Number(row!.hours)).toBeGreaterThan(11.9);
+      await api.db.query(`update sessions set expires_at = now() - interval '1 second' where person_id = $1`, [person.id]);
+      expectProblem(await agent.get('/api/auth/session'), 401, { rule: 'session has ended' });
     });
   });
 
