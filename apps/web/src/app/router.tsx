@@ -3,6 +3,7 @@
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { isProblem } from '../lib/problem';
+import { safeRedirect } from '../lib/redirect';
 import { sessionQuery } from '../lib/session';
 import { Loading } from '../components/Loading';
 import { RouteError } from './RouteError';
@@ -22,9 +23,6 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   ),
   notFoundComponent: NotFoundPage,
 });
-
-/** Where to go after signing in: only paths inside this app, never another site. */
-const safeRedirect = (target: unknown) => (typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/sign-in') ? target : '/organization');
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
