@@ -15,7 +15,11 @@ export function migrationFiles(): string[] {
 
 /** Returns the names of the migrations it applied (empty when the database was up to date). */
 export async function migrate(db: Db): Promise<string[]> {
-  await db.exec(`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+  // Under the lock too: two concurrent "create table if not exists" can both try to create it.
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    await tx.query(`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+  });
   const applied: string[] = [];
   for (const file of migrationFiles()) {
     const done = await db.transaction(async (tx) => {
