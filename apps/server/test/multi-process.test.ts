@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '@trellis/core';
-import { connect, type Db } from '@trellis/db';
+import { connect, migrationFiles, type Db } from '@trellis/db';
 import { freePort } from '@trellis/db/testing';
 import { freshPostgresUrl, hasPostgres } from './support/databases.js';
 import { createPersonWithRole, createUnit, PASSWORD, type TestPerson } from './support/factories.js';
@@ -85,11 +85,12 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
   let state: Unit;
 
   beforeAll(async () => {
-    const url = await freshPostgresUrl();
+    // An empty database: both processes migrate it as they start, at the same time.
+    const url = await freshPostgresUrl({ empty: true });
+    [first, second] = await Promise.all([startServer(url), startServer(url)]);
     db = await connect({ databaseUrl: url, maxConnections: 2 });
     state = await createUnit(db, 'state', null, { name: 'Two-Process State' });
     person = await createPersonWithRole(db, state, 'admin');
-    [first, second] = await Promise.all([startServer(url), startServer(url)]);
   });
 
   afterAll(async () => {
@@ -97,9 +98,11 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
     await db?.close();
   });
 
-  it('runs two separate processes', () => {
+  it('runs two separate processes, which migrated the empty database once between them', async () => {
     expect(first.child.pid).not.toBe(second.child.pid);
     expect(first.url).not.toBe(second.url);
+    const applied = await db.query<{ name: string }>('select name from schema_migrations');
+    expect(applied.map((r) => r.name)).toEqual(migrationFiles());
   });
 
   it('honours a session signed in through one process on the other, for reads and CSRF-protected writes, until it signs out there', async () => {

@@ -25,11 +25,11 @@ export const pgliteTarget: DatabaseTarget = {
   },
 };
 
-/** A fresh PostgreSQL database copied from the migrated template. */
-export async function freshPostgresUrl(): Promise<string> {
+/** A fresh PostgreSQL database copied from the migrated template (or, with `empty`, not even migrated). */
+export async function freshPostgresUrl({ empty = false } = {}): Promise<string> {
   const cluster = inject('postgresClusterUrl');
   if (!cluster) throw new Error('PostgreSQL is not available in this run.');
-  return createDatabase(cluster, databaseName(), inject('postgresTemplate'));
+  return createDatabase(cluster, databaseName(), empty ? undefined : inject('postgresTemplate'));
 }
 
 export const postgresTarget: DatabaseTarget = {
