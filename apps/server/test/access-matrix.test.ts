@@ -5,7 +5,7 @@
 //   public → never 401 · no session → 401 · allowed → 2xx · outside the caller's reach → 404 ·
 //   inside with too low a role → 403.
 // A route added without an entry in ROUTES below fails the first test.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIONS, decide, ROLES, type Action, type Caller, type Decision, type Role, type Unit } from '@trellis/core';
 import { grantScopesOf } from '@trellis/db';
 import { buildApp, type RouteEntry } from '../src/app.js';
@@ -129,17 +129,19 @@ const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
   'GET /api/audit': async ({ at }) => ({ method: 'GET', url: `/api/audit?unitId=${at.district.id}` }),
 };
 
-// The route table, read from an app built on a real (throwaway) database at collection time.
+// The route table, read at collection time from an app on this file's PGlite database (the
+// PGlite run of the matrix then uses the same database).
+const pglite = await pgliteTarget.open();
+afterAll(() => pglite.close());
 const routeTable: RouteEntry[] = await (async () => {
-  const db = await pgliteTarget.open();
-  const app = await buildApp({ db, config: testConfig() });
+  const app = await buildApp({ db: pglite, config: testConfig() });
   try {
     return [...app.routeTable];
   } finally {
     await app.close();
-    await db.close();
   }
 })();
+const targets = testDatabases().map((t) => (t.name === 'PGlite' ? { ...t, open: async () => pglite } : t));
 const keyOf = (r: RouteEntry) => `${r.method} ${r.url}`;
 
 type Expected = { status: '2xx' } | { status: 401 | 403 | 404 };
@@ -173,7 +175,7 @@ describe('the access-control matrix', () => {
   });
 });
 
-describe.each(testDatabases())('access-control matrix on $name', (target) => {
+describe.each(targets)('access-control matrix on $name', (target) => {
   const places = {} as Record<Place, PlaceFixtures>;
   const callers = {} as Record<CallerName, { agent: Agent; person: TestPerson | null; model: Caller | null }>;
   let signInTarget: TestPerson;
