@@ -87,6 +87,8 @@ test('the skip link is the first stop on the keyboard and moves to the main cont
 
 test('when the session ends while the app is open, the next request leads back to sign-in', async ({ page, context }) => {
   await signIn(page, 'stateAdmin');
+  // Let the page finish loading (the tree opens its top unit) so that only our click meets the 401.
+  await expect(page.getByRole('tree').getByRole('treeitem', { level: 2 }).first()).toBeVisible();
   await context.clearCookies(); // as if the session expired on the server
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await expect(page).toHaveURL(/\/sign-in\?redirect=%2Fpeople/);

@@ -1,8 +1,9 @@
-// Removes the run's throwaway data directory (the server has stopped by now).
+// After the run (the server has stopped by now): remove its temporary directory, which holds the
+// database and the copy of the web app the server served.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 export default function globalTeardown() {
-  const dir = process.env.TRELLIS_E2E_DATA_DIR;
-  if (dir && dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
+  const runDir = process.env.TRELLIS_E2E_RUN_DIR;
+  if (runDir && runDir.startsWith(tmpdir())) rmSync(runDir, { recursive: true, force: true });
 }
