@@ -180,6 +180,14 @@ describe.each(testDatabases())('units on $name', (target) => {
       expect((await unitInDb(school.id)).parentId).toBe(tree.north.unit.id);
     });
 
+    it('refuses a move under an archived parent, naming parentId', async () => {
+      const archivedFp = await createUnit(api.db, 'feeder_pattern', tree.north.unit);
+      expect((await system.post(`/api/units/${archivedFp.id}/archive`, { version: 1, archived: true })).statusCode).toBe(200);
+      const school = await createUnit(api.db, 'school', tree.north.unit);
+      expectProblem(await system.post(`/api/units/${school.id}/move`, { version: 1, parentId: archivedFp.id }), 400, { field: 'parentId', rule: 'archived' });
+      expect((await unitInDb(school.id)).parentId).toBe(tree.north.unit.id);
+    });
+
     it('does not let a leader move a unit out of their district', async () => {
       const school = await createUnit(api.db, 'school', tree.north.unit);
       expectProblem(await northLeader.post(`/api/units/${school.id}/move`, { version: 1, parentId: tree.south.unit.id }), 404);
