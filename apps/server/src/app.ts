@@ -111,10 +111,12 @@ async function serveWebApp(app: TrellisApp, dist: string) {
   if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (request.method === 'GET' && !path.startsWith('/api') && hasWeb) {
+    // Client-side routes get index.html; a missing file (e.g. an asset from an older build) gets 404.
+    const isFile = /\.[a-z0-9]+$/i.test(path) || path.startsWith('/assets/');
+    if (request.method === 'GET' && !path.startsWith('/api') && hasWeb && !isFile) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    if (request.method === 'GET' && !path.startsWith('/api')) {
+    if (request.method === 'GET' && !path.startsWith('/api') && !isFile) {
       return reply.type('text/plain').send('The Trellis web app is not built. Run `npm run build:web` (npm start does this for you).');
     }
     return sendProblem(reply, request, 404, `There is no ${request.method} ${path} here.`);
