@@ -7,4 +7,6 @@ export interface ServiceContext {
   db: Db;
   caller: Caller;
   requestId: string;
+  /** The client's address (for limits on password attempts). */
+  ip?: string;
 }

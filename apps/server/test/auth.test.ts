@@ -258,5 +258,17 @@ describe.each(testDatabases())('auth on $name', (target) => {
       expectProblem(await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: person.email, password: PASSWORD } }), 401);
       await signIn(api.app, person.email, 'a brand new passphrase');
     });
+
+    it('stops guessing the current password after five wrong tries (429), even with the right one, and changes nothing', async () => {
+      const person = await leader();
+      const agent = await signIn(api.app, person.email, PASSWORD);
+      for (let i = 0; i < 5; i++) {
+        expectProblem(await agent.post('/api/auth/password', { currentPassword: `guess number ${i}`, newPassword: 'a brand new passphrase' }), 409, { field: 'currentPassword' });
+      }
+      const limited = await agent.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+      expectProblem(limited, 429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expectProblem(await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: person.email, password: 'a brand new passphrase' } }), 429);
+    });
   });
 });

@@ -6,5 +6,5 @@ import type { ServiceContext } from '../context.js';
 
 export function contextOf(db: Db, request: FastifyRequest): ServiceContext {
   if (!request.caller) throw unauthenticated();
-  return { db, caller: request.caller, requestId: request.id };
+  return { db, caller: request.caller, requestId: request.id, ip: request.ip };
 }

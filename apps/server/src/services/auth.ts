@@ -29,9 +29,13 @@ export interface SignedIn {
   info: SessionInfo;
 }
 
-export async function signIn(db: Db, input: { email: string; password: string; ip: string; idleHours: number; requestId: string }): Promise<SignedIn> {
+/**
+ * Refuses (429) when this email or address has failed too often lately. Shared by sign-in and by
+ * changing one's own password, so a stolen session cannot be used to guess the password either.
+ */
+export async function checkPasswordAttemptLimit(db: Db, email: string, ip: string): Promise<void> {
   const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const counts = await countFailedLogins(db, input.email, input.ip, since);
+  const counts = await countFailedLogins(db, email, ip, since);
   if (counts.by_email >= LOGIN_LIMITS.perEmail || counts.by_ip >= LOGIN_LIMITS.perAddress) {
     const oldest = counts.by_email >= LOGIN_LIMITS.perEmail ? counts.oldest_email : counts.oldest_ip;
     const retry = Math.max(1, Math.ceil(((oldest ? new Date(oldest).getTime() : Date.now()) + LOGIN_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000));
@@ -39,6 +43,10 @@ export async function signIn(db: Db, input: { email: string; password: string; i
       retryAfterSeconds: retry,
     });
   }
+}
+
+export async function signIn(db: Db, input: { email: string; password: string; ip: string; idleHours: number; requestId: string }): Promise<SignedIn> {
+  await checkPasswordAttemptLimit(db, input.email, input.ip);
   const person = await findPersonByEmail(db, input.email);
   const ok = await verifyPassword(person?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!person || !person.passwordHash || !ok) {
@@ -98,7 +106,8 @@ export async function signOut(db: Db, token: string, caller: Caller | null, requ
   await db.transaction(async (tx) => {
     await deleteSession(tx, sessionHash(token));
     if (caller) {
-      await recordAuditEvent(tx, { actorId: caller.personId, action: 'auth.sign_out', entityType: 'person', entityId: caller.personId, unitId: null, before: null, after: null, requestId });
+      const person = await findPerson(tx, caller.personId);
+      await recordAuditEvent(tx, { actorId: caller.personId, action: 'auth.sign_out', entityType: 'person', entityId: caller.personId, unitId: person?.homeUnitId ?? null, before: null, after: null, requestId });
     }
   });
 }

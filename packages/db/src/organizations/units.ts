@@ -46,9 +46,13 @@ export function toUnit(r: UnitRow): Unit {
   };
 }
 
-export async function findUnit(q: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<Unit | null> {
+/**
+ * `lock: 'update'` for a unit about to change; `lock: 'share'` for a parent about to receive a
+ * child, so that archiving it waits for the new child (and then sees it) instead of racing it.
+ */
+export async function findUnit(q: Queryable, id: string, opts: { lock?: 'update' | 'share' } = {}): Promise<Unit | null> {
   const rows = await q.query<UnitRow>(
-    `select ${COLUMNS}, ${CHILD_COUNT} from units u where u.id = $1 ${opts.forUpdate ? 'for update of u' : ''}`,
+    `select ${COLUMNS}, ${CHILD_COUNT} from units u where u.id = $1 ${opts.lock ? `for ${opts.lock} of u` : ''}`,
     [id],
   );
   return rows[0] ? toUnit(rows[0]) : null;

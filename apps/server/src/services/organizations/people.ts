@@ -17,7 +17,8 @@ import {
 import type { Action } from '@trellis/core';
 import type { ServiceContext } from '../../context.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
-import { findPersonByEmail } from '@trellis/db';
+import { findPersonByEmail, recordLoginAttempt } from '@trellis/db';
+import { checkPasswordAttemptLimit } from '../auth.js';
 
 function duplicateEmail(e: unknown): never {
   if (uniqueViolation(e) === 'people_email_key') throw conflict('Someone already has this email address.', [{ field: 'email', message: 'is already used by another person' }]);
@@ -104,7 +105,11 @@ export async function setPassword(ctx: ServiceContext, id: string, password: str
 export async function changeOwnPassword(ctx: ServiceContext, currentPassword: string, newPassword: string): Promise<void> {
   const me = await findPerson(ctx.db, ctx.caller.personId);
   const withHash = me ? await findPersonByEmail(ctx.db, me.email) : null;
-  if (!withHash?.passwordHash || !(await verifyPassword(withHash.passwordHash, currentPassword))) {
+  if (!withHash) throw notFound('Your account');
+  const ip = ctx.ip ?? 'unknown';
+  await checkPasswordAttemptLimit(ctx.db, withHash.email, ip);
+  if (!withHash.passwordHash || !(await verifyPassword(withHash.passwordHash, currentPassword))) {
+    await recordLoginAttempt(ctx.db, { email: withHash.email, ip, succeeded: false });
     throw conflict('Your current password is not right.', [{ field: 'currentPassword', message: 'does not match' }]);
   }
   const hash = await hashPassword(newPassword);

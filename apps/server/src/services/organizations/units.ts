@@ -41,7 +41,7 @@ import {
 import type { ServiceContext } from '../../context.js';
 
 /** Loads a unit the caller may act on, or throws 404/403 as `authorize` decides. */
-async function unitFor(ctx: ServiceContext, q: Queryable, id: string, action: Parameters<typeof authorize>[1], opts: { forUpdate?: boolean } = {}): Promise<Unit> {
+async function unitFor(ctx: ServiceContext, q: Queryable, id: string, action: Parameters<typeof authorize>[1], opts: { lock?: 'update' | 'share' } = {}): Promise<Unit> {
   const unit = await findUnit(q, id, opts);
   if (!unit) throw notFound('The unit');
   authorize(ctx.caller, action, unit.path);
@@ -110,7 +110,7 @@ export async function createUnit(ctx: ServiceContext, input: UnitCreate): Promis
     if (input.parentId === null) {
       if (!ctx.caller.isSystemAdmin) throw forbidden('Only a system administrator can add a top-level unit.');
     } else {
-      parent = await unitFor(ctx, tx, input.parentId, 'unit.create');
+      parent = await unitFor(ctx, tx, input.parentId, 'unit.create', { lock: 'share' });
       if (parent.archived) throw invalid('This unit is archived; restore it before adding units under it.', [{ field: 'parentId', message: 'is archived' }]);
     }
     checkParentKind(input.kind, parent?.kind ?? null);
@@ -124,7 +124,7 @@ export async function createUnit(ctx: ServiceContext, input: UnitCreate): Promis
 /** Runs a versioned change: 409 when the client's version is stale, nothing written. */
 async function versionedUpdate(ctx: ServiceContext, id: string, version: number, action: 'unit.update' | 'unit.archive', changes: (u: Unit) => UnitChanges): Promise<Unit> {
   return ctx.db.transaction(async (tx) => {
-    const before = await unitFor(ctx, tx, id, action, { forUpdate: true });
+    const before = await unitFor(ctx, tx, id, action, { lock: 'update' });
     if (before.version !== version) throw staleVersion('This unit');
     const after = await updateUnit(tx, id, version, changes(before)).catch(duplicateIdentifier);
     if (!after) throw staleVersion('This unit');
@@ -157,8 +157,8 @@ export async function archiveUnit(ctx: ServiceContext, id: string, input: UnitAr
 export async function moveUnit(ctx: ServiceContext, id: string, input: UnitMove): Promise<Unit> {
   return ctx.db.transaction(async (tx) => {
     await lockTreeForMove(tx);
-    const unit = await unitFor(ctx, tx, id, 'unit.move', { forUpdate: true });
-    const parent = await unitFor(ctx, tx, input.parentId, 'unit.move');
+    const unit = await unitFor(ctx, tx, id, 'unit.move', { lock: 'update' });
+    const parent = await unitFor(ctx, tx, input.parentId, 'unit.move', { lock: 'share' });
     if (unit.version !== input.version) throw staleVersion('This unit');
     checkMoveMakesNoCycle(unit.path, parent.path);
     checkParentKind(unit.kind, parent.kind);
