@@ -73,6 +73,23 @@ describe.skipIf(!postgres)('concurrent writes on PostgreSQL', () => {
     expect(await brokenPaths(db)).toEqual([]);
   });
 
+  it('never leaves an active unit under an archived one when an archive and an add race', async () => {
+    const district = (await findUnit(db, tree.north.unit.id))!; // its path as it is now (an earlier test moved it)
+    for (let round = 0; round < 3; round++) {
+      const fp = await createUnit(db, 'feeder_pattern', district, { name: `Racing Feeder Pattern ${round}` });
+      // Both requests wait on the locked feeder pattern, then run in whichever order they wake.
+      const [archived, created] = (await whileLocked([fp], () => [
+        system.post(`/api/units/${fp.id}/archive`, { version: fp.version, archived: true }),
+        system.post('/api/units', { kind: 'school', name: `Added While Archiving ${round}`, parentId: fp.id }),
+      ])) as [LightMyRequestResponse, LightMyRequestResponse];
+      expect([archived.statusCode, created.statusCode].sort(), `${archived.body} ${created.body}`).toEqual(archived.statusCode === 200 ? [200, 400] : [201, 409]);
+      const orphans = await db.query(
+        `select c.name from units c join units p on p.id = c.parent_id where p.archived_at is not null and c.archived_at is null`,
+      );
+      expect(orphans).toEqual([]);
+    }
+  });
+
   it('lets only one of two crossing moves through, so they cannot make a cycle', async () => {
     // Two departments, each with a sub-department; each is moved under the other's.
     const a = await createUnit(db, 'department', tree.state, { name: 'Department A' });

@@ -51,10 +51,10 @@ export function toUnit(r: UnitRow): Unit {
  * child, so that archiving it waits for the new child (and then sees it) instead of racing it.
  */
 export async function findUnit(q: Queryable, id: string, opts: { lock?: 'update' | 'share' } = {}): Promise<Unit | null> {
-  const rows = await q.query<UnitRow>(
-    `select ${COLUMNS}, ${CHILD_COUNT} from units u where u.id = $1 ${opts.lock ? `for ${opts.lock} of u` : ''}`,
-    [id],
-  );
+  // Lock first, read after: a statement that waited for a lock still counts children as of its own
+  // start, so the read must be a new statement (READ COMMITTED) to see a child added meanwhile.
+  if (opts.lock) await q.query(`select 1 from units where id = $1 for ${opts.lock}`, [id]);
+  const rows = await q.query<UnitRow>(`select ${COLUMNS}, ${CHILD_COUNT} from units u where u.id = $1`, [id]);
   return rows[0] ? toUnit(rows[0]) : null;
 }
 
