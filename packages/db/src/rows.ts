@@ -1,4 +1,5 @@
 // Small helpers shared by the repositories.
+import { subtreeRange } from '@trellis/core';
 
 /** A timestamp from either driver as an ISO string. */
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
@@ -9,3 +10,19 @@ export function uniqueViolation(e: unknown): string | null {
   if (err?.code !== '23505') return null;
   return err.constraint ?? /constraint "([^"]+)"/.exec(err.message ?? '')?.[1] ?? 'unique';
 }
+
+/**
+ * SQL that holds when `column` (a unit path) lies in any of the subtrees at `paths`, one index
+ * range per subtree; appends its parameters to `params`.
+ */
+export function withinSubtrees(column: string, paths: string[], params: unknown[]): string {
+  const ranges = paths.map((path) => {
+    const { from, to } = subtreeRange(path);
+    params.push(from, to);
+    return `(${column} >= $${params.length - 1} and ${column} < $${params.length})`;
+  });
+  return `(${ranges.join(' or ')})`;
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" finds "50%". */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -42,7 +42,8 @@ const TABLES: Record<string, string> = {
   grants: 'select * from grants',
   // last_seen_at and expires_at slide on use; which sessions exist is what matters.
   sessions: 'select id, person_id, csrf_token from sessions',
-  login_attempts: 'select * from login_attempts',
+  // A wrong password is recorded on purpose (it feeds the attempt limit); anything else is a write.
+  login_attempts: 'select * from login_attempts where succeeded',
   audit_events: 'select * from audit_events',
 };
 

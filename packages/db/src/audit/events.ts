@@ -1,7 +1,7 @@
 // The audit trail: one row per change, written in the same transaction as the change.
-import { subtreeRange, type AuditEvent } from '@trellis/core';
+import type { AuditEvent } from '@trellis/core';
 import type { Queryable } from '../client.js';
-import { iso } from '../rows.js';
+import { escapeLike, iso, withinSubtrees } from '../rows.js';
 
 export interface NewAuditEvent {
   actorId: string | null;
@@ -52,16 +52,11 @@ export async function listAuditEvents(
 ): Promise<AuditEvent[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const range = (path: string) => {
-    const { from, to } = subtreeRange(path);
-    params.push(from, to);
-    return `(u.path >= $${params.length - 1} and u.path < $${params.length})`;
-  };
   if (opts.roots !== null) {
     if (opts.roots.length === 0) return [];
-    where.push(`(${opts.roots.map(range).join(' or ')})`);
+    where.push(withinSubtrees('u.path', opts.roots, params));
   }
-  if (opts.unitPath) where.push(range(opts.unitPath));
+  if (opts.unitPath) where.push(withinSubtrees('u.path', [opts.unitPath], params));
   const eq = (column: string, value: string | undefined) => {
     if (value === undefined) return;
     params.push(value);

@@ -1,8 +1,8 @@
 // People and their accounts. A person belongs to a home unit; who may see them follows from it.
 import { randomUUID } from 'node:crypto';
-import { subtreeRange, type Person } from '@trellis/core';
+import type { Person } from '@trellis/core';
 import type { Queryable } from '../client.js';
-import { iso } from '../rows.js';
+import { escapeLike, iso, withinSubtrees } from '../rows.js';
 
 interface PersonRow {
   id: string;
@@ -115,18 +115,13 @@ export async function listPeople(
 ): Promise<{ people: PersonRecord[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const range = (path: string) => {
-    const { from, to } = subtreeRange(path);
-    params.push(from, to);
-    return `(u.path >= $${params.length - 1} and u.path < $${params.length})`;
-  };
   if (opts.roots !== null) {
     if (opts.roots.length === 0) return { people: [], total: 0 };
-    where.push(`(${opts.roots.map(range).join(' or ')})`);
+    where.push(withinSubtrees('u.path', opts.roots, params));
   }
-  if (opts.unitPath) where.push(range(opts.unitPath));
+  if (opts.unitPath) where.push(withinSubtrees('u.path', [opts.unitPath], params));
   if (opts.q) {
-    params.push(`%${opts.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`%${escapeLike(opts.q.toLowerCase())}%`);
     where.push(`(lower(p.name) like $${params.length} or p.email like $${params.length} or lower(coalesce(p.title, '')) like $${params.length})`);
   }
   const filter = where.length ? `where ${where.join(' and ')}` : '';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { depthOf, pathOf, subtreeRange, type Unit, type UnitKind } from '@trellis/core';
 import type { Queryable } from '../client.js';
-import { iso } from '../rows.js';
+import { escapeLike, iso, withinSubtrees } from '../rows.js';
 
 interface UnitRow {
   id: string;
@@ -208,17 +208,12 @@ export async function searchUnits(
   const params: unknown[] = [];
   if (opts.roots !== null) {
     if (opts.roots.length === 0) return [];
-    const ranges = opts.roots.map((root) => {
-      const { from, to } = subtreeRange(root);
-      params.push(from, to);
-      return `(u.path >= $${params.length - 1} and u.path < $${params.length})`;
-    });
-    where.push(`(${ranges.join(' or ')})`);
+    where.push(withinSubtrees('u.path', opts.roots, params));
   }
   if (opts.q) {
-    params.push(`%${opts.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`%${escapeLike(opts.q.toLowerCase())}%`);
     const name = `lower(u.name) like $${params.length}`;
-    params.push(`${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`${escapeLike(opts.q)}%`);
     where.push(`(${name} or u.nces_id like $${params.length} or u.state_id like $${params.length})`);
   }
   if (opts.kind) {
