@@ -61,6 +61,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     const access = (route.config as { access?: string } | undefined)?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    // The OpenAPI document shows public routes without the session lock.
+    if (access === 'public' && route.schema) route.schema = { ...route.schema, security: [] };
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
