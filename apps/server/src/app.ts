@@ -15,6 +15,7 @@ import { registerSession } from './plugins/session.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { mechanismRoutes } from './routes/mechanisms/mechanisms.js';
 import { grantRoutes } from './routes/organizations/grants.js';
 import { peopleRoutes } from './routes/organizations/people.js';
 import { unitRoutes } from './routes/organizations/units.js';
@@ -101,6 +102,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   peopleRoutes(app);
   grantRoutes(app);
   auditRoutes(app);
+  mechanismRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await serveWebApp(app, config.webDist);

@@ -12,7 +12,7 @@ import { buildApp, type RouteEntry } from '../src/app.js';
 import { anonymous, signIn, type Agent, type RequestOptions } from './support/agent.js';
 import { testConfig, useApi, type Api } from './support/api.js';
 import { pgliteTarget, testDatabases } from './support/databases.js';
-import { createPerson, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
+import { createMechanism, createMembership, createPerson, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
 import { fingerprint } from './support/problems.js';
 
 type Place = 'inside' | 'outside';
@@ -127,6 +127,54 @@ const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
   },
 
   'GET /api/audit': async ({ at }) => ({ method: 'GET', url: `/api/audit?unitId=${at.district.id}` }),
+
+  'GET /api/catalogs/mechanisms': async () => ({ method: 'GET', url: '/api/catalogs/mechanisms' }),
+  'GET /api/units/:id/mechanisms': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}/mechanisms`, decidedAt: at.school.path }),
+  'GET /api/people/:id/mechanisms': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    await createMembership(api.db, m.id, at.person.id);
+    return {
+      method: 'GET',
+      url: `/api/people/${at.person.id}/mechanisms`,
+      decidedAt: at.school.path,
+      check: (body) => expect((body as { mechanismId: string }[]).map((s) => s.mechanismId)).toContain(m.id),
+    };
+  },
+  'POST /api/mechanisms': async ({ at }) => ({ method: 'POST', url: '/api/mechanisms', body: { unitId: at.school.id, kind: 'work_group', name: unique('Matrix Work Group') }, decidedAt: at.school.path }),
+  'GET /api/mechanisms/:id': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    return { method: 'GET', url: `/api/mechanisms/${m.id}`, decidedAt: at.school.path };
+  },
+  'PATCH /api/mechanisms/:id': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    return { method: 'PATCH', url: `/api/mechanisms/${m.id}`, body: { version: m.version, name: unique('Renamed Mechanism') }, decidedAt: at.school.path };
+  },
+  'POST /api/mechanisms/:id/status': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    return { method: 'POST', url: `/api/mechanisms/${m.id}/status`, body: { version: m.version, status: 'active' }, decidedAt: at.school.path };
+  },
+  'POST /api/mechanisms/:id/functions': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    return { method: 'POST', url: `/api/mechanisms/${m.id}/functions`, body: { text: unique('A function of our own') }, decidedAt: at.school.path };
+  },
+  'PATCH /api/mechanisms/:id/functions/:functionId': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    return { method: 'PATCH', url: `/api/mechanisms/${m.id}/functions/${await firstFunctionId(api.db, m.id)}`, body: { version: 1, droppedReason: 'Another team does this.' }, decidedAt: at.school.path };
+  },
+  'POST /api/mechanisms/:id/members': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    return { method: 'POST', url: `/api/mechanisms/${m.id}/members`, body: { personId: at.person.id, role: 'member', designated: true, trained: false }, decidedAt: at.school.path };
+  },
+  'PATCH /api/mechanisms/:id/members/:memberId': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    const member = await createMembership(api.db, m.id, at.person.id);
+    return { method: 'PATCH', url: `/api/mechanisms/${m.id}/members/${member.id}`, body: { version: member.version, trained: true }, decidedAt: at.school.path };
+  },
+  'DELETE /api/mechanisms/:id/members/:memberId': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school);
+    const member = await createMembership(api.db, m.id, at.person.id);
+    return { method: 'DELETE', url: `/api/mechanisms/${m.id}/members/${member.id}`, decidedAt: at.school.path };
+  },
 };
 
 // The route table, read at collection time from an app on this file's PGlite database (the

@@ -3,12 +3,12 @@
 // that break a rule (a cycle, a duplicate identifier, a stale version). Each must be a 4xx
 // problem+json that names the field and the rule — never a 500 — and leave the database unchanged.
 import { describe, expect, it } from 'vitest';
-import type { Grant, Unit } from '@trellis/core';
+import type { Grant, MechanismDetail, Membership, Unit } from '@trellis/core';
 import { BODY_LIMIT } from '../src/app.js';
 import { anonymous, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
-import { createPerson, createStateTree, createSystemAdmin, createUnit, ncesIdFor, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
+import { createMechanism, createPerson, createStateTree, createSystemAdmin, createUnit, ncesIdFor, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
 
 interface Fixtures {
@@ -25,6 +25,15 @@ interface Fixtures {
   person: TestPerson;
   otherPerson: TestPerson;
   grant: Grant;
+  /** A planning team at the school, edited once (version 2); `person` sits on it. */
+  mechanism: MechanismDetail;
+  /** Its first function and `person`'s membership (starting 2026-09-01). */
+  fn: { id: string; version: number };
+  member: Membership;
+  /** A sunsetting mechanism and a retired one. */
+  sunsetting: MechanismDetail;
+  retiredId: string;
+  department: Unit;
 }
 
 interface BadCase {
@@ -240,6 +249,137 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
     body: null,
     rules: () => [{ name: 'a grant that does not exist', url: `/api/grants/${MISSING_ID}`, status: 404, rule: 'grant was not found' }],
   },
+  'POST /api/mechanisms': {
+    as: 'system',
+    url: () => '/api/mechanisms',
+    body: (f) => ({ unitId: f.feederPattern.id, kind: 'work_group' }),
+    required: ['unitId', 'kind'],
+    invalid: [
+      ['kind', 'committee', 'must be one of superintendent_governing_body, transformation_leader'],
+      ['unitId', 'school', 'must be an id (a UUID)'],
+      ['name', '  ', 'must not be empty'],
+      ['name', long(201), 'must be at most 200 characters'],
+      ['charter', long(4001), 'must be at most 4,000 characters'],
+      ['charter', 7, 'must be text'],
+      ['startedOn', '09/01/2026', 'must be a date like 2026-09-01'],
+    ],
+    rules: (f) => [
+      { name: 'a unit that does not exist', body: { unitId: MISSING_ID, kind: 'work_group' }, status: 404, rule: 'unit was not found' },
+      { name: 'a department', body: { unitId: f.department.id, kind: 'work_group' }, status: 400, field: 'unitId', rule: 'must be a state, region, district, feeder pattern or school' },
+    ],
+  },
+  'PATCH /api/mechanisms/:id': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}`,
+    body: (f) => ({ version: f.mechanism.version, name: 'Valid Mechanism Rename' }),
+    required: ['version'],
+    invalid: [
+      ['version', '2', 'must be a whole number: the version you loaded'],
+      ['name', '', 'must not be empty'],
+      ['charter', long(4001), 'must be at most 4,000 characters'],
+      ['startedOn', 'soon', 'must be a date like 2026-09-01'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.mechanism.version - 1, name: 'Lost Update' }, status: 409, field: 'version', rule: 'not the current version' },
+      { name: 'a retired mechanism', url: `/api/mechanisms/${f.retiredId}`, body: { version: 1, name: 'Revived' }, status: 409, field: 'status', rule: 'is retired' },
+      { name: 'a mechanism that does not exist', url: `/api/mechanisms/${MISSING_ID}`, body: { version: 1, name: 'Ghost' }, status: 404, rule: 'mechanism was not found' },
+    ],
+  },
+  'POST /api/mechanisms/:id/status': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/status`,
+    body: (f) => ({ version: f.mechanism.version, status: 'active' }),
+    required: ['version', 'status'],
+    invalid: [
+      ['status', 'paused', 'must be one of forming, active, sunsetting, retired'],
+      ['assimilatedInto', '', 'must not be empty'],
+      ['on', '2026-13-01', 'must be a date like 2026-09-01'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.mechanism.version - 1, status: 'active' }, status: 409, field: 'version' },
+      { name: 'an illegal transition (forming → sunsetting)', body: { version: f.mechanism.version, status: 'sunsetting' }, status: 409, field: 'status', rule: 'cannot change from forming to sunsetting' },
+      { name: 'assimilatedInto when not retiring', body: { version: f.mechanism.version, status: 'active', assimilatedInto: 'Student Services' }, status: 400, field: 'assimilatedInto', rule: 'only given when retiring' },
+      { name: 'retiring a sunsetting mechanism without assimilatedInto', url: `/api/mechanisms/${f.sunsetting.id}/status`, body: { version: f.sunsetting.version, status: 'retired' }, status: 400, field: 'assimilatedInto', rule: 'required' },
+      { name: 'a retired mechanism back to active', url: `/api/mechanisms/${f.retiredId}/status`, body: { version: 1, status: 'active' }, status: 409, field: 'status', rule: 'retired' },
+      { name: 'a mechanism that does not exist', url: `/api/mechanisms/${MISSING_ID}/status`, body: { version: 1, status: 'active' }, status: 404 },
+    ],
+  },
+  'POST /api/mechanisms/:id/functions': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/functions`,
+    body: () => ({ text: 'A valid function of our own' }),
+    required: ['text'],
+    invalid: [
+      ['text', '   ', 'must not be empty'],
+      ['text', long(2001), 'must be at most 2,000 characters'],
+      ['text', 5, 'must be text'],
+    ],
+    rules: (f) => [
+      { name: 'a retired mechanism', url: `/api/mechanisms/${f.retiredId}/functions`, body: { text: 'Too late' }, status: 409, field: 'status' },
+      { name: 'a mechanism that does not exist', url: `/api/mechanisms/${MISSING_ID}/functions`, body: { text: 'Ghost' }, status: 404 },
+    ],
+  },
+  'PATCH /api/mechanisms/:id/functions/:functionId': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/functions/${f.fn.id}`,
+    body: (f) => ({ version: f.fn.version, text: 'A valid rewording' }),
+    required: ['version'],
+    invalid: [
+      ['text', '', 'must not be empty'],
+      ['droppedReason', '  ', 'say why the unit drops it'],
+      ['droppedReason', 5, 'must be text'],
+      ['version', -1, 'must be 1 or more'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.fn.version + 1, text: 'Lost Update' }, status: 409, field: 'version' },
+      { name: 'nothing to change', body: { version: f.fn.version }, status: 400, field: 'text', rule: 'droppedReason to drop it' },
+      { name: 'a function that does not exist', url: `/api/mechanisms/${f.mechanism.id}/functions/${MISSING_ID}`, body: { version: 1, text: 'Ghost' }, status: 404, rule: 'function was not found' },
+      { name: 'a function of another mechanism', url: `/api/mechanisms/${f.sunsetting.id}/functions/${f.fn.id}`, body: { version: f.fn.version, text: 'Elsewhere' }, status: 404 },
+    ],
+  },
+  'POST /api/mechanisms/:id/members': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/members`,
+    body: (f) => ({ personId: f.otherPerson.id, role: 'member', designated: true, trained: false }),
+    required: ['personId', 'role', 'designated', 'trained'],
+    invalid: [
+      ['role', 'chair', 'must be one of lead, member, champion, facilitator, external'],
+      ['personId', 'someone', 'must be an id (a UUID)'],
+      ['designated', 'yes', 'must be true or false'],
+      ['trained', 1, 'must be true or false'],
+      ['startOn', 'tomorrow', 'must be a date like 2026-09-01'],
+    ],
+    rules: (f) => [
+      { name: 'a person already on it for these dates', body: { personId: f.person.id, role: 'lead', designated: true, trained: true }, status: 409, field: 'personId', rule: 'already a member' },
+      { name: 'an end before the start', body: { personId: f.otherPerson.id, role: 'member', designated: true, trained: false, startOn: '2026-09-01', endOn: '2026-08-01' }, status: 400, field: 'endOn', rule: 'must not be before startOn' },
+      { name: 'a person who does not exist', body: { personId: MISSING_ID, role: 'member', designated: true, trained: false }, status: 404, rule: 'person was not found' },
+    ],
+  },
+  'PATCH /api/mechanisms/:id/members/:memberId': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/members/${f.member.id}`,
+    body: (f) => ({ version: f.member.version, trained: true }),
+    required: ['version'],
+    invalid: [
+      ['role', 'boss', 'must be one of lead, member'],
+      ['endOn', 'never', 'must be a date like 2026-09-01'],
+      ['trained', 'no', 'must be true or false'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.member.version + 1, trained: true }, status: 409, field: 'version' },
+      { name: 'an end before the stored start', body: { version: f.member.version, endOn: '2026-08-01' }, status: 400, field: 'endOn', rule: 'must not be before startOn' },
+      { name: 'a membership that does not exist', url: `/api/mechanisms/${f.mechanism.id}/members/${MISSING_ID}`, body: { version: 1, trained: true }, status: 404, rule: 'membership was not found' },
+    ],
+  },
+  'DELETE /api/mechanisms/:id/members/:memberId': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/members/${f.member.id}`,
+    body: null,
+    rules: (f) => [
+      { name: 'a membership that does not exist', url: `/api/mechanisms/${f.mechanism.id}/members/${MISSING_ID}`, status: 404, rule: 'membership was not found' },
+      { name: 'a mechanism that does not exist', url: `/api/mechanisms/${MISSING_ID}/members/${f.member.id}`, status: 404, rule: 'mechanism was not found' },
+    ],
+  },
 };
 
 /** The generic cases every write route gets, plus its own. */
@@ -281,8 +421,21 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     f.person = { ...person, ...((await f.system.patch(`/api/people/${person.id}`, { version: 1, title: 'Edited Once' })).json() as object) } as TestPerson;
     f.otherPerson = await createPerson(db, { home: f.school });
     f.grant = (await f.system.post('/api/grants', { personId: f.person.id, unitId: f.school.id, role: 'viewer' })).json() as Grant;
+    const mechanism = (await f.system.post('/api/mechanisms', { unitId: f.school.id, kind: 'planning_team' })).json() as MechanismDetail;
+    f.mechanism = (await f.system.patch(`/api/mechanisms/${mechanism.id}`, { version: 1, name: 'Edited Once Planning Team' })).json() as MechanismDetail;
+    f.fn = f.mechanism.functions[0]!;
+    f.member = (await f.system.post(`/api/mechanisms/${mechanism.id}/members`, { personId: f.person.id, role: 'lead', designated: true, trained: false, startOn: '2026-09-01' })).json() as Membership;
+    const sunsetting = (await f.system.post('/api/mechanisms', { unitId: f.school.id, kind: 'change_team' })).json() as MechanismDetail;
+    await f.system.post(`/api/mechanisms/${sunsetting.id}/status`, { version: 1, status: 'active' });
+    f.sunsetting = (await f.system.post(`/api/mechanisms/${sunsetting.id}/status`, { version: 2, status: 'sunsetting' })).json() as MechanismDetail;
+    const retired = await createMechanism(db, f.school, 'work_group');
+    await db.query(`update mechanisms set status = 'retired' where id = $1`, [retired.id]);
+    f.retiredId = retired.id;
+    f.department = await createUnit(db, 'department', f.tree.state);
     expect(f.school.version).toBe(2);
     expect(f.person.version).toBe(2);
+    expect(f.mechanism.version).toBe(2);
+    expect(f.sunsetting.status).toBe('sunsetting');
   });
 
   it('has bad-input cases for every write route in the route table', () => {
@@ -320,6 +473,9 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     const refresh = async () => {
       for (const unit of ['school', 'feederPattern'] as const) f[unit] = (await f.system.get(`/api/units/${f[unit].id}`)).json() as Unit;
       f.person = { ...f.person, version: (await f.system.get(`/api/people/${f.person.id}`)).json().version };
+      f.mechanism = (await f.system.get(`/api/mechanisms/${f.mechanism.id}`)).json() as MechanismDetail;
+      f.fn = f.mechanism.functions.find((x) => x.id === f.fn.id)!;
+      f.member = f.mechanism.members.find((x) => x.id === f.member.id) ?? f.member;
     };
     for (const [key, route] of Object.entries(WRITE_ROUTES)) {
       await refresh();

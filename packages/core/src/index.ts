@@ -6,3 +6,6 @@ export * from './people/schemas.js';
 export * from './audit/schemas.js';
 export * from './catalogs/sources.js';
 export * from './mechanisms/catalog.js';
+export * from './mechanisms/schemas.js';
+export * from './mechanisms/functions.js';
+export * from './mechanisms/composition.js';

@@ -7,3 +7,6 @@ export * from './organizations/grants.js';
 export * from './auth/sessions.js';
 export * from './audit/events.js';
 export * from './organizations/bulk.js';
+export * from './mechanisms/mechanisms.js';
+export * from './mechanisms/functions.js';
+export * from './mechanisms/members.js';

@@ -1,7 +1,7 @@
 // Small factories that build organizations and people straight through the repositories, so a
 // test states only what matters to it. Names, emails and NCES ids are unique within a run.
-import type { Role, Unit, UnitKind } from '@trellis/core';
-import { insertGrant, insertPerson, insertUnit, type PersonRecord, type Queryable } from '@trellis/db';
+import { MECHANISM_CATALOG, mechanismKindEntry, type MechanismKind, type MembershipRole, type Role, type Unit, type UnitKind } from '@trellis/core';
+import { copyCatalogFunctions, insertGrant, insertMechanism, insertMember, insertPerson, insertUnit, type MechanismRecord, type PersonRecord, type Queryable } from '@trellis/db';
 import { hashPassword } from '../../src/services/passwords.js';
 
 let seq = 0;
@@ -98,3 +98,20 @@ export const createPersonWithRole = (db: Queryable, unit: Unit, role: Role, opts
   createPerson(db, { home: unit, grants: [[unit, role]], name: `${role} of ${unit.name}`, ...opts });
 
 export const createSystemAdmin = (db: Queryable, opts: Partial<PersonOptions> = {}) => createPerson(db, { home: null, systemAdmin: true, name: `System admin ${next()}`, ...opts });
+
+/** A mechanism of `kind` at `unit`, established from the catalog (its functions copied), straight into the database. */
+export async function createMechanism(db: Queryable, unit: Unit, kind: MechanismKind = 'planning_team', opts: { name?: string } = {}): Promise<MechanismRecord> {
+  const m = await insertMechanism(db, { unitId: unit.id, kind, catalogVersion: MECHANISM_CATALOG.version, name: opts.name ?? `Mechanism ${next()}` });
+  await copyCatalogFunctions(db, m.id, mechanismKindEntry(kind).functions);
+  return m;
+}
+
+/** A membership of the person on the mechanism. */
+export const createMembership = (db: Queryable, mechanismId: string, personId: string, role: MembershipRole = 'member') =>
+  insertMember(db, { mechanismId, personId, role, designated: false, trained: false });
+
+/** The id of a mechanism's first function. */
+export async function firstFunctionId(db: Queryable, mechanismId: string): Promise<string> {
+  const [row] = await db.query<{ id: string }>('select id from mechanism_functions where mechanism_id = $1 order by position limit 1', [mechanismId]);
+  return row!.id;
+}

@@ -45,6 +45,9 @@ const TABLES: Record<string, string> = {
   // A wrong password is recorded on purpose (it feeds the attempt limit); anything else is a write.
   login_attempts: 'select * from login_attempts where succeeded',
   audit_events: 'select * from audit_events',
+  mechanisms: 'select * from mechanisms',
+  mechanism_functions: 'select * from mechanism_functions',
+  mechanism_members: 'select * from mechanism_members',
 };
 
 /** Row count and a hash of the contents of every table: equal fingerprints mean nothing was written. */
@@ -57,7 +60,7 @@ export async function fingerprint(db: Queryable): Promise<Record<string, string>
   return out;
 }
 
-export async function countRows(db: Queryable, table: 'units' | 'people' | 'grants' | 'sessions' | 'login_attempts' | 'audit_events', where = 'true', params: unknown[] = []): Promise<number> {
+export async function countRows(db: Queryable, table: 'units' | 'people' | 'grants' | 'sessions' | 'login_attempts' | 'audit_events' | 'mechanisms' | 'mechanism_functions' | 'mechanism_members', where = 'true', params: unknown[] = []): Promise<number> {
   const [row] = await db.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where}`, params);
   return row!.n;
 }

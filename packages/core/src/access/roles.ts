@@ -35,6 +35,8 @@ export const ACTIONS = {
   'grant.manage': 'admin',
   'account.manage': 'admin', // set or reset another person's password
   'audit.read': 'admin',
+  'mechanism.read': 'viewer',
+  'mechanism.manage': 'editor', // establish, edit, change status, customize functions, staff
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -1,0 +1,110 @@
+// Routes of systemic-change mechanisms, their functions and members. Schema in, one service call, result out.
+import { z } from 'zod';
+import {
+  Id,
+  Mechanism,
+  MECHANISM_CATALOG,
+  MechanismCreate,
+  MechanismDetail,
+  MechanismFunctionCreate,
+  MechanismFunctionEntry,
+  MechanismFunctionUpdate,
+  MechanismStatusChange,
+  MechanismUpdate,
+  Membership,
+  MembershipCreate,
+  MembershipUpdate,
+  PersonMechanism,
+} from '@trellis/core';
+import type { TrellisApp } from '../../app.js';
+import { changeMechanismStatus, establishMechanism, getMechanism, getUnitMechanisms, updateMechanismDetails } from '../../services/mechanisms/mechanisms.js';
+import { addMechanismFunction, addMember, changeMechanismFunction, changeMember, getPersonMechanisms, removeMember } from '../../services/mechanisms/parts.js';
+import { contextOf } from '../context.js';
+
+const tags = ['mechanisms'];
+const params = z.strictObject({ id: Id });
+const functionParams = z.strictObject({ id: Id, functionId: Id });
+const memberParams = z.strictObject({ id: Id, memberId: Id });
+
+const Catalog = z.object({
+  id: z.literal('mechanisms'), version: z.string(), publishedOn: z.string(), kinds: z.array(z.looseObject({ key: z.string(), name: z.string(), functions: z.array(z.looseObject({ key: z.string(), text: z.string() })) })),
+});
+
+export function mechanismRoutes(app: TrellisApp) {
+  const { db } = app.trellis;
+
+  app.get('/api/catalogs/mechanisms', {
+    config: { access: 'signed-in' },
+    schema: { tags, summary: 'The mechanism catalog: kinds, functions, composition and guidance, each with its source', response: { 200: Catalog } },
+    handler: async () => ({ ...MECHANISM_CATALOG, kinds: MECHANISM_CATALOG.kinds.map((k) => ({ ...k, functions: k.functions.map((f) => ({ ...f })) })) }),
+  });
+
+  app.get('/api/units/:id/mechanisms', {
+    config: { access: 'mechanism.read' },
+    schema: { tags, summary: 'The mechanisms established at a unit', params, response: { 200: z.array(Mechanism) } },
+    handler: async (request) => getUnitMechanisms(contextOf(db, request), request.params.id),
+  });
+
+  app.get('/api/people/:id/mechanisms', {
+    config: { access: 'person.read' },
+    schema: { tags, summary: 'Every mechanism a person sits on (or sat on), among those you may read', params, response: { 200: z.array(PersonMechanism) } },
+    handler: async (request) => getPersonMechanisms(contextOf(db, request), request.params.id),
+  });
+
+  app.post('/api/mechanisms', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Establish a mechanism at a unit from a catalog kind; its functions start as the catalog’s', body: MechanismCreate, response: { 201: MechanismDetail } },
+    handler: async (request, reply) => reply.code(201).send(await establishMechanism(contextOf(db, request), request.body)),
+  });
+
+  app.get('/api/mechanisms/:id', {
+    config: { access: 'mechanism.read' },
+    schema: { tags, summary: 'A mechanism with its functions (and departures from the catalog), members and composition warnings', params, response: { 200: MechanismDetail } },
+    handler: async (request) => getMechanism(contextOf(db, request), request.params.id),
+  });
+
+  app.patch('/api/mechanisms/:id', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Rename a mechanism or change its charter (send the version you loaded)', params, body: MechanismUpdate, response: { 200: MechanismDetail } },
+    handler: async (request) => updateMechanismDetails(contextOf(db, request), request.params.id, request.body),
+  });
+
+  app.post('/api/mechanisms/:id/status', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Move a mechanism through its life cycle: forming → active → sunsetting → retired', params, body: MechanismStatusChange, response: { 200: MechanismDetail } },
+    handler: async (request) => changeMechanismStatus(contextOf(db, request), request.params.id, request.body),
+  });
+
+  app.post('/api/mechanisms/:id/functions', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Add a function of the unit’s own to a mechanism', params, body: MechanismFunctionCreate, response: { 201: MechanismFunctionEntry } },
+    handler: async (request, reply) => reply.code(201).send(await addMechanismFunction(contextOf(db, request), request.params.id, request.body)),
+  });
+
+  app.patch('/api/mechanisms/:id/functions/:functionId', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Reword a function, drop it with a reason, or restore it (send the version you loaded)', params: functionParams, body: MechanismFunctionUpdate, response: { 200: MechanismFunctionEntry } },
+    handler: async (request) => changeMechanismFunction(contextOf(db, request), request.params.id, request.params.functionId, request.body),
+  });
+
+  app.post('/api/mechanisms/:id/members', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Add a person to a mechanism with a role', params, body: MembershipCreate, response: { 201: Membership } },
+    handler: async (request, reply) => reply.code(201).send(await addMember(contextOf(db, request), request.params.id, request.body)),
+  });
+
+  app.patch('/api/mechanisms/:id/members/:memberId', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Change a membership: role, dates (an end date ends it), designated and trained', params: memberParams, body: MembershipUpdate, response: { 200: Membership } },
+    handler: async (request) => changeMember(contextOf(db, request), request.params.id, request.params.memberId, request.body),
+  });
+
+  app.delete('/api/mechanisms/:id/members/:memberId', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Remove a membership entered by mistake (to record a departure, set its end date)', params: memberParams },
+    handler: async (request, reply) => {
+      await removeMember(contextOf(db, request), request.params.id, request.params.memberId);
+      return reply.code(204).send();
+    },
+  });
+}
