@@ -129,12 +129,27 @@ describe.each(testDatabases())('mechanisms on $name', (target) => {
     expectProblem(await districtEditor.patch(`/api/mechanisms/${work.id}/members/${ended.json().id}`, { version: 1, trained: false }), 409, { field: 'version' });
     expectProblem(await districtEditor.patch(`/api/mechanisms/${work.id}/members/${ended.json().id}`, { version: 2, startOn: '2026-11-01' }), 400, { field: 'endOn' });
 
+    // The person's list holds only mechanisms the caller may read: a seat at a south school stays hidden from the north.
+    const south = await establish(system, tree.south.feederPatterns[0]!.schools[0]!.id, 'design_team', { name: 'South Design Team' });
+    await join(system, south.id, people[2]!.id);
+    expect(((await system.get(`/api/people/${people[2]!.id}/mechanisms`)).json() as PersonMechanism[]).map((s) => s.mechanismName)).toContain('South Design Team');
+    expect(((await districtViewer.get(`/api/people/${people[2]!.id}/mechanisms`)).json() as PersonMechanism[]).map((s) => s.mechanismName)).not.toContain('South Design Team');
+    expectProblem(await districtViewer.get(`/api/people/${southPerson.id}/mechanisms`), 404);
+
     // A person outside the caller's reach cannot be added (404, as if they did not exist).
     expectProblem(await districtEditor.post(`/api/mechanisms/${steering.id}/members`, { personId: southPerson.id, role: 'member', designated: false, trained: false }), 404);
     // Removing a seat entered by mistake.
     const mistake = await join(districtEditor, work.id, people[3]!.id);
     expect((await districtEditor.delete(`/api/mechanisms/${work.id}/members/${mistake.id}`)).statusCode).toBe(204);
     expectProblem(await districtEditor.delete(`/api/mechanisms/${work.id}/members/${mistake.id}`), 404);
+  });
+
+  it('seats a person once when two requests add them at the same time', async () => {
+    const m = await establish(districtEditor, tree.north.unit.id, 'work_group', { name: 'Racing Work Group' });
+    const body = { personId: people[3]!.id, role: 'member', designated: false, trained: false };
+    const results = await Promise.all([districtEditor.post(`/api/mechanisms/${m.id}/members`, body), districtEditor.post(`/api/mechanisms/${m.id}/members`, body)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await countRows(api.db, 'mechanism_members', 'mechanism_id = $1', [m.id])).toBe(1);
   });
 
   it('shows composition warnings, each cited, and clears them as the composition follows the guidance', async () => {
