@@ -16,6 +16,8 @@ export interface Config {
   trustProxy: boolean;
   /** Folder of the built web app; served at / when it exists. */
   webDist: string;
+  /** Warn of a steering body with more members than this; unset: the catalog's default. */
+  steeringBodyMaxMembers: number | undefined;
 }
 
 const bool = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
@@ -26,6 +28,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const idle = Number(env.TRELLIS_SESSION_IDLE_HOURS ?? 12);
   if (!(idle > 0)) throw new Error(`TRELLIS_SESSION_IDLE_HOURS must be a positive number, not "${env.TRELLIS_SESSION_IDLE_HOURS}"`);
   const secure = env.TRELLIS_COOKIE_SECURE;
+  const steering = env.TRELLIS_STEERING_BODY_MAX_MEMBERS ? Number(env.TRELLIS_STEERING_BODY_MAX_MEMBERS) : undefined;
+  if (steering !== undefined && !(Number.isInteger(steering) && steering > 0)) {
+    throw new Error(`TRELLIS_STEERING_BODY_MAX_MEMBERS must be a whole number above 0, not "${env.TRELLIS_STEERING_BODY_MAX_MEMBERS}"`);
+  }
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -36,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: secure === undefined || secure === 'auto' ? 'auto' : bool(secure),
     trustProxy: bool(env.TRELLIS_TRUST_PROXY),
     webDist: resolve(env.TRELLIS_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    steeringBodyMaxMembers: steering,
   };
 }

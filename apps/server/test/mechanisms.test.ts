@@ -3,7 +3,9 @@
 // audit trail, and who may do what.
 import { describe, expect, it } from 'vitest';
 import { MECHANISM_CATALOG, mechanismKindEntry, type MechanismDetail, type MechanismFunctionEntry, type Membership, type PersonMechanism } from '@trellis/core';
-import { signIn, type Agent } from './support/agent.js';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { SESSION_COOKIE, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createPerson, createPersonWithRole, createStateTree, createSystemAdmin, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
@@ -179,6 +181,25 @@ describe.each(testDatabases())('mechanisms on $name', (target) => {
     await join(system, impl.id, people[3]!.id);
     await join(system, impl.id, people[1]!.id);
     expect(codes(await detail(system, impl.id))).toEqual([]);
+  });
+
+  it('warns of a large steering body at the threshold the agency configured', async () => {
+    const unit = tree.north.feederPatterns[1]!.schools[1]!;
+    const steering = await establish(system, unit.id, 'steering_body');
+    await join(system, steering.id, people[0]!.id, 'lead');
+    await join(system, steering.id, people[1]!.id);
+    await join(system, steering.id, people[2]!.id);
+    expect((await detail(system, steering.id)).warnings.map((w) => w.code)).not.toContain('too_many_members');
+    const strict = await buildApp({ db: api.db, config: loadConfig({ TRELLIS_WEB_DIST: '/nonexistent/trellis-web-dist', TRELLIS_STEERING_BODY_MAX_MEMBERS: '2' }) });
+    try {
+      const res = await strict.inject({ method: 'GET', url: `/api/mechanisms/${steering.id}`, headers: { cookie: `${SESSION_COOKIE}=${system.cookie}` } });
+      expect(res.statusCode, res.body).toBe(200);
+      const warning = (res.json() as MechanismDetail).warnings.find((w) => w.code === 'too_many_members');
+      expect(warning).toMatchObject({ basis: 'product-default', message: expect.stringContaining('at most 2') });
+    } finally {
+      await strict.close();
+    }
+    expect(() => loadConfig({ TRELLIS_STEERING_BODY_MAX_MEMBERS: 'many' })).toThrow(/TRELLIS_STEERING_BODY_MAX_MEMBERS/);
   });
 
   it('writes the audit trail for every change, in the mechanism’s unit', async () => {

@@ -31,7 +31,8 @@ const Catalog = z.object({
 });
 
 export function mechanismRoutes(app: TrellisApp) {
-  const { db } = app.trellis;
+  const { db, config } = app.trellis;
+  const settings = { steeringBodyMaxMembers: config.steeringBodyMaxMembers };
 
   app.get('/api/catalogs/mechanisms', {
     config: { access: 'signed-in' },
@@ -54,25 +55,25 @@ export function mechanismRoutes(app: TrellisApp) {
   app.post('/api/mechanisms', {
     config: { access: 'mechanism.manage' },
     schema: { tags, summary: 'Establish a mechanism at a unit from a catalog kind; its functions start as the catalog’s', body: MechanismCreate, response: { 201: MechanismDetail } },
-    handler: async (request, reply) => reply.code(201).send(await establishMechanism(contextOf(db, request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await establishMechanism(contextOf(db, request), request.body, settings)),
   });
 
   app.get('/api/mechanisms/:id', {
     config: { access: 'mechanism.read' },
     schema: { tags, summary: 'A mechanism with its functions (and departures from the catalog), members and composition warnings', params, response: { 200: MechanismDetail } },
-    handler: async (request) => getMechanism(contextOf(db, request), request.params.id),
+    handler: async (request) => getMechanism(contextOf(db, request), request.params.id, settings),
   });
 
   app.patch('/api/mechanisms/:id', {
     config: { access: 'mechanism.manage' },
     schema: { tags, summary: 'Rename a mechanism or change its charter (send the version you loaded)', params, body: MechanismUpdate, response: { 200: MechanismDetail } },
-    handler: async (request) => updateMechanismDetails(contextOf(db, request), request.params.id, request.body),
+    handler: async (request) => updateMechanismDetails(contextOf(db, request), request.params.id, request.body, settings),
   });
 
   app.post('/api/mechanisms/:id/status', {
     config: { access: 'mechanism.manage' },
     schema: { tags, summary: 'Move a mechanism through its life cycle: forming → active → sunsetting → retired', params, body: MechanismStatusChange, response: { 200: MechanismDetail } },
-    handler: async (request) => changeMechanismStatus(contextOf(db, request), request.params.id, request.body),
+    handler: async (request) => changeMechanismStatus(contextOf(db, request), request.params.id, request.body, settings),
   });
 
   app.post('/api/mechanisms/:id/functions', {

@@ -70,14 +70,23 @@ export async function getUnitMechanisms(ctx: ServiceContext, unitId: string): Pr
   return (await listUnitMechanisms(ctx.db, unitId)).map(publicMechanism);
 }
 
+/** Agency settings for the guidance warnings. */
+export interface GuidanceSettings {
+  /** Overrides the catalog's steering body size threshold. */
+  steeringBodyMaxMembers?: number | undefined;
+}
+
 /** The mechanism with its functions (and where they depart from the catalog), members and composition warnings. */
-export async function mechanismDetail(q: Queryable, m: MechanismRecord): Promise<MechanismDetail> {
+export async function mechanismDetail(q: Queryable, m: MechanismRecord, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
   // One catalog version ships today; when there are several, look up the one the mechanism records.
   const kind = mechanismKindEntry(m.kind, MECHANISM_CATALOG);
-  const [functions, members] = await Promise.all([listMechanismFunctions(q, m.id), listMembers(q, m.id)]);
+  // One after the other: inside a transaction both share one connection.
+  const functions = await listMechanismFunctions(q, m.id);
+  const members = await listMembers(q, m.id);
   const departures = functionDepartures(kind.functions, functions);
   const on = today();
   const steering = kind.guidance.includesSteeringBodyMember ? await steeringBodyPersonIds(q, m.unitId, on) : null;
+  const maxMembers = m.kind === 'steering_body' ? settings.steeringBodyMaxMembers : undefined;
   return {
     ...publicMechanism(m),
     functions: departures.functions.map((f) => ({ ...f, source: f.source ?? null })),
@@ -90,15 +99,15 @@ export async function mechanismDetail(q: Queryable, m: MechanismRecord): Promise
       missing: departures.missing.map(({ key, text, source }) => ({ key, text, source })),
     },
     members,
-    warnings: m.status === 'retired' ? [] : compositionWarnings(kind, members.map((x) => ({ ...x, title: x.personTitle })), { on, steeringBodyPersonIds: steering }),
+    warnings: m.status === 'retired' ? [] : compositionWarnings(kind, members.map((x) => ({ ...x, title: x.personTitle })), { on, steeringBodyPersonIds: steering, ...(maxMembers === undefined ? {} : { maxMembers }) }),
   };
 }
 
-export async function getMechanism(ctx: ServiceContext, id: string): Promise<MechanismDetail> {
-  return mechanismDetail(ctx.db, await mechanismFor(ctx, ctx.db, id, 'mechanism.read'));
+export async function getMechanism(ctx: ServiceContext, id: string, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
+  return mechanismDetail(ctx.db, await mechanismFor(ctx, ctx.db, id, 'mechanism.read'), settings);
 }
 
-export async function establishMechanism(ctx: ServiceContext, input: MechanismCreate): Promise<MechanismDetail> {
+export async function establishMechanism(ctx: ServiceContext, input: MechanismCreate, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
   const kind = mechanismKindEntry(input.kind);
   return ctx.db.transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitId, { lock: 'share' });
@@ -122,11 +131,11 @@ export async function establishMechanism(ctx: ServiceContext, input: MechanismCr
       after: { ...audited(mechanism), functions: kind.functions.map((f) => f.key) },
       requestId: ctx.requestId,
     });
-    return mechanismDetail(tx, mechanism);
+    return mechanismDetail(tx, mechanism, settings);
   });
 }
 
-export async function updateMechanismDetails(ctx: ServiceContext, id: string, input: MechanismUpdate): Promise<MechanismDetail> {
+export async function updateMechanismDetails(ctx: ServiceContext, id: string, input: MechanismUpdate, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
   const { version, ...changes } = input;
   return ctx.db.transaction(async (tx) => {
     const before = await mechanismFor(ctx, tx, id, 'mechanism.manage', { lock: true });
@@ -135,11 +144,11 @@ export async function updateMechanismDetails(ctx: ServiceContext, id: string, in
     const after = await updateMechanism(tx, id, version, changes);
     if (!after) throw staleVersion('This mechanism');
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'mechanism.update', entityType: 'mechanism', entityId: id, unitId: after.unitId, before: audited(before), after: audited(after), requestId: ctx.requestId });
-    return mechanismDetail(tx, after);
+    return mechanismDetail(tx, after, settings);
   });
 }
 
-export async function changeMechanismStatus(ctx: ServiceContext, id: string, input: MechanismStatusChange): Promise<MechanismDetail> {
+export async function changeMechanismStatus(ctx: ServiceContext, id: string, input: MechanismStatusChange, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
   return ctx.db.transaction(async (tx) => {
     const before = await mechanismFor(ctx, tx, id, 'mechanism.manage', { lock: true });
     if (before.version !== input.version) throw staleVersion('This mechanism');
@@ -162,7 +171,7 @@ export async function changeMechanismStatus(ctx: ServiceContext, id: string, inp
     });
     if (!after) throw staleVersion('This mechanism');
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'mechanism.status', entityType: 'mechanism', entityId: id, unitId: after.unitId, before: audited(before), after: audited(after), requestId: ctx.requestId });
-    return mechanismDetail(tx, after);
+    return mechanismDetail(tx, after, settings);
   });
 }
 
