@@ -1,9 +1,22 @@
 // `trellis seed demo`: a fictional state with 3 regions, 12 districts, 24 feeder patterns and 150
 // schools, its people, and three accounts to sign in with (password `trellis-demo`).
 import { randomUUID } from 'node:crypto';
-import { bulkInsertGrants, bulkInsertPeople, bulkInsertUnits, countUnits, recordAuditEvent, type Db } from '@trellis/db';
+import { MECHANISM_CATALOG, mechanismKindEntry, type MechanismKind, type MembershipRole } from '@trellis/core';
+import {
+  bulkInsertGrants,
+  bulkInsertPeople,
+  bulkInsertUnits,
+  copyCatalogFunctions,
+  countUnits,
+  insertMechanism,
+  insertMember,
+  recordAuditEvent,
+  updateMechanism,
+  type Db,
+  type Queryable,
+} from '@trellis/db';
 import { hashPassword } from '../services/passwords.js';
-import { allUnits, generateOrganization } from './organization.js';
+import { allUnits, generateOrganization, type GeneratedOrganization } from './organization.js';
 
 export const DEMO_PASSWORD = 'trellis-demo';
 export const DEMO_ACCOUNTS = [
@@ -35,7 +48,89 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     await bulkInsertUnits(tx, units);
     await bulkInsertPeople(tx, [...accounts.map((a) => ({ ...a, passwordHash: hash, isSystemAdmin: false })), ...org.people]);
     await bulkInsertGrants(tx, accounts.map((a) => ({ id: randomUUID(), personId: a.id, unitId: a.unitId, role: a.role })));
+    await seedMechanisms(tx, org, district, [...accounts, ...org.people]);
     await recordAuditEvent(tx, { actorId: null, action: 'seed.demo', entityType: 'unit', entityId: org.state.id, unitId: org.state.id, before: null, after: { units: units.length, people: org.people.length + accounts.length }, requestId: undefined });
   });
   return { seeded: true, units: units.length, people: org.people.length + accounts.length };
+}
+
+interface SeedPerson {
+  id: string;
+  title: string | null;
+  homeUnitId: string | null;
+}
+
+interface SeedMember {
+  role: MembershipRole;
+  designated?: boolean;
+  trained?: boolean;
+}
+
+/**
+ * A realistic set of mechanisms, established as the service does (catalog functions copied in):
+ * the state's steering body and implementation team; in the demo district a steering body,
+ * planning team, implementation team and organization facilitator; change teams and a steering
+ * body at two of its schools. Members are people whose home is the unit, leads first.
+ */
+async function seedMechanisms(tx: Queryable, org: GeneratedOrganization, demoDistrict: { id: string; path: string }, people: readonly SeedPerson[]) {
+  const at = (unitId: string) => people.filter((p) => p.homeUnitId === unitId);
+  const establish = async (unitId: string, kind: MechanismKind, charter: string, status: 'forming' | 'active', members: readonly (SeedMember & { person: SeedPerson | undefined })[]) => {
+    const entry = mechanismKindEntry(kind);
+    const m = await insertMechanism(tx, { unitId, kind, catalogVersion: MECHANISM_CATALOG.version, name: entry.name, charter, startedOn: '2026-08-17' });
+    await copyCatalogFunctions(tx, m.id, entry.functions);
+    if (status !== 'forming') await updateMechanism(tx, m.id, m.version, { status, statusChangedOn: '2026-09-08' });
+    const seated = new Set<string>();
+    for (const member of members) {
+      if (!member.person || seated.has(member.person.id)) continue;
+      seated.add(member.person.id);
+      await insertMember(tx, { mechanismId: m.id, personId: member.person.id, role: member.role, startOn: '2026-08-17', endOn: null, designated: member.designated ?? false, trained: member.trained ?? false });
+    }
+  };
+  const byTitle = (list: readonly SeedPerson[], pattern: RegExp) => list.find((p) => p.title !== null && pattern.test(p.title));
+
+  const state = at(org.state.id);
+  await establish(org.state.id, 'steering_body', 'Guides and champions the statewide system of learning supports and keeps its development on course.', 'active', [
+    { person: byTitle(state, /Learning Supports Lead/) ?? state[0], role: 'lead' },
+    ...state.slice(0, 3).map((person) => ({ person, role: 'member' as const })),
+  ]);
+  await establish(org.state.id, 'implementation_team', 'Carries the statewide plan for learning supports into the regions and districts.', 'forming', [
+    { person: byTitle(state, /Program Specialist/) ?? state[1], role: 'lead', designated: true, trained: true },
+    { person: byTitle(state, /Data Analyst/) ?? state[2], role: 'member', designated: true },
+  ]);
+
+  const districtId = demoDistrict.id;
+  const district = at(districtId);
+  const superintendent = byTitle(district, /Superintendent/) ?? district[0];
+  const coordinator = byTitle(district, /Learning Supports Coordinator/) ?? district[1];
+  const director = byTitle(district, /Director of Student Support Services/);
+  const facilitator = byTitle(district, /Organization Facilitator/) ?? coordinator;
+  await establish(districtId, 'steering_body', 'Champions the district’s unified system of learning supports and removes barriers to its development.', 'active', [
+    { person: superintendent, role: 'lead' },
+    { person: director, role: 'champion' },
+    { person: coordinator, role: 'member' },
+  ]);
+  await establish(districtId, 'planning_team', 'Maps current student and learning supports and plans the district’s system of learning supports.', 'active', [
+    { person: coordinator, role: 'lead' },
+    { person: director, role: 'member' },
+  ]);
+  await establish(districtId, 'implementation_team', 'Phases the plan in at the schools, starting with the first feeder pattern.', 'forming', [
+    { person: coordinator, role: 'lead', designated: true, trained: true },
+    { person: facilitator, role: 'facilitator', designated: true, trained: true },
+    { person: director, role: 'member', designated: true },
+  ]);
+  await establish(districtId, 'organization_facilitator', 'Facilitates the change process at the district’s schools.', 'active', [{ person: facilitator, role: 'facilitator', designated: true, trained: true }]);
+
+  const schools = org.schools.filter((s) => s.kind === 'school' && s.path.startsWith(demoDistrict.path));
+  const staffed = schools.filter((s) => at(s.id).length > 0).slice(0, 2);
+  for (const [i, school] of staffed.entries()) {
+    const staff = at(school.id);
+    const principal = byTitle(staff, /^Principal/) ?? staff[0];
+    await establish(
+      school.id,
+      i === 0 ? 'change_team' : 'steering_body',
+      i === 0 ? 'Leads the school’s change to a comprehensive system of learning supports.' : 'Steers the school’s learning supports work and reports to the district.',
+      i === 0 ? 'active' : 'forming',
+      [{ person: principal, role: 'lead' }, ...staff.slice(0, 3).map((person) => ({ person, role: 'member' as const }))],
+    );
+  }
 }

@@ -95,6 +95,12 @@ const personRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/PersonRoute'), 'PersonRoute'),
 });
 
+const mechanismRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mechanisms/$mechanismId',
+  component: lazyRouteComponent(() => import('./routes/MechanismRoute'), 'MechanismRoute'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
@@ -103,7 +109,7 @@ const auditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, peopleRoute, personRoute, auditRoute]),
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, peopleRoute, personRoute, mechanismRoute, auditRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,5 +1,6 @@
-// The unit page, with the people section from the people feature composed in.
+// The unit page, with the people and change-infrastructure sections from their features composed in.
 import { getRouteApi } from '@tanstack/react-router';
+import { UnitMechanisms } from '../../features/mechanisms/components/UnitMechanisms';
 import { UnitPage } from '../../features/organizations/components/UnitPage';
 import { UnitPeople } from '../../features/people/components/UnitPeople';
 
@@ -7,6 +8,14 @@ const route = getRouteApi('/app/units/$unitId');
 
 export function UnitRoute() {
   const { unitId } = route.useParams();
+  const navigate = route.useNavigate();
   // Keyed by unit, so moving from one unit page to another starts each section afresh.
-  return <UnitPage key={unitId} unitId={unitId} people={<UnitPeople unitId={unitId} labelledBy="people-heading" />} />;
+  return (
+    <UnitPage
+      key={unitId}
+      unitId={unitId}
+      people={<UnitPeople unitId={unitId} labelledBy="people-heading" />}
+      mechanisms={<UnitMechanisms unitId={unitId} labelledBy="mechanisms-heading" onEstablished={(m) => void navigate({ to: '/mechanisms/$mechanismId', params: { mechanismId: m.id } })} />}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 // A unit's page: where it sits, its details, the units under it, its people and who has access.
-// The people section comes from the people feature, composed in by the route.
+// The people and change-infrastructure sections come from their features, composed in by the route.
 import type { ReactNode } from 'react';
 import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -30,7 +30,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function UnitPage({ unitId, people }: { unitId: string; people: ReactNode }) {
+export function UnitPage({ unitId, people, mechanisms }: { unitId: string; people: ReactNode; mechanisms?: ReactNode }) {
   const session = useSession();
   const unit = useQuery(unitQuery(unitId));
   usePageTitle(unit.data?.name ?? (unit.isError ? (isProblem(unit.error, 404) ? 'Not found' : 'Error') : 'Unit'));
@@ -71,6 +71,11 @@ export function UnitPage({ unitId, people }: { unitId: string; people: ReactNode
         {(mayHaveChildren || u.childCount > 0) && (
           <Section id="children-heading" title={`Units in this ${kind.toLowerCase()}`}>
             <UnitChildren unit={u} captionId="children-heading" />
+          </Section>
+        )}
+        {mechanisms && (
+          <Section id="mechanisms-heading" title="Change infrastructure">
+            {mechanisms}
           </Section>
         )}
         <Section id="people-heading" title="People">

@@ -1,4 +1,5 @@
 // A person's page: their details, their roles, and (for leaders of their home unit) editing.
+import type { ReactNode } from 'react';
 import { Anchor, Badge, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DetailList } from '../../../components/DetailList';
@@ -18,7 +19,7 @@ import { PersonGrants } from './PersonGrants';
 import { SetPasswordDialog } from './SetPasswordDialog';
 import { AnchorLink } from '../../../components/AnchorLink';
 
-export function PersonPage({ personId }: { personId: string }) {
+export function PersonPage({ personId, mechanisms }: { personId: string; mechanisms?: ReactNode }) {
   const session = useSession();
   const person = useQuery(personQuery(personId));
   const homeUnitId = person.data?.homeUnitId ?? null;
@@ -88,6 +89,14 @@ export function PersonPage({ personId }: { personId: string }) {
           </Text>
           <PersonGrants personId={p.id} labelledBy="person-roles-heading" />
         </Paper>
+        {mechanisms && (
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="person-mechanisms-heading">
+            <Title order={2} id="person-mechanisms-heading" mb="sm">
+              Mechanisms
+            </Title>
+            {mechanisms}
+          </Paper>
+        )}
       </Stack>
       {mayEdit && <EditPersonDialog key={edit.key} person={p} opened={edit.opened} onClose={edit.close} />}
       {mayManageAccount && <SetPasswordDialog key={`pw-${password.key}`} person={p} opened={password.opened} onClose={password.close} />}
