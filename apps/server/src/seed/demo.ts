@@ -116,7 +116,7 @@ async function seedMechanisms(tx: Queryable, org: GeneratedOrganization, demoDis
   await establish(districtId, 'implementation_team', 'Phases the plan in at the schools, starting with the first feeder pattern.', 'forming', [
     { person: coordinator, role: 'lead', designated: true, trained: true },
     { person: facilitator, role: 'facilitator', designated: true, trained: true },
-    { person: director, role: 'member', designated: true },
+    { person: director, role: 'member', designated: true, trained: true },
   ]);
   await establish(districtId, 'organization_facilitator', 'Facilitates the change process at the district’s schools.', 'active', [{ person: facilitator, role: 'facilitator', designated: true, trained: true }]);
 
