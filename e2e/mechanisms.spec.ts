@@ -109,3 +109,22 @@ test('a district leader establishes and staffs a steering body, customizes it an
   await expect(theirs.getByRole('link', { name })).toBeVisible();
   await expectAccessible(page, 'a person’s page with their mechanisms');
 });
+
+test('a school member sees the mechanisms they sit on, without the editors’ actions', async ({ page }) => {
+  await signInAs(page, 'schoolMember');
+  await page.goto('/people');
+  await page.getByTestId('people-search').fill(ACCOUNTS.schoolMember.email);
+  await page.getByTestId('people-table').getByRole('link', { name: ACCOUNTS.schoolMember.name }).click();
+  const theirs = page.getByRole('region', { name: 'Mechanisms' });
+  const link = theirs.getByTestId('person-mechanisms').getByRole('link', { name: 'Change Team' });
+  await expect(link).toBeVisible();
+  await link.click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Change Team' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Members' }).getByRole('link', { name: ACCOUNTS.schoolMember.name })).toBeVisible();
+  await expect(page.getByTestId('mechanism-functions').getByRole('listitem').first()).toContainText('Source:');
+  for (const action of ['Add member', 'Start sunsetting', 'Edit charter', 'Drop', 'Reword', 'Add function']) {
+    await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
+  }
+  await expectAccessible(page, 'a mechanism page read by a school member');
+});
