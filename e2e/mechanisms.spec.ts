@@ -128,3 +128,50 @@ test('a school member sees the mechanisms they sit on, without the editors’ ac
   }
   await expectAccessible(page, 'a mechanism page read by a school member');
 });
+
+test('rewording shows the catalog’s words, a dropped function is restored, and retiring asks where the functions went', async ({ page, baseURL }) => {
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const name = `Planning Team ${Date.now()}`;
+  const made = await leader.post<{ id: string; version: number; functions: { id: string; version: number }[] }>('/api/mechanisms', { unitId: session.grants[0]!.unitId, kind: 'planning_team', name });
+  const second = made.functions[1]!;
+  await leader.patch(`/api/mechanisms/${made.id}/functions/${second.id}`, { version: second.version, droppedReason: 'Not this year.' });
+  await leader.post(`/api/mechanisms/${made.id}/status`, { version: made.version, status: 'active' });
+  await leader.dispose();
+
+  await signInAs(page, 'districtLeader');
+  await page.goto(`/mechanisms/${made.id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const items = page.getByTestId('mechanism-functions').getByRole('listitem');
+
+  await items.first().getByRole('button', { name: 'Reword', exact: true }).click();
+  const reword = page.getByRole('dialog', { name: 'Reword a function' });
+  await reword.getByLabel('Function').fill('Map what the district already does for learning supports.');
+  await expectAccessible(page, 'the reword dialog');
+  await reword.getByRole('button', { name: 'Save wording', exact: true }).click();
+  await expect(reword).toBeHidden();
+  await expect(items.first()).toContainText('Reworded');
+  await expect(items.first()).toContainText('Catalog wording:');
+
+  await expect(items.nth(1)).toContainText('Reason dropped: Not this year.');
+  await items.nth(1).getByRole('button', { name: 'Restore', exact: true }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore a function' });
+  await expectAccessible(page, 'the restore dialog');
+  await restore.getByRole('button', { name: 'Restore function', exact: true }).click();
+  await expect(restore).toBeHidden();
+  await expect(items.nth(1)).toContainText('As in the catalog');
+
+  await page.getByRole('button', { name: 'Start sunsetting', exact: true }).click();
+  await page.getByRole('dialog', { name: `Start sunsetting: ${name}` }).getByRole('button', { name: 'Start sunsetting', exact: true }).click();
+  await expect(page.getByTestId('status-message')).toContainText(`${name} is now sunsetting.`);
+  await page.getByRole('button', { name: 'Retire', exact: true }).click();
+  const retire = page.getByRole('dialog', { name: `Retire: ${name}` });
+  await retire.getByRole('button', { name: 'Retire', exact: true }).click();
+  await expect(retire.getByLabel('Functions assimilated into')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'the retire dialog with its question');
+  await retire.getByLabel('Functions assimilated into').fill('Learning Supports Leadership Team');
+  await retire.getByRole('button', { name: 'Retire', exact: true }).click();
+  await expect(retire).toBeHidden();
+  await expect(page.getByText('Retired; functions assimilated into Learning Supports Leadership Team')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add member', exact: true })).toHaveCount(0);
+});
