@@ -1,47 +1,26 @@
 // Change a person's name, email, title or home unit; a stale version (409) offers a reload.
-import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { PersonUpdate, type Person } from '@trellis/core';
 import { FormDialog } from '../../../components/FormDialog';
-import { useAnnounce } from '../../../components/StatusAnnouncer';
-import { problemFieldErrors, zodFieldErrors, type FieldErrors, useFocusOnErrors } from '../../../lib/forms';
+import { useVersionedEdit } from '../../../lib/useVersionedEdit';
 import { useUpdatePerson } from '../api/peopleMutations';
 import { personQuery } from '../api/peopleQueries';
-import { personFormFrom, toPersonUpdate, type PersonFormValues } from './personForm';
+import { personFormFrom, toPersonUpdate } from './personForm';
 import { PersonFormFields } from './PersonFormFields';
 
 export function EditPersonDialog({ person, opened, onClose }: { person: Person; opened: boolean; onClose: () => void }) {
-  const [values, setValues] = useState<PersonFormValues>(() => personFormFrom(person));
-  const [version, setVersion] = useState(person.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const form = useRef<HTMLFormElement>(null);
   const update = useUpdatePerson(person.id);
-  const announce = useAnnounce();
   const queryClient = useQueryClient();
-
-  const showErrors = setErrors;
-  useFocusOnErrors(form, errors);
-
-  const submit = () => {
-    const parsed = PersonUpdate.safeParse(toPersonUpdate(values, version));
-    if (!parsed.success) return showErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    update.mutate(parsed.data, {
-      onSuccess: (saved) => {
-        announce(`Saved ${saved.name}.`);
-        onClose();
-      },
-      onError: (e) => showErrors(problemFieldErrors(e)),
-    });
-  };
-
-  const reload = async () => {
-    const fresh = await queryClient.fetchQuery({ ...personQuery(person.id), staleTime: 0 });
-    setValues(personFormFrom(fresh));
-    setVersion(fresh.version);
-    setErrors({});
-    update.reset();
-  };
+  const edit = useVersionedEdit({
+    initialValues: () => personFormFrom(person),
+    initialVersion: person.version,
+    schema: PersonUpdate,
+    toInput: toPersonUpdate,
+    mutation: update,
+    fetchLatest: () => queryClient.fetchQuery({ ...personQuery(person.id), staleTime: 0 }),
+    valuesFrom: personFormFrom,
+    onSaved: onClose,
+  });
 
   return (
     <FormDialog
@@ -52,11 +31,11 @@ export function EditPersonDialog({ person, opened, onClose }: { person: Person; 
       pending={update.isPending}
       error={update.error}
       errorTitle="Could not save the person"
-      onSubmit={submit}
-      onReload={() => void reload()}
-      formRef={form}
+      onSubmit={edit.submit}
+      onReload={edit.reload}
+      formRef={edit.formRef}
     >
-      <PersonFormFields values={values} errors={errors} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
+      <PersonFormFields values={edit.values} errors={edit.errors} onChange={edit.change} />
     </FormDialog>
   );
 }
