@@ -9,3 +9,6 @@ export * from './mechanisms/catalog.js';
 export * from './mechanisms/schemas.js';
 export * from './mechanisms/functions.js';
 export * from './mechanisms/composition.js';
+export * from './mechanisms/meetings.js';
+export * from './mechanisms/linkage.js';
+export * from './tasks/schemas.js';

@@ -10,3 +10,5 @@ export * from './organizations/bulk.js';
 export * from './mechanisms/mechanisms.js';
 export * from './mechanisms/functions.js';
 export * from './mechanisms/members.js';
+export * from './mechanisms/meetings.js';
+export * from './tasks/tasks.js';

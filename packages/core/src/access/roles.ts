@@ -36,7 +36,9 @@ export const ACTIONS = {
   'account.manage': 'admin', // set or reset another person's password
   'audit.read': 'admin',
   'mechanism.read': 'viewer',
-  'mechanism.manage': 'editor', // establish, edit, change status, customize functions, staff
+  'mechanism.manage': 'editor', // establish, edit, change status, customize functions, staff, link across levels
+  'mechanism.record': 'member', // record meetings and action items, keep capacity building up to date
+  'task.update': 'member', // move a task along, change its owner or due date
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -6,6 +6,8 @@ import { Id, Version } from '../organizations/schemas.js';
 import { MECHANISM_KINDS, MECHANISM_STATUSES, MEMBERSHIP_ROLES } from './catalog.js';
 import { COMPOSITION_WARNING_CODES } from './composition.js';
 import { FUNCTION_DEPARTURES } from './functions.js';
+import { CAPACITY_STATES } from './linkage.js';
+import { CadenceStatusSchema } from './meetings.js';
 
 export const MechanismKindSchema = z.enum(MECHANISM_KINDS, { error: `must be one of ${MECHANISM_KINDS.join(', ')}` });
 export const MechanismStatusSchema = z.enum(MECHANISM_STATUSES, { error: `must be one of ${MECHANISM_STATUSES.join(', ')}` });
@@ -98,6 +100,12 @@ export const Mechanism = z.object({
   statusChangedOn: z.string().nullable(),
   /** Members whose membership is in effect today. */
   memberCount: z.number(),
+  /** The comparable mechanism at a unit above that this one is linked up to. */
+  upperMechanismId: Id.nullable(),
+  /** Mechanisms at units below linked up to this one. */
+  lowerLinkCount: z.number(),
+  /** Whether it meets as often as the documents suggest. */
+  cadence: CadenceStatusSchema,
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -115,6 +123,10 @@ export const MechanismFunctionEntry = z.object({
   departure: z.enum(FUNCTION_DEPARTURES),
   catalogText: z.string().nullable(),
   source: SourceRefSchema.nullable(),
+  /** Whether the function is understood and in place: the record a coach keeps. */
+  capacity: z.enum(CAPACITY_STATES),
+  capacityEvidence: z.string().nullable(),
+  capacityUpdatedOn: z.string().nullable(),
 });
 export type MechanismFunctionEntry = z.infer<typeof MechanismFunctionEntry>;
 
@@ -144,6 +156,22 @@ export const CompositionWarningSchema = z.object({
   basis: z.enum(['document', 'product-default']),
 });
 
+/** A mechanism in a chain of links, with its unit and how far it is from the one read. */
+export const LinkedMechanism = z.object({
+  id: Id,
+  name: z.string(),
+  kind: MechanismKindSchema,
+  kindName: z.string(),
+  status: MechanismStatusSchema,
+  unitId: Id,
+  unitName: z.string(),
+  unitKind: z.string(),
+  /** Links away: 1 for the next mechanism up or down. */
+  distance: z.number(),
+  upperMechanismId: Id.nullable(),
+});
+export type LinkedMechanism = z.infer<typeof LinkedMechanism>;
+
 export const MechanismDetail = Mechanism.extend({
   functions: z.array(MechanismFunctionEntry),
   departures: z.object({
@@ -157,6 +185,16 @@ export const MechanismDetail = Mechanism.extend({
   }),
   members: z.array(Membership),
   warnings: z.array(CompositionWarningSchema),
+  capacity: z.object({ total: z.number(), not_started: z.number(), developing: z.number(), in_place: z.number(), inPlaceShare: z.number() }),
+  /** The chain of links: up (nearest first) and down (every mechanism linked below, at any depth). */
+  chain: z.object({
+    up: z.array(LinkedMechanism),
+    down: z.array(LinkedMechanism),
+    /** The chain goes on above, at units the caller may not read. */
+    hiddenAbove: z.boolean(),
+  }),
+  /** Said when the mechanism is linked up to one of a different kind. */
+  linkNote: z.string().nullable(),
 });
 export type MechanismDetail = z.infer<typeof MechanismDetail>;
 

@@ -1,6 +1,6 @@
 // A mechanism's own list of functions: a copy of the catalog's, customized by the unit.
 import { randomUUID } from 'node:crypto';
-import type { MechanismFunction } from '@trellis/core';
+import type { CapacityState, MechanismFunction } from '@trellis/core';
 import type { Queryable } from '../client.js';
 
 export interface MechanismFunctionRecord {
@@ -10,6 +10,9 @@ export interface MechanismFunctionRecord {
   text: string;
   droppedReason: string | null;
   position: number;
+  capacity: CapacityState;
+  capacityEvidence: string | null;
+  capacityUpdatedOn: string | null;
   version: number;
 }
 
@@ -20,10 +23,14 @@ interface FunctionRow {
   text: string;
   dropped_reason: string | null;
   position: number;
+  capacity: CapacityState;
+  capacity_evidence: string | null;
+  capacity_updated_on: string | null;
   version: number;
 }
 
-const SELECT = 'select id, mechanism_id, catalog_key, text, dropped_reason, position, version from mechanism_functions';
+const COLUMNS = 'id, mechanism_id, catalog_key, text, dropped_reason, position, capacity, capacity_evidence, capacity_updated_on::text as capacity_updated_on, version';
+const SELECT = `select ${COLUMNS} from mechanism_functions`;
 
 const toFunction = (r: FunctionRow): MechanismFunctionRecord => ({
   id: r.id,
@@ -32,6 +39,9 @@ const toFunction = (r: FunctionRow): MechanismFunctionRecord => ({
   text: r.text,
   droppedReason: r.dropped_reason,
   position: r.position,
+  capacity: r.capacity,
+  capacityEvidence: r.capacity_evidence,
+  capacityUpdatedOn: r.capacity_updated_on,
   version: r.version,
 });
 
@@ -61,7 +71,7 @@ export async function insertMechanismFunction(q: Queryable, mechanismId: string,
   const rows = await q.query<FunctionRow>(
     `insert into mechanism_functions (id, mechanism_id, catalog_key, text, position)
      values ($1, $2, null, $3, (select coalesce(max(position), 0) + 1 from mechanism_functions where mechanism_id = $2))
-     returning id, mechanism_id, catalog_key, text, dropped_reason, position, version`,
+     returning ${COLUMNS}`,
     [id, mechanismId, text],
   );
   return toFunction(rows[0]!);
@@ -70,6 +80,9 @@ export async function insertMechanismFunction(q: Queryable, mechanismId: string,
 export interface MechanismFunctionChanges {
   text?: string | undefined;
   droppedReason?: string | null | undefined;
+  capacity?: CapacityState | undefined;
+  capacityEvidence?: string | null | undefined;
+  capacityUpdatedOn?: string | undefined;
 }
 
 /** Applies changes if the row is still at `version`; returns null when it is not (stale write). */
@@ -80,13 +93,17 @@ export async function updateMechanismFunction(q: Queryable, id: string, version:
     params.push(changes.text);
     sets.push(`text = $${params.length}`);
   }
-  if (changes.droppedReason !== undefined) {
-    params.push(changes.droppedReason);
-    sets.push(`dropped_reason = $${params.length}`);
+  const columns = { droppedReason: 'dropped_reason', capacity: 'capacity', capacityEvidence: 'capacity_evidence', capacityUpdatedOn: 'capacity_updated_on' } as const;
+  for (const [key, column] of Object.entries(columns)) {
+    const value = changes[key as keyof typeof columns];
+    if (value !== undefined) {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    }
   }
   const rows = await q.query<FunctionRow>(
     `update mechanism_functions set ${sets.join(', ')} where id = $1 and version = $2
-     returning id, mechanism_id, catalog_key, text, dropped_reason, position, version`,
+     returning ${COLUMNS}`,
     params,
   );
   return rows[0] ? toFunction(rows[0]) : null;

@@ -1,6 +1,6 @@
 // Mechanisms established at units. Access follows the unit, so each record carries its unit's path.
 import { randomUUID } from 'node:crypto';
-import { mechanismKindEntry, type Mechanism, type MechanismKind, type MechanismStatus } from '@trellis/core';
+import { mechanismKindEntry, type CadenceStatus, type LinkedMechanism, type Mechanism, type MechanismKind, type MechanismStatus } from '@trellis/core';
 import type { Queryable } from '../client.js';
 import { iso, withinSubtrees } from '../rows.js';
 
@@ -18,6 +18,9 @@ interface MechanismRow {
   started_on: string | null;
   status_changed_on: string | null;
   member_count: number;
+  upper_mechanism_id: string | null;
+  lower_link_count: number;
+  formal_meeting_days: string[];
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -28,12 +31,20 @@ const SELECT = `select m.id, m.unit_id, u.name as unit_name, u.path as unit_path
   m.assimilated_into, m.started_on::text as started_on, m.status_changed_on::text as status_changed_on,
   (select count(*)::int from mechanism_members mm where mm.mechanism_id = m.id
      and (mm.start_on is null or mm.start_on <= current_date) and (mm.end_on is null or mm.end_on >= current_date)) as member_count,
+  m.upper_mechanism_id,
+  (select count(*)::int from mechanisms l where l.upper_mechanism_id = m.id) as lower_link_count,
+  array(select mt.held_on::text from mechanism_meetings mt where mt.mechanism_id = m.id and mt.kind = 'formal' and mt.held_on <= current_date
+        order by mt.held_on desc limit 8) as formal_meeting_days,
   m.version, m.created_at, m.updated_at
   from mechanisms m join units u on u.id = m.unit_id`;
 
-export interface MechanismRecord extends Mechanism {
+export interface MechanismRecord extends Omit<Mechanism, 'cadence'> {
   /** Path of the unit, for access checks. */
   unitPath: string;
+  /** The day it was established (YYYY-MM-DD), for cadence when it has no start date. */
+  createdOn: string;
+  /** Days of its most recent formal meetings up to today, latest first (at most 8: enough for any cadence). */
+  formalMeetingDays: string[];
 }
 
 function toMechanism(r: MechanismRow): MechanismRecord {
@@ -52,6 +63,10 @@ function toMechanism(r: MechanismRow): MechanismRecord {
     startedOn: r.started_on,
     statusChangedOn: r.status_changed_on,
     memberCount: r.member_count,
+    upperMechanismId: r.upper_mechanism_id,
+    lowerLinkCount: r.lower_link_count,
+    formalMeetingDays: r.formal_meeting_days,
+    createdOn: iso(r.created_at).slice(0, 10),
     version: r.version,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -66,9 +81,9 @@ const kindName = (kind: MechanismKind) => {
   }
 };
 
-/** The public shape: drops the path used for access checks. */
-export function publicMechanism({ unitPath: _path, ...mechanism }: MechanismRecord): Mechanism {
-  return mechanism;
+/** The public shape: drops what is kept for access checks and cadence, and adds the cadence. */
+export function publicMechanism({ unitPath: _path, createdOn: _c, formalMeetingDays: _f, ...mechanism }: MechanismRecord, cadence: CadenceStatus): Mechanism {
+  return { ...mechanism, cadence };
 }
 
 /** `lock` takes a row lock first, for a mechanism about to change (or to receive functions and members). */
@@ -108,6 +123,7 @@ export interface MechanismChanges {
   status?: MechanismStatus | undefined;
   assimilatedInto?: string | null | undefined;
   statusChangedOn?: string | undefined;
+  upperMechanismId?: string | null | undefined;
 }
 
 const CHANGE_COLUMNS: Record<keyof MechanismChanges, string> = {
@@ -117,6 +133,7 @@ const CHANGE_COLUMNS: Record<keyof MechanismChanges, string> = {
   status: 'status',
   assimilatedInto: 'assimilated_into',
   statusChangedOn: 'status_changed_on',
+  upperMechanismId: 'upper_mechanism_id',
 };
 
 /** Applies changes if the row is still at `version`; returns null when it is not (stale write). */
@@ -155,4 +172,89 @@ export function mechanismScopeFilter(roots: string[] | null, params: unknown[]):
   if (roots === null) return 'true';
   if (roots.length === 0) return null;
   return withinSubtrees('u.path', roots, params);
+}
+
+interface ChainRow {
+  id: string;
+  name: string;
+  kind: MechanismKind;
+  status: MechanismStatus;
+  unit_id: string;
+  unit_name: string;
+  unit_kind: string;
+  unit_path: string;
+  distance: number;
+  upper_mechanism_id: string | null;
+  member_count: number;
+}
+
+export interface ChainRecord extends LinkedMechanism {
+  unitPath: string;
+  memberCount: number;
+}
+
+const toChain = (r: ChainRow): ChainRecord => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  kindName: kindName(r.kind),
+  status: r.status,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  unitKind: r.unit_kind,
+  unitPath: r.unit_path,
+  distance: r.distance,
+  upperMechanismId: r.upper_mechanism_id,
+  memberCount: r.member_count,
+});
+
+const CHAIN_COLUMNS = `c.id, m.name, m.kind, m.status, u.id as unit_id, u.name as unit_name, u.kind as unit_kind, u.path as unit_path, c.distance, m.upper_mechanism_id,
+  (select count(*)::int from mechanism_members mm where mm.mechanism_id = m.id
+     and (mm.start_on is null or mm.start_on <= current_date) and (mm.end_on is null or mm.end_on >= current_date)) as member_count`;
+
+/** The mechanisms this one is linked up to, nearest first. Links point strictly upward, so the walk ends. */
+export async function chainUp(q: Queryable, id: string): Promise<ChainRecord[]> {
+  const rows = await q.query<ChainRow>(
+    `with recursive c(id, distance) as (
+       select upper_mechanism_id, 1 from mechanisms where id = $1 and upper_mechanism_id is not null
+       union all
+       select m.upper_mechanism_id, c.distance + 1 from c join mechanisms m on m.id = c.id where m.upper_mechanism_id is not null and c.distance < 20
+     )
+     select ${CHAIN_COLUMNS} from c join mechanisms m on m.id = c.id join units u on u.id = m.unit_id order by c.distance`,
+    [id],
+  );
+  return rows.map(toChain);
+}
+
+/** Every mechanism linked below this one, at any depth, nearest first. */
+export async function chainDown(q: Queryable, id: string): Promise<ChainRecord[]> {
+  const rows = await q.query<ChainRow>(
+    `with recursive c(id, distance) as (
+       select id, 1 from mechanisms where upper_mechanism_id = $1
+       union all
+       select m.id, c.distance + 1 from c join mechanisms m on m.upper_mechanism_id = c.id where c.distance < 20
+     )
+     select ${CHAIN_COLUMNS} from c join mechanisms m on m.id = c.id join units u on u.id = m.unit_id order by c.distance, u.path, m.name, c.id`,
+    [id],
+  );
+  return rows.map(toChain);
+}
+
+/** Mechanisms at the given units (e.g. a unit's ancestors, for link candidates), nearest unit first. */
+export async function listMechanismsAtUnits(q: Queryable, unitIds: string[]): Promise<MechanismRecord[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await q.query<MechanismRow>(`${SELECT} where m.unit_id = any($1::uuid[]) order by u.depth desc, m.name, m.id`, [unitIds]);
+  return rows.map(toMechanism);
+}
+
+/** Mechanisms at units strictly below `path` that are not yet linked up, for a mechanism there to adopt. */
+export async function listUnlinkedBelow(q: Queryable, path: string, limit = 200): Promise<MechanismRecord[]> {
+  const params: unknown[] = [path, limit];
+  const below = withinSubtrees('u.path', [path], params);
+  const rows = await q.query<MechanismRow>(
+    `${SELECT} where ${below} and u.path <> $1 and m.upper_mechanism_id is null and m.status <> 'retired'
+     order by u.path, m.name, m.id limit $2`,
+    params,
+  );
+  return rows.map(toMechanism);
 }

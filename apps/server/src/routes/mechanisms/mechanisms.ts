@@ -1,7 +1,16 @@
 // Routes of systemic-change mechanisms, their functions and members. Schema in, one service call, result out.
 import { z } from 'zod';
 import {
+  ActionItemCreate,
+  FunctionCapacityChange,
   Id,
+  Infrastructure,
+  MeetingCreate,
+  MeetingSchema,
+  MeetingUpdate,
+  MechanismLinkChange,
+  TaskSchema,
+  TaskUpdate,
   Mechanism,
   MECHANISM_CATALOG,
   MechanismCreate,
@@ -19,12 +28,15 @@ import {
 import type { TrellisApp } from '../../app.js';
 import { changeMechanismStatus, establishMechanism, getMechanism, getUnitMechanisms, updateMechanismDetails } from '../../services/mechanisms/mechanisms.js';
 import { addMechanismFunction, addMember, changeMechanismFunction, changeMember, getPersonMechanisms, removeMember } from '../../services/mechanisms/parts.js';
+import { getInfrastructure, getLinkCandidates, linkMechanism } from '../../services/mechanisms/links.js';
+import { addActionItem, changeFunctionCapacity, changeMeeting, changeTask, getMechanismTasks, getMeetings, recordMeeting, removeMeeting } from '../../services/mechanisms/meetings.js';
 import { contextOf } from '../context.js';
 
 const tags = ['mechanisms'];
 const params = z.strictObject({ id: Id });
 const functionParams = z.strictObject({ id: Id, functionId: Id });
 const memberParams = z.strictObject({ id: Id, memberId: Id });
+const meetingParams = z.strictObject({ id: Id, meetingId: Id });
 
 const Catalog = z.object({
   id: z.literal('mechanisms'), version: z.string(), publishedOn: z.string(), kinds: z.array(z.looseObject({ key: z.string(), name: z.string(), functions: z.array(z.looseObject({ key: z.string(), text: z.string() })) })),
@@ -107,5 +119,74 @@ export function mechanismRoutes(app: TrellisApp) {
       await removeMember(contextOf(db, request), request.params.id, request.params.memberId);
       return reply.code(204).send();
     },
+  });
+
+  app.put('/api/mechanisms/:id/functions/:functionId/capacity', {
+    config: { access: 'mechanism.record' },
+    schema: { tags, summary: 'Record whether a function is understood and in place, with evidence (send the version you loaded)', params: functionParams, body: FunctionCapacityChange, response: { 200: MechanismFunctionEntry } },
+    handler: async (request) => changeFunctionCapacity(contextOf(db, request), request.params.id, request.params.functionId, request.body),
+  });
+
+  app.put('/api/mechanisms/:id/upper', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Link a mechanism up to the comparable mechanism at a unit above, or unlink it with null', params, body: MechanismLinkChange, response: { 200: MechanismDetail } },
+    handler: async (request) => linkMechanism(contextOf(db, request), request.params.id, request.body, settings),
+  });
+
+  app.get('/api/mechanisms/:id/link-candidates', {
+    config: { access: 'mechanism.manage' },
+    schema: { tags, summary: 'Mechanisms above this one it could link up to, and those below not yet linked that could link to it', params, response: { 200: z.object({ up: z.array(Mechanism), down: z.array(Mechanism) }) } },
+    handler: async (request) => getLinkCandidates(contextOf(db, request), request.params.id),
+  });
+
+  app.get('/api/units/:id/infrastructure', {
+    config: { access: 'mechanism.read' },
+    schema: { tags, summary: 'A unit’s mechanisms by their part (lead, steer, plan, implement, support) with their links up and down, and a text description', params, response: { 200: Infrastructure } },
+    handler: async (request) => getInfrastructure(contextOf(db, request), request.params.id),
+  });
+
+  app.get('/api/mechanisms/:id/meetings', {
+    config: { access: 'mechanism.read' },
+    schema: { tags, summary: 'A mechanism’s meetings, latest first, with their action items', params, response: { 200: z.array(MeetingSchema) } },
+    handler: async (request) => getMeetings(contextOf(db, request), request.params.id),
+  });
+
+  app.post('/api/mechanisms/:id/meetings', {
+    config: { access: 'mechanism.record' },
+    schema: { tags, summary: 'Record a meeting: date, kind, attendees, agenda, minutes, decisions', params, body: MeetingCreate, response: { 201: MeetingSchema } },
+    handler: async (request, reply) => reply.code(201).send(await recordMeeting(contextOf(db, request), request.params.id, request.body)),
+  });
+
+  app.patch('/api/mechanisms/:id/meetings/:meetingId', {
+    config: { access: 'mechanism.record' },
+    schema: { tags, summary: 'Change a meeting’s record (send the version you loaded)', params: meetingParams, body: MeetingUpdate, response: { 200: MeetingSchema } },
+    handler: async (request) => changeMeeting(contextOf(db, request), request.params.id, request.params.meetingId, request.body),
+  });
+
+  app.delete('/api/mechanisms/:id/meetings/:meetingId', {
+    config: { access: 'mechanism.record' },
+    schema: { tags, summary: 'Remove a meeting recorded by mistake (its action items stay)', params: meetingParams },
+    handler: async (request, reply) => {
+      await removeMeeting(contextOf(db, request), request.params.id, request.params.meetingId);
+      return reply.code(204).send();
+    },
+  });
+
+  app.post('/api/mechanisms/:id/meetings/:meetingId/action-items', {
+    config: { access: 'mechanism.record' },
+    schema: { tags, summary: 'Add an action item to a meeting: it becomes a task with an owner and a due date', params: meetingParams, body: ActionItemCreate, response: { 201: TaskSchema } },
+    handler: async (request, reply) => reply.code(201).send(await addActionItem(contextOf(db, request), request.params.id, request.params.meetingId, request.body)),
+  });
+
+  app.get('/api/mechanisms/:id/tasks', {
+    config: { access: 'mechanism.read' },
+    schema: { tags, summary: 'The tasks raised at a mechanism’s meetings, open ones first by due date', params, response: { 200: z.array(TaskSchema) } },
+    handler: async (request) => getMechanismTasks(contextOf(db, request), request.params.id),
+  });
+
+  app.patch('/api/tasks/:id', {
+    config: { access: 'task.update' },
+    schema: { tags: ['tasks'], summary: 'Move a task along (status; a blocked one needs a reason) or change its title, owner, due date or notes', params, body: TaskUpdate, response: { 200: TaskSchema } },
+    handler: async (request) => changeTask(contextOf(db, request), request.params.id, request.body),
   });
 }

@@ -3,7 +3,12 @@
 // Who may do what follows from the mechanism's unit.
 import {
   authorize,
+  capacitySummary,
   checkLifecycleTransition,
+  decide,
+  linkNote,
+  meetingCadence,
+  type Caller,
   compositionWarnings,
   conflict,
   functionDepartures,
@@ -21,6 +26,8 @@ import {
   type MechanismUpdate,
 } from '@trellis/core';
 import {
+  chainDown,
+  chainUp,
   copyCatalogFunctions,
   findMechanism,
   findUnit,
@@ -59,15 +66,20 @@ export function checkNotRetired(m: MechanismRecord): void {
 }
 
 const audited = (m: MechanismRecord) => {
-  const { unitPath: _p, unitName: _n, kindName: _k, memberCount: _c, createdAt: _a, updatedAt: _u, ...rest } = m;
+  const { unitPath: _p, unitName: _n, kindName: _k, memberCount: _c, lowerLinkCount: _l, formalMeetingDays: _f, createdOn: _o, createdAt: _a, updatedAt: _u, ...rest } = m;
   return rest;
 };
+
+/** The public shape, with whether it keeps the documents' meeting cadence today. */
+export function withCadence(m: MechanismRecord, on = today()): Mechanism {
+  return publicMechanism(m, meetingCadence(mechanismKindEntry(m.kind, MECHANISM_CATALOG), { status: m.status, startedOn: m.startedOn ?? m.createdOn, formalMeetingDays: m.formalMeetingDays, on }));
+}
 
 export async function getUnitMechanisms(ctx: ServiceContext, unitId: string): Promise<Mechanism[]> {
   const unit = await findUnit(ctx.db, unitId);
   if (!unit) throw notFound('The unit');
   authorize(ctx.caller, 'mechanism.read', unit.path);
-  return (await listUnitMechanisms(ctx.db, unitId)).map(publicMechanism);
+  return (await listUnitMechanisms(ctx.db, unitId)).map((m) => withCadence(m));
 }
 
 /** Agency settings for the guidance warnings. */
@@ -77,7 +89,7 @@ export interface GuidanceSettings {
 }
 
 /** The mechanism with its functions (and where they depart from the catalog), members and composition warnings. */
-export async function mechanismDetail(q: Queryable, m: MechanismRecord, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
+export async function mechanismDetail(caller: Caller, q: Queryable, m: MechanismRecord, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
   // One catalog version ships today; when there are several, look up the one the mechanism records.
   const kind = mechanismKindEntry(m.kind, MECHANISM_CATALOG);
   // One after the other: inside a transaction both share one connection.
@@ -87,8 +99,19 @@ export async function mechanismDetail(q: Queryable, m: MechanismRecord, settings
   const on = today();
   const steering = kind.guidance.includesSteeringBodyMember ? await steeringBodyPersonIds(q, m.unitId, on) : null;
   const maxMembers = m.kind === 'steering_body' ? settings.steeringBodyMaxMembers : undefined;
+  // The chain shows only mechanisms the caller may read; above the first hidden one it stops.
+  const readable = (path: string) => decide(caller, 'mechanism.read', path) === 'allow';
+  const up = await chainUp(q, m.id);
+  const firstHidden = up.findIndex((x) => !readable(x.unitPath));
+  const upVisible = firstHidden < 0 ? up : up.slice(0, firstHidden);
+  const down = (await chainDown(q, m.id)).filter((x) => readable(x.unitPath));
+  const strip = <T extends { unitPath: string; memberCount: number }>({ unitPath: _p, memberCount: _c, ...rest }: T) => rest;
+  const upper = up[0];
   return {
-    ...publicMechanism(m),
+    ...withCadence(m, on),
+    capacity: capacitySummary(functions),
+    chain: { up: upVisible.map(strip), down: down.map(strip), hiddenAbove: firstHidden >= 0 },
+    linkNote: upper ? linkNote(upper.kind, m.kind) : null,
     functions: departures.functions.map((f) => ({ ...f, source: f.source ?? null })),
     departures: {
       departs: departures.departs,
@@ -104,7 +127,7 @@ export async function mechanismDetail(q: Queryable, m: MechanismRecord, settings
 }
 
 export async function getMechanism(ctx: ServiceContext, id: string, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
-  return mechanismDetail(ctx.db, await mechanismFor(ctx, ctx.db, id, 'mechanism.read'), settings);
+  return mechanismDetail(ctx.caller, ctx.db, await mechanismFor(ctx, ctx.db, id, 'mechanism.read'), settings);
 }
 
 export async function establishMechanism(ctx: ServiceContext, input: MechanismCreate, settings: GuidanceSettings = {}): Promise<MechanismDetail> {
@@ -131,7 +154,7 @@ export async function establishMechanism(ctx: ServiceContext, input: MechanismCr
       after: { ...audited(mechanism), functions: kind.functions.map((f) => f.key) },
       requestId: ctx.requestId,
     });
-    return mechanismDetail(tx, mechanism, settings);
+    return mechanismDetail(ctx.caller, tx, mechanism, settings);
   });
 }
 
@@ -144,7 +167,7 @@ export async function updateMechanismDetails(ctx: ServiceContext, id: string, in
     const after = await updateMechanism(tx, id, version, changes);
     if (!after) throw staleVersion('This mechanism');
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'mechanism.update', entityType: 'mechanism', entityId: id, unitId: after.unitId, before: audited(before), after: audited(after), requestId: ctx.requestId });
-    return mechanismDetail(tx, after, settings);
+    return mechanismDetail(ctx.caller, tx, after, settings);
   });
 }
 
@@ -171,7 +194,7 @@ export async function changeMechanismStatus(ctx: ServiceContext, id: string, inp
     });
     if (!after) throw staleVersion('This mechanism');
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'mechanism.status', entityType: 'mechanism', entityId: id, unitId: after.unitId, before: audited(before), after: audited(after), requestId: ctx.requestId });
-    return mechanismDetail(tx, after, settings);
+    return mechanismDetail(ctx.caller, tx, after, settings);
   });
 }
 
