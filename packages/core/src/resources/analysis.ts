@@ -1,0 +1,904 @@
+// Analysis of resource maps: the framework matrix for a unit or summed over many, and the findings a
+// work group acts on (gaps, redundancies, fragmentation, expiring funding, economies of scale across
+// a feeder pattern), each explained in words a principal can act on. Pure functions over plain data;
+// the day of the analysis is an input, never the clock.
+//
+// Choices (tests in packages/core/test/resources.test.ts hold them):
+// - A resource in several cells counts, and counts its population served, in each of its cells;
+//   its staff FTE and annual cost are split evenly across its cells, so a row, a column or the
+//   whole matrix sums to the true total and nothing is counted twice. `fullAnnualCost` beside each
+//   cell gives the undivided cost of the resources there. Totals count each resource once.
+// - Coverage of a cell is population served ÷ the population of the units analyzed. It is null when
+//   that population is zero or unknown, and computed from the resources whose population served is
+//   known (`populationUnknown` says how many are not).
+// - Gaps: an empty cell, or a cell whose coverage is below `minCoverage` (default 0.05). A unit with
+//   no resources at all gets one `no_resources_mapped` finding instead of one gap per cell.
+// - Two resources of a unit overlap (redundancy) when they share a cell, the same target
+//   population (compared lowercased without punctuation; two blank ones count as the same, with
+//   confidence `possible`) and either a purpose tag or a similar name (the same significant words
+//   in any order, after dropping words like "program", "service", "the" and plural "s"). Overlap is
+//   transitive within a cell; groups with the same members in several cells are one finding.
+// - Fragmentation: a cell of a unit with two or more resources of which at least one is not
+//   coordinated with the rest.
+// - Economies of scale: in one feeder pattern, resources at two or more schools meeting the same
+//   need — the same cell and purpose tag (or, for a resource without tags, the same similar name).
+// - Everything is bucketed (by unit, cell, purpose, name) before any comparison: no pass compares
+//   all pairs of resources, so a state of 300,000 resources is analyzed in well under two seconds.
+import type { SourceRef } from '../catalogs/sources.js';
+import { interventionCellIndex, interventionCells, interventionFrameworkRef, type InterventionFramework, type InterventionFrameworkRef } from './framework.js';
+
+// ---- Inputs --------------------------------------------------------------------------------------
+
+/** What the analysis reads of a resource (a stored resource has more). */
+export interface MappedResource {
+  id: string;
+  unitId: string;
+  name: string;
+  cells: readonly string[];
+  populationServed?: number | null | undefined;
+  staffFte?: number | null | undefined;
+  annualCost?: number | null | undefined;
+  fundingSource?: string | null | undefined;
+  fundingEndsOn?: string | null | undefined;
+  coordinated: boolean;
+  purposeTags?: readonly string[] | undefined;
+  targetPopulation?: string | null | undefined;
+}
+
+/** A unit whose resources are analyzed. */
+export interface ResourceMapUnit {
+  id: string;
+  name: string;
+  /** Students enrolled; null when unknown. Summed over the units of a scope. */
+  population: number | null;
+  feederPatternId?: string | null | undefined;
+  feederPatternName?: string | null | undefined;
+  districtId?: string | null | undefined;
+}
+
+export interface ResourceAnalysisOptions {
+  /** A cell whose population served ÷ population is below this is a gap. Default 0.05. */
+  minCoverage?: number;
+  /** Funding ending within this many months of `asOf` is expiring. Default 12. */
+  expiringWithinMonths?: number;
+}
+
+export const RESOURCE_DEFAULT_MIN_COVERAGE = 0.05;
+export const RESOURCE_DEFAULT_EXPIRING_MONTHS = 12;
+
+// ---- The matrix ----------------------------------------------------------------------------------
+
+export interface ResourceCellTally {
+  cell: string;
+  /** Resources placed in the cell; one in several cells counts in each. */
+  count: number;
+  /** Of those, how many are also placed in other cells. */
+  sharedCount: number;
+  /** Staff FTE, each resource's split evenly across its cells. */
+  staffFte: number;
+  /** Annual cost, each resource's split evenly across its cells. */
+  annualCost: number;
+  /** Undivided annual cost of the resources in the cell. */
+  fullAnnualCost: number;
+  /** Population served by the resources in the cell (each counted in each of its cells). */
+  populationServed: number;
+  /** Resources in the cell whose population served is unknown. */
+  populationUnknown: number;
+  /** populationServed ÷ the population analyzed; null when that population is 0 or unknown. */
+  coverage: number | null;
+}
+
+export interface ResourceMap {
+  framework: InterventionFrameworkRef;
+  /** The units summed (one for a unit's map). */
+  unitCount: number;
+  /** Sum of the units' known populations; null when none is known. */
+  population: number | null;
+  /** Units whose population is unknown (left out of `population`). */
+  populationUnknownUnits: number;
+  /** In `interventionCells(framework)` order. */
+  cells: ResourceCellTally[];
+  /** Each resource once. */
+  totals: { resources: number; staffFte: number; annualCost: number };
+  /** Resources placed in a cell the framework does not have (e.g. a dropped arena). */
+  outsideFramework: string[];
+}
+
+const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** Positions of a resource's cells in the framework, each once; `outside` when one is not in it. */
+function placeCells(index: ReadonlyMap<string, number>, cells: readonly string[]): { at: number[]; outside: boolean } {
+  const at: number[] = [];
+  let outside = false;
+  for (const key of cells) {
+    const i = index.get(key);
+    if (i === undefined) outside = true;
+    else if (!at.includes(i)) at.push(i);
+  }
+  return { at, outside };
+}
+
+/** Running sums for one matrix. */
+class Tally {
+  readonly count: Float64Array;
+  readonly shared: Float64Array;
+  readonly fte: Float64Array;
+  readonly cost: Float64Array;
+  readonly fullCost: Float64Array;
+  readonly served: Float64Array;
+  readonly unknown: Float64Array;
+  resources = 0;
+  totalFte = 0;
+  totalCost = 0;
+  population = 0;
+  populationKnownUnits = 0;
+  populationUnknownUnits = 0;
+  unitCount = 0;
+  readonly outside: string[] = [];
+
+  constructor(readonly size: number) {
+    this.count = new Float64Array(size);
+    this.shared = new Float64Array(size);
+    this.fte = new Float64Array(size);
+    this.cost = new Float64Array(size);
+    this.fullCost = new Float64Array(size);
+    this.served = new Float64Array(size);
+    this.unknown = new Float64Array(size);
+  }
+
+  addUnit(unit: ResourceMapUnit) {
+    this.unitCount += 1;
+    if (typeof unit.population === 'number' && Number.isFinite(unit.population)) {
+      this.population += unit.population;
+      this.populationKnownUnits += 1;
+    } else this.populationUnknownUnits += 1;
+  }
+
+  addResource(r: MappedResource, at: readonly number[], outside: boolean) {
+    const fte = num(r.staffFte);
+    const cost = num(r.annualCost);
+    this.resources += 1;
+    this.totalFte += fte;
+    this.totalCost += cost;
+    if (outside) this.outside.push(r.id);
+    const n = at.length;
+    const known = typeof r.populationServed === 'number' && Number.isFinite(r.populationServed);
+    for (const i of at) {
+      this.count[i]! += 1;
+      if (n > 1) this.shared[i]! += 1;
+      this.fte[i]! += fte / n;
+      this.cost[i]! += cost / n;
+      this.fullCost[i]! += cost;
+      if (known) this.served[i]! += r.populationServed as number;
+      else this.unknown[i]! += 1;
+    }
+  }
+
+  toMap(framework: InterventionFramework): ResourceMap {
+    const population = this.populationKnownUnits > 0 ? this.population : null;
+    const cells = interventionCells(framework).map(
+      (c, i): ResourceCellTally => ({
+        cell: c.key,
+        count: this.count[i]!,
+        sharedCount: this.shared[i]!,
+        staffFte: round(this.fte[i]!, 4),
+        annualCost: round(this.cost[i]!, 2),
+        fullAnnualCost: round(this.fullCost[i]!, 2),
+        populationServed: this.served[i]!,
+        populationUnknown: this.unknown[i]!,
+        coverage: population !== null && population > 0 && this.unknown[i]! < this.count[i]! ? this.served[i]! / population : null,
+      }),
+    );
+    return {
+      framework: interventionFrameworkRef(framework),
+      unitCount: this.unitCount,
+      population,
+      populationUnknownUnits: this.populationUnknownUnits,
+      cells,
+      totals: { resources: this.resources, staffFte: round(this.totalFte, 4), annualCost: round(this.totalCost, 2) },
+      outsideFramework: this.outside,
+    };
+  }
+}
+
+const round = (v: number, digits: number) => {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+};
+
+/**
+ * The framework matrix summed over `units` (one unit for its own map; a feeder pattern's, a
+ * district's or the state's schools for theirs). Resources of other units are left out.
+ */
+export function aggregateResourceMap(framework: InterventionFramework, units: readonly ResourceMapUnit[], resources: readonly MappedResource[]): ResourceMap {
+  const index = interventionCellIndex(framework);
+  const tally = new Tally(index.size);
+  const ids = new Set<string>();
+  for (const u of units) {
+    if (ids.has(u.id)) continue;
+    ids.add(u.id);
+    tally.addUnit(u);
+  }
+  for (const r of resources) {
+    if (!ids.has(r.unitId)) continue;
+    const { at, outside } = placeCells(index, r.cells);
+    tally.addResource(r, at, outside);
+  }
+  return tally.toMap(framework);
+}
+
+// ---- Findings ------------------------------------------------------------------------------------
+
+export const RESOURCE_FINDING_CODES = [
+  'no_resources_mapped',
+  'gap_empty',
+  'gap_low_coverage',
+  'redundancy',
+  'fragmentation',
+  'funding_expiring',
+  'funding_ended',
+  'economies_of_scale',
+] as const;
+export type ResourceFindingCode = (typeof RESOURCE_FINDING_CODES)[number];
+
+export const RESOURCE_FINDING_LABELS: Record<ResourceFindingCode, string> = {
+  no_resources_mapped: 'Nothing mapped',
+  gap_empty: 'Gap: nothing in this cell',
+  gap_low_coverage: 'Gap: too little for the population',
+  redundancy: 'Redundancy',
+  fragmentation: 'Fragmentation',
+  funding_expiring: 'Funding ends within the year',
+  funding_ended: 'Funding has ended',
+  economies_of_scale: 'Economies of scale across the feeder pattern',
+};
+
+const guide = (section: string, quote: string): SourceRef => ({ source: 'planning-coaching-guide', section, quote });
+const cam = (section: string, quote: string): SourceRef => ({ source: 'change-agent-mechanisms', section, quote });
+const MAP_STATUS = guide(
+  'Appendix B',
+  'map prevailing status of student and learning supports within the district (e.g., current activity, gaps, redundancies, priority needs, etc.) using the intervention framework in the design document',
+);
+const COORDINATION = cam(
+  'Exhibit 3 — 3. Communication and visibility; resource mapping and analyses; coordination, collaboration, and integration',
+  'how well programs and services are coordinated/integrated (with special emphasis on maximizing cost-effectiveness and minimizing redundancy)',
+);
+const SUSTAIN = cam(
+  'A Few General Comments about Systemic Change Practices at Schools',
+  'finances, personnel, time, space, equipment, and other essential resources must be made available, organized, and used in ways that adequately operationalize and sustain policy and promising practices',
+);
+
+/** Where the documents ask for each analysis. */
+export const RESOURCE_FINDING_SOURCES: Readonly<Record<ResourceFindingCode, SourceRef>> = {
+  no_resources_mapped: MAP_STATUS,
+  gap_empty: MAP_STATUS,
+  gap_low_coverage: MAP_STATUS,
+  redundancy: COORDINATION,
+  fragmentation: COORDINATION,
+  funding_expiring: SUSTAIN,
+  funding_ended: SUSTAIN,
+  economies_of_scale: cam(
+    'Exhibit 4 — Second Phase — step 11',
+    'Attempt to fill program/service gaps and pursue economies of scale through outreach designed to establish formal collaborative linkages with other schools in the feeder pattern',
+  ),
+};
+
+export interface ResourceFindingFigures {
+  no_resources_mapped: { population: number | null };
+  gap_empty: { population: number | null };
+  gap_low_coverage: { resourceCount: number; populationServed: number; population: number; coverage: number; threshold: number };
+  redundancy: {
+    resourceCount: number;
+    /** Undivided annual cost of the overlapping resources. */
+    totalAnnualCost: number;
+    staffFte: number;
+    populationServed: number;
+    /** `likely` when the target population is stated and the same; `possible` when it is blank for all. */
+    confidence: 'likely' | 'possible';
+    sharedPurposes: string[];
+    similarNames: boolean;
+  };
+  fragmentation: { resourceCount: number; uncoordinatedCount: number; uncoordinatedAnnualCost: number };
+  funding_expiring: { endsOn: string; daysLeft: number; annualCost: number | null; fundingSource: string | null };
+  funding_ended: { endsOn: string; daysAgo: number; annualCost: number | null; fundingSource: string | null };
+  economies_of_scale: { unitCount: number; resourceCount: number; totalAnnualCost: number; staffFte: number; purpose: string };
+}
+
+interface FindingOf<C extends ResourceFindingCode> {
+  /** Stable across runs on the same data: what a recommendation refers to. */
+  key: string;
+  code: C;
+  /** Where it was found: a unit, a feeder pattern, or the whole scope analyzed. */
+  level: 'unit' | 'feeder_pattern' | 'scope';
+  /** The units involved (the feeder pattern's schools for economies of scale; empty for the scope). */
+  unitIds: string[];
+  feederPatternId?: string;
+  cells: string[];
+  resourceIds: string[];
+  figures: ResourceFindingFigures[C];
+  /** What it means and what to do, in plain words. */
+  explanation: string;
+}
+export type ResourceFinding = { [C in ResourceFindingCode]: FindingOf<C> }[ResourceFindingCode];
+
+// ---- Words ---------------------------------------------------------------------------------------
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+const plural = (n: number, one: string, many = `${one}s`) => `${whole.format(n)} ${n === 1 ? one : many}`;
+const listNames = (names: readonly string[], max = 5) =>
+  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'other')}`;
+
+/** Lowercase words without punctuation: how names and target populations are compared. */
+export const normalizeResourceText = (text: string | null | undefined): string =>
+  (text ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+const NAME_FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'at',
+  'with',
+  'by',
+  'program',
+  'programme',
+  'service',
+  'initiative',
+  'project',
+  'team',
+  'school',
+  'support',
+]);
+const singular = (w: string) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
+/**
+ * A name's significant words, singular, sorted: two resources have similar names when these are
+ * equal ("Check & Connect Program" and "check and connect" → "check connect").
+ */
+export function resourceNameSignature(name: string): string {
+  const words = new Set<string>();
+  for (const w of normalizeResourceText(name).split(' ')) {
+    const s = singular(w);
+    if (s !== '' && !NAME_FILLER.has(s)) words.add(s);
+  }
+  return [...words].sort().join(' ');
+}
+
+// ---- One unit's findings -------------------------------------------------------------------------
+
+interface Context {
+  framework: InterventionFramework;
+  cellKeys: readonly string[];
+  cellNames: readonly string[];
+  minCoverage: number;
+}
+
+function gapFindings(ctx: Context, unit: ResourceMapUnit, tally: Tally, out: ResourceFinding[]) {
+  const population = tally.populationKnownUnits > 0 ? tally.population : null;
+  if (tally.resources === 0) {
+    out.push({
+      key: `no_resources_mapped:${unit.id}`,
+      code: 'no_resources_mapped',
+      level: 'unit',
+      unitIds: [unit.id],
+      cells: [],
+      resourceIds: [],
+      figures: { population },
+      explanation:
+        `No program, service, initiative or staff role is mapped for ${unit.name} yet, so gaps and overlaps cannot be told apart. ` +
+        `Map what the unit has on the framework first (a work group can import a spreadsheet), then read the analysis again.`,
+    });
+    return;
+  }
+  for (let i = 0; i < tally.size; i++) {
+    const count = tally.count[i]!;
+    const cell = ctx.cellKeys[i]!;
+    const cellName = ctx.cellNames[i]!;
+    if (count === 0) {
+      out.push({
+        key: `gap_empty:${unit.id}:${cell}`,
+        code: 'gap_empty',
+        level: 'unit',
+        unitIds: [unit.id],
+        cells: [cell],
+        resourceIds: [],
+        figures: { population },
+        explanation:
+          `Nothing at ${unit.name} is placed in ${cellName}. If students need this kind of support, it is a gap: check whether the district ` +
+          `or a community agency already provides it, and if not, consider making it a priority need.`,
+      });
+      continue;
+    }
+    if (population === null || population <= 0 || tally.unknown[i]! >= count) continue;
+    const served = tally.served[i]!;
+    const coverage = served / population;
+    if (coverage >= ctx.minCoverage) continue;
+    out.push({
+      key: `gap_low_coverage:${unit.id}:${cell}`,
+      code: 'gap_low_coverage',
+      level: 'unit',
+      unitIds: [unit.id],
+      cells: [cell],
+      resourceIds: [],
+      figures: { resourceCount: count, populationServed: served, population, coverage, threshold: ctx.minCoverage },
+      explanation:
+        `At ${unit.name}, ${plural(count, 'resource')} in ${cellName} serve ${whole.format(served)} of ${whole.format(population)} students ` +
+        `(${percent.format(coverage)}), below the ${percent.format(ctx.minCoverage)} threshold. Consider expanding what is there, or ` +
+        `redeploying resources from cells where programs overlap.`,
+    });
+  }
+}
+
+/** Union-find over 0..n-1, for grouping overlapping resources within one cell. */
+function makeSets(n: number) {
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  return { find, union: (a: number, b: number) => void (parent[find(a)] = find(b)) };
+}
+
+interface Placed {
+  r: MappedResource;
+  at: number[];
+  outside: boolean;
+}
+
+function cellFindings(ctx: Context, unit: ResourceMapUnit, placed: readonly Placed[], out: ResourceFinding[]) {
+  // Resources of the unit by cell.
+  const byCell = new Map<number, Placed[]>();
+  for (const p of placed) {
+    for (const i of p.at) {
+      const list = byCell.get(i);
+      if (list) list.push(p);
+      else byCell.set(i, [p]);
+    }
+  }
+  const redundancies = new Map<string, { members: Placed[]; cells: number[]; purposes: Set<string>; similarNames: boolean; target: string }>();
+  const sortedCells = [...byCell.keys()].sort((a, b) => a - b);
+  for (const i of sortedCells) {
+    const list = byCell.get(i)!;
+    if (list.length < 2) continue;
+    const cell = ctx.cellKeys[i]!;
+    const cellName = ctx.cellNames[i]!;
+
+    // Fragmentation.
+    const loose = list.filter((p) => !p.r.coordinated);
+    if (loose.length > 0) {
+      const looseCost = loose.reduce((s, p) => s + num(p.r.annualCost), 0);
+      out.push({
+        key: `fragmentation:${unit.id}:${cell}`,
+        code: 'fragmentation',
+        level: 'unit',
+        unitIds: [unit.id],
+        cells: [cell],
+        resourceIds: loose.map((p) => p.r.id),
+        figures: { resourceCount: list.length, uncoordinatedCount: loose.length, uncoordinatedAnnualCost: looseCost },
+        explanation:
+          `At ${unit.name}, ${plural(list.length, 'resource')} work in ${cellName} and ${loose.length === list.length ? 'none is' : `${whole.format(loose.length)} ${loose.length === 1 ? 'is' : 'are'} not`} ` +
+          `coordinated with the others (${listNames(loose.map((p) => p.r.name))}). Bring the people who run them together (for example in the ` +
+          `Learning Supports Leadership Team) to share students, referrals and plans.`,
+      });
+    }
+
+    // Redundancy: bucket by purpose tag and by name signature, within the same target population.
+    const sets = makeSets(list.length);
+    const firstIn = new Map<string, number>();
+    const joinedBy = new Map<number, { purposes: Set<string>; name: boolean }>();
+    const note = (root: number, purpose: string | null) => {
+      let n = joinedBy.get(root);
+      if (!n) joinedBy.set(root, (n = { purposes: new Set(), name: false }));
+      if (purpose === null) n.name = true;
+      else n.purposes.add(purpose);
+    };
+    const links: [number, number, string | null][] = [];
+    list.forEach((p, j) => {
+      const target = normalizeResourceText(p.r.targetPopulation);
+      for (const tag of p.r.purposeTags ?? []) {
+        const key = `t\u0000${tag}\u0000${target}`;
+        const first = firstIn.get(key);
+        if (first === undefined) firstIn.set(key, j);
+        else {
+          sets.union(j, first);
+          links.push([j, first, tag]);
+        }
+      }
+      const sig = resourceNameSignature(p.r.name);
+      if (sig !== '') {
+        const key = `n\u0000${sig}\u0000${target}`;
+        const first = firstIn.get(key);
+        if (first === undefined) firstIn.set(key, j);
+        else {
+          sets.union(j, first);
+          links.push([j, first, null]);
+        }
+      }
+    });
+    if (links.length === 0) continue;
+    for (const [a, , purpose] of links) note(sets.find(a), purpose);
+    const groups = new Map<number, Placed[]>();
+    list.forEach((p, j) => {
+      const root = sets.find(j);
+      if (!joinedBy.has(root)) return;
+      const g = groups.get(root);
+      if (g) g.push(p);
+      else groups.set(root, [p]);
+    });
+    for (const [root, members] of groups) {
+      const ids = members.map((p) => p.r.id).sort();
+      const memberKey = ids.join(',');
+      const why = joinedBy.get(root)!;
+      const existing = redundancies.get(memberKey);
+      if (existing) {
+        existing.cells.push(i);
+        for (const t of why.purposes) existing.purposes.add(t);
+        existing.similarNames ||= why.name;
+      } else {
+        redundancies.set(memberKey, {
+          members,
+          cells: [i],
+          purposes: new Set(why.purposes),
+          similarNames: why.name,
+          target: members[0]!.r.targetPopulation?.trim() ?? '',
+        });
+      }
+    }
+  }
+  for (const [memberKey, g] of redundancies) {
+    const total = g.members.reduce((s, p) => s + num(p.r.annualCost), 0);
+    const fte = g.members.reduce((s, p) => s + num(p.r.staffFte), 0);
+    const served = g.members.reduce((s, p) => s + num(p.r.populationServed), 0);
+    const purposes = [...g.purposes].sort();
+    const confidence = g.target === '' ? 'possible' : 'likely';
+    const cells = g.cells.map((i) => ctx.cellKeys[i]!);
+    const why = [purposes.length > 0 ? `the same purpose (${purposes.join(', ')})` : '', g.similarNames ? 'similar names' : ''].filter(Boolean).join(' and ');
+    const whom = confidence === 'likely' ? `the same students (${g.target})` : 'students not described (no target population is given, so check who they serve)';
+    out.push({
+      key: `redundancy:${unit.id}:${memberKey}`,
+      code: 'redundancy',
+      level: 'unit',
+      unitIds: [unit.id],
+      cells,
+      resourceIds: g.members.map((p) => p.r.id),
+      figures: { resourceCount: g.members.length, totalAnnualCost: total, staffFte: round(fte, 4), populationServed: served, confidence, sharedPurposes: purposes, similarNames: g.similarNames },
+      explanation:
+        `At ${unit.name}, ${plural(g.members.length, 'resource')} in ${g.cells.map((i) => ctx.cellNames[i]).join('; ')} have ${why} and serve ${whom}: ` +
+        `${listNames(g.members.map((p) => p.r.name))}. Together they cost ${money.format(total)} a year` +
+        `${fte > 0 ? ` and ${decimal.format(fte)} staff FTE` : ''}. Consider unifying them, and redeploying what that frees to a gap.`,
+    });
+  }
+}
+
+// ---- Funding -------------------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+
+/** `iso` plus `months` calendar months, clamped to the month's last day (2026-02-28 + 12 → 2027-02-28; 2024-02-29 + 12 → 2025-02-28). */
+export function addMonthsToIsoDate(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const d = Number(iso.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Funding that ends on or after `asOf` and on or before `asOf` + `months` (expiring), or that ended
+ * before `asOf` while the resource is still on the map (ended). Soonest first.
+ */
+export function findExpiringResourceFunding(
+  resources: readonly MappedResource[],
+  units: ReadonlyMap<string, ResourceMapUnit> | readonly ResourceMapUnit[],
+  framework: InterventionFramework,
+  asOf: string,
+  months = RESOURCE_DEFAULT_EXPIRING_MONTHS,
+): ResourceFinding[] {
+  const unitById = units instanceof Map ? units : new Map((units as readonly ResourceMapUnit[]).map((u) => [u.id, u]));
+  const until = addMonthsToIsoDate(asOf, months);
+  const today = dayNumber(asOf);
+  const cellNames = new Map(interventionCells(framework).map((c) => [c.key, c.name]));
+  const found: ResourceFinding[] = [];
+  for (const r of resources) {
+    const endsOn = r.fundingEndsOn;
+    if (!endsOn || endsOn > until) continue;
+    const unitName = unitById.get(r.unitId)?.name ?? 'the unit';
+    const cost = typeof r.annualCost === 'number' ? r.annualCost : null;
+    const source = r.fundingSource?.trim() ? r.fundingSource.trim() : null;
+    const from = source ? ` (${source})` : '';
+    const costText = cost !== null ? `It costs ${money.format(cost)} a year` : 'Its cost is not recorded';
+    const where = r.cells.map((c) => cellNames.get(c) ?? c).join('; ');
+    if (endsOn < asOf) {
+      const daysAgo = today - dayNumber(endsOn);
+      found.push({
+        key: `funding_ended:${r.id}:${endsOn}`,
+        code: 'funding_ended',
+        level: 'unit',
+        unitIds: [r.unitId],
+        cells: [...r.cells],
+        resourceIds: [r.id],
+        figures: { endsOn, daysAgo, annualCost: cost, fundingSource: source },
+        explanation:
+          `Funding for ${r.name} at ${unitName}${from} ended on ${endsOn}, ${plural(daysAgo, 'day')} ago, yet it is still on the map. ` +
+          `${costText}. Record how it is paid for now, or take it off the map if it has stopped.`,
+      });
+    } else {
+      const daysLeft = dayNumber(endsOn) - today;
+      found.push({
+        key: `funding_expiring:${r.id}:${endsOn}`,
+        code: 'funding_expiring',
+        level: 'unit',
+        unitIds: [r.unitId],
+        cells: [...r.cells],
+        resourceIds: [r.id],
+        figures: { endsOn, daysLeft, annualCost: cost, fundingSource: source },
+        explanation:
+          `Funding for ${r.name} at ${unitName}${from} ends on ${endsOn}, in ${plural(daysLeft, 'day')}. ${costText} and works in ${where}. ` +
+          `Decide now whether to sustain it (another source, or redeploying resources) or to phase it out, so students are not left without it.`,
+      });
+    }
+  }
+  return found.sort((a, b) => (a.figures as { endsOn: string }).endsOn.localeCompare((b.figures as { endsOn: string }).endsOn) || a.key.localeCompare(b.key));
+}
+
+// ---- Across a feeder pattern ---------------------------------------------------------------------
+
+function economiesFindings(
+  ctx: Context,
+  feederId: string,
+  feederName: string,
+  placed: readonly Placed[],
+  unitById: ReadonlyMap<string, ResourceMapUnit>,
+  out: ResourceFinding[],
+) {
+  const buckets = new Map<string, { cell: number; purpose: string; members: Placed[] }>();
+  for (const p of placed) {
+    const tags = p.r.purposeTags ?? [];
+    const purposes = tags.length > 0 ? tags : [resourceNameSignature(p.r.name)].filter((s) => s !== '');
+    for (const i of p.at) {
+      for (const purpose of purposes) {
+        const key = `${i}\u0000${purpose}`;
+        const b = buckets.get(key);
+        if (b) b.members.push(p);
+        else buckets.set(key, { cell: i, purpose, members: [p] });
+      }
+    }
+  }
+  const merged = new Map<string, { cells: number[]; purposes: string[]; members: Placed[]; unitIds: string[] }>();
+  for (const b of buckets.values()) {
+    if (b.members.length < 2) continue;
+    const unitIds = [...new Set(b.members.map((p) => p.r.unitId))];
+    if (unitIds.length < 2) continue;
+    const memberKey = b.members
+      .map((p) => p.r.id)
+      .sort()
+      .join(',');
+    const m = merged.get(memberKey);
+    if (m) {
+      if (!m.cells.includes(b.cell)) m.cells.push(b.cell);
+      if (!m.purposes.includes(b.purpose)) m.purposes.push(b.purpose);
+    } else merged.set(memberKey, { cells: [b.cell], purposes: [b.purpose], members: b.members, unitIds: unitIds.sort() });
+  }
+  for (const [memberKey, m] of merged) {
+    const total = m.members.reduce((s, p) => s + num(p.r.annualCost), 0);
+    const fte = m.members.reduce((s, p) => s + num(p.r.staffFte), 0);
+    m.cells.sort((a, b) => a - b);
+    const purpose = m.purposes.sort().join(', ');
+    const where = m.members.map((p) => `${p.r.name} at ${unitById.get(p.r.unitId)?.name ?? 'a school'}`);
+    out.push({
+      key: `economies_of_scale:${feederId}:${memberKey}`,
+      code: 'economies_of_scale',
+      level: 'feeder_pattern',
+      unitIds: m.unitIds,
+      feederPatternId: feederId,
+      cells: m.cells.map((i) => ctx.cellKeys[i]!),
+      resourceIds: m.members.map((p) => p.r.id),
+      figures: { unitCount: m.unitIds.length, resourceCount: m.members.length, totalAnnualCost: total, staffFte: round(fte, 4), purpose },
+      explanation:
+        `In the ${feederName} feeder pattern, ${plural(m.unitIds.length, 'school')} each meet the same need (${purpose}, in ` +
+        `${m.cells.map((i) => ctx.cellNames[i]).join('; ')}) on their own: ${listNames(where)}. Together that is ${money.format(total)} a year. ` +
+        `Planning it once for the feeder pattern (for example through a Learning Supports Leadership Council) may serve the same students for less.`,
+    });
+  }
+}
+
+// ---- The whole analysis --------------------------------------------------------------------------
+
+export interface ResourceAnalysis {
+  framework: InterventionFrameworkRef;
+  asOf: string;
+  minCoverage: number;
+  /** The matrix summed over every unit analyzed. */
+  map: ResourceMap;
+  /** Each unit's own matrix, in the order the units were given. */
+  unitMaps: { unitId: string; map: ResourceMap }[];
+  /** Findings by unit (no resources, gaps, fragmentation, redundancies), then economies of scale by feeder pattern, then funding. */
+  findings: ResourceFinding[];
+  counts: Record<ResourceFindingCode, number>;
+  /** Resources whose unit was not among the units analyzed (left out). */
+  resourcesOutsideUnits: number;
+}
+
+/**
+ * Everything the analysis finds for `units` (one school; a feeder pattern's, district's or the
+ * state's schools): each unit's matrix and the sum, and the findings. `asOf` is the day of the
+ * analysis (YYYY-MM-DD), for funding.
+ */
+export function analyzeResources(input: {
+  framework: InterventionFramework;
+  units: readonly ResourceMapUnit[];
+  resources: readonly MappedResource[];
+  asOf: string;
+  options?: ResourceAnalysisOptions;
+}): ResourceAnalysis {
+  const { framework, units, resources, asOf } = input;
+  const minCoverage = input.options?.minCoverage ?? RESOURCE_DEFAULT_MIN_COVERAGE;
+  const months = input.options?.expiringWithinMonths ?? RESOURCE_DEFAULT_EXPIRING_MONTHS;
+  const index = interventionCellIndex(framework);
+  const cells = interventionCells(framework);
+  const ctx: Context = { framework, cellKeys: cells.map((c) => c.key), cellNames: cells.map((c) => c.name), minCoverage };
+
+  const unitById = new Map<string, ResourceMapUnit>();
+  const unitOrder: ResourceMapUnit[] = [];
+  for (const u of units) {
+    if (unitById.has(u.id)) continue;
+    unitById.set(u.id, u);
+    unitOrder.push(u);
+  }
+  const placedByUnit = new Map<string, Placed[]>();
+  for (const u of unitOrder) placedByUnit.set(u.id, []);
+  const inScope: MappedResource[] = [];
+  let outsideUnits = 0;
+  const scope = new Tally(index.size);
+  for (const r of resources) {
+    const list = placedByUnit.get(r.unitId);
+    if (!list) {
+      outsideUnits += 1;
+      continue;
+    }
+    const { at, outside } = placeCells(index, r.cells);
+    list.push({ r, at, outside });
+    inScope.push(r);
+    scope.addResource(r, at, outside);
+  }
+
+  const findings: ResourceFinding[] = [];
+  const unitMaps: { unitId: string; map: ResourceMap }[] = [];
+  const byFeeder = new Map<string, { name: string; placed: Placed[] }>();
+  for (const u of unitOrder) {
+    scope.addUnit(u);
+    const placed = placedByUnit.get(u.id)!;
+    const tally = new Tally(index.size);
+    tally.addUnit(u);
+    for (const p of placed) tally.addResource(p.r, p.at, p.outside);
+    unitMaps.push({ unitId: u.id, map: tally.toMap(framework) });
+    gapFindings(ctx, u, tally, findings);
+    cellFindings(ctx, u, placed, findings);
+    if (u.feederPatternId) {
+      const f = byFeeder.get(u.feederPatternId);
+      if (f) f.placed.push(...placed);
+      else byFeeder.set(u.feederPatternId, { name: u.feederPatternName ?? u.feederPatternId, placed: [...placed] });
+    }
+  }
+  for (const [feederId, f] of byFeeder) economiesFindings(ctx, feederId, f.name, f.placed, unitById, findings);
+  findings.push(...findExpiringResourceFunding(inScope, unitById, framework, asOf, months));
+
+  const counts = Object.fromEntries(RESOURCE_FINDING_CODES.map((c) => [c, 0])) as Record<ResourceFindingCode, number>;
+  for (const f of findings) counts[f.code] += 1;
+  return {
+    framework: interventionFrameworkRef(framework),
+    asOf,
+    minCoverage,
+    map: scope.toMap(framework),
+    unitMaps,
+    findings,
+    counts,
+    resourcesOutsideUnits: outsideUnits,
+  };
+}
+
+/** The units of a district or a feeder pattern, from a larger list (e.g. the state's schools). */
+export function resourceUnitsIn(units: readonly ResourceMapUnit[], scope: { districtId: string } | { feederPatternId: string }): ResourceMapUnit[] {
+  return 'districtId' in scope ? units.filter((u) => u.districtId === scope.districtId) : units.filter((u) => u.feederPatternId === scope.feederPatternId);
+}
+
+// ---- Snapshots -----------------------------------------------------------------------------------
+
+/** What a frozen map keeps of a resource. */
+export interface ResourceSnapshotEntry {
+  id: string;
+  name: string;
+  cells: readonly string[];
+  annualCost?: number | null | undefined;
+  staffFte?: number | null | undefined;
+}
+
+export interface ResourceSnapshotComparison {
+  added: { id: string; name: string; cells: string[]; annualCost: number }[];
+  dropped: { id: string; name: string; cells: string[]; annualCost: number }[];
+  /** Kept, but placed in other cells. */
+  moved: { id: string; name: string; fromCells: string[]; toCells: string[]; addedCells: string[]; removedCells: string[] }[];
+  /** Kept, with a different annual cost. */
+  costChanged: { id: string; name: string; before: number; after: number; change: number }[];
+  totals: { resourcesBefore: number; resourcesAfter: number; annualCostBefore: number; annualCostAfter: number; annualCostChange: number };
+  /** Annual cost per cell (split across a resource's cells, as in the matrix), for cells that changed. */
+  byCell: { cell: string; before: number; after: number; change: number }[];
+}
+
+/**
+ * What changed from one snapshot of a map to a later one, matching resources by id: added,
+ * dropped, moved between cells, cost changes, and the cost change per cell.
+ */
+export function compareResourceSnapshots(before: readonly ResourceSnapshotEntry[], after: readonly ResourceSnapshotEntry[]): ResourceSnapshotComparison {
+  const old = new Map(before.map((r) => [r.id, r]));
+  const now = new Map(after.map((r) => [r.id, r]));
+  const result: ResourceSnapshotComparison = {
+    added: [],
+    dropped: [],
+    moved: [],
+    costChanged: [],
+    totals: { resourcesBefore: old.size, resourcesAfter: now.size, annualCostBefore: 0, annualCostAfter: 0, annualCostChange: 0 },
+    byCell: [],
+  };
+  const cellCost = new Map<string, { before: number; after: number }>();
+  const spread = (r: ResourceSnapshotEntry, side: 'before' | 'after') => {
+    const unique = [...new Set(r.cells)];
+    const share = num(r.annualCost) / (unique.length || 1);
+    for (const c of unique) {
+      let e = cellCost.get(c);
+      if (!e) cellCost.set(c, (e = { before: 0, after: 0 }));
+      e[side] += share;
+    }
+  };
+  for (const r of old.values()) {
+    result.totals.annualCostBefore += num(r.annualCost);
+    spread(r, 'before');
+    if (!now.has(r.id)) result.dropped.push({ id: r.id, name: r.name, cells: [...r.cells], annualCost: num(r.annualCost) });
+  }
+  for (const r of now.values()) {
+    result.totals.annualCostAfter += num(r.annualCost);
+    spread(r, 'after');
+    const was = old.get(r.id);
+    if (!was) {
+      result.added.push({ id: r.id, name: r.name, cells: [...r.cells], annualCost: num(r.annualCost) });
+      continue;
+    }
+    const from = new Set(was.cells);
+    const to = new Set(r.cells);
+    const addedCells = [...to].filter((c) => !from.has(c)).sort();
+    const removedCells = [...from].filter((c) => !to.has(c)).sort();
+    if (addedCells.length > 0 || removedCells.length > 0) {
+      result.moved.push({ id: r.id, name: r.name, fromCells: [...from].sort(), toCells: [...to].sort(), addedCells, removedCells });
+    }
+    if (num(was.annualCost) !== num(r.annualCost)) {
+      result.costChanged.push({ id: r.id, name: r.name, before: num(was.annualCost), after: num(r.annualCost), change: round(num(r.annualCost) - num(was.annualCost), 2) });
+    }
+  }
+  result.totals.annualCostBefore = round(result.totals.annualCostBefore, 2);
+  result.totals.annualCostAfter = round(result.totals.annualCostAfter, 2);
+  result.totals.annualCostChange = round(result.totals.annualCostAfter - result.totals.annualCostBefore, 2);
+  result.byCell = [...cellCost]
+    .map(([cell, e]) => ({ cell, before: round(e.before, 2), after: round(e.after, 2), change: round(e.after - e.before, 2) }))
+    .filter((e) => e.change !== 0)
+    .sort((a, b) => a.cell.localeCompare(b.cell));
+  return result;
+}
