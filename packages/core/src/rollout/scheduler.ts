@@ -1,0 +1,689 @@
+// The roll-out scheduler: which subset (feeder pattern, district) starts when, which facilitator
+// serves each site through its phases, and when the scenario reaches scale. "A relatively small cadre
+// of Organization Facilitators … rotating among the first subset of schools and then moving on to the
+// next as the implementation takes hold. They provide ongoing support by cycling back as needed, and
+// they return to facilitate institutionalization" (change-agent-mechanisms.txt, Exhibit 2).
+//
+// A pure, deterministic function of the scenario. The choices, and why:
+// - Blackout months pause phases: they do not count toward a phase's length and hold no load. So the
+//   scheduler plans on working months only and maps them to calendar months at the end
+//   (calendar.ts). A subset never starts in a blackout month.
+// - Every site of a subset (not already under way) has the same phases, so it asks the same load
+//   profile of its facilitator. Facilitator f can take k_f(t) = min over the path of
+//   floor(free capacity / load) more sites starting in month t, and a subset of n sites can start in
+//   month t exactly when the sum of k_f(t) is at least n. Starting sites lowers each k_f by exactly
+//   the number it took, so a month is checked once, not once per subset.
+// - A site keeps one facilitator for its whole path: it only starts with a facilitator who has room
+//   for all of it. Capacity is never split across facilitators, so the case "impossible to keep one"
+//   never arises; each phase in the output still names its facilitator so that a schedule changed by
+//   hand can show a hand-over.
+// - Facilitators: same region as the site first, then those without a region, then any; within a
+//   tier the one with the most room, so a feeder pattern is served by as few facilitators as possible.
+// - Order: subsets by priority (list scheduling). In each month the waiting subsets are walked in
+//   priority order and every one that fits starts. A lower-priority subset may start before a
+//   higher-priority one that does not fit yet, but never so as to delay the first waiting one: that
+//   subset holds a reservation for the earliest month it fits, and a later one starts only if the
+//   reservation still holds afterwards (backfilling, as batch schedulers do).
+// - A subset larger than the whole cadre can carry at once cannot start together; it starts in as
+//   few waves as the cadre allows, and a warning says so.
+// - Sites under way stay on their path from month 0 with their facilitator (or, when the constraint
+//   is off, with the facilitator who has room, theirs first).
+import { invalid } from '../errors.js';
+import { parseRolloutMonth, rolloutMonthLabel, RolloutWorkingCalendar } from './calendar.js';
+import { fromRolloutUnits, rolloutProfile, toRolloutUnits, type RolloutProfile } from './profile.js';
+import { rolloutFacilitators, type RolloutPhaseKind, type RolloutScenario } from './schemas.js';
+
+export interface RolloutPhasePlan {
+  phase: string;
+  kind: RolloutPhaseKind;
+  /** First month of the phase; null when it began before the scenario's start month. */
+  start: string | null;
+  /** Last month of the phase; null when it ended before the start month. */
+  end: string | null;
+  facilitatorId: string;
+  /** Site-load units a month. */
+  load: number;
+}
+
+export interface RolloutSitePlan {
+  siteId: string;
+  subsetId: string;
+  facilitatorId: string;
+  underWay: boolean;
+  /** First month of its first phase; null for a site under way. */
+  startMonth: string | null;
+  /** Calendar month index (0 = the start month) of its start; 0 for a site under way. */
+  startIndex: number;
+  /** Last month of its last phase: from the next month on, the work is institutionalized. */
+  institutionalizedMonth: string;
+  institutionalizedIndex: number;
+  phases: RolloutPhasePlan[];
+}
+
+export interface RolloutSubsetPlan {
+  subsetId: string;
+  name: string;
+  /** 1 = first in the priority order. */
+  priorityRank: number;
+  /** The month its sites (those not under way) start; null when all were under way. */
+  startMonth: string | null;
+  startIndex: number | null;
+  /** More than one only when the subset is larger than the cadre can start at once. */
+  waves: { startMonth: string; startIndex: number; siteCount: number }[];
+  siteCount: number;
+  underWaySiteCount: number;
+  facilitatorIds: string[];
+  /** The month its last site finishes its last phase; null for a subset without sites. */
+  institutionalizedMonth: string | null;
+  institutionalizedIndex: number | null;
+}
+
+export interface RolloutFacilitatorLoad {
+  facilitatorId: string;
+  name: string;
+  region: string | null;
+  capacity: number;
+  siteCount: number;
+  peakLoad: number;
+  /** Site-load units carried in each calendar month (index as in `months`). */
+  load: number[];
+}
+
+export interface RolloutExplanation {
+  /** Work left in the scenario, in site-load-months. */
+  totalSiteLoadMonths: number;
+  /** Site-load units the whole cadre carries in a working month. */
+  cadreCapacity: number;
+  workingMonthsPerYear: number;
+  /** ceil(work ÷ capacity): no schedule can do the work in fewer working months. */
+  capacityBoundWorkingMonths: number;
+  /** The longest path one site has left: it cannot be shortened. */
+  longestPathWorkingMonths: number;
+  lowerBoundWorkingMonths: number;
+  /** Which of the two bounds binds. */
+  binding: 'capacity' | 'path';
+  /** The lower bound in calendar months from the start month (blackout months included). */
+  lowerBoundMonths: number;
+  lowerBoundMonth: string;
+  monthsToScale: number;
+  gapMonths: number;
+  /** gapMonths ÷ lowerBoundMonths × 100, one decimal. */
+  gapPercent: number;
+  /** The explanation in sentences. */
+  summary: string;
+}
+
+export interface RolloutSchedule {
+  startMonth: string;
+  /** Labels (YYYY-MM) of the calendar months from the start month to the month of scale. */
+  months: string[];
+  /** Whether each of those months is a blackout month. */
+  blackout: boolean[];
+  /** Calendar months from the start month to the month of scale, both included. */
+  monthsToScale: number;
+  yearsToScale: number;
+  /** The month the last site finishes its last phase. */
+  scaleMonth: string;
+  /** In order of start (then priority). */
+  subsets: RolloutSubsetPlan[];
+  /** In the scenario's order. */
+  sites: RolloutSitePlan[];
+  cadre: RolloutFacilitatorLoad[];
+  /** Site-load units the whole cadre carries in each month. */
+  totalLoad: number[];
+  totalCapacity: number;
+  peakLoad: number;
+  /** peakLoad ÷ totalCapacity × 100, one decimal. */
+  peakUtilizationPercent: number;
+  explanation: RolloutExplanation;
+  warnings: string[];
+}
+
+type Site = RolloutScenario['sites'][number];
+type PriorityValues = [number | undefined, number | undefined, number | undefined];
+
+const KEY_INDEX = { need: 0, readiness: 1, enrollment: 2 } as const;
+
+/** Highest first; a missing value after every present one. */
+function compareDesc(a: number | undefined, b: number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return b - a;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The schedule of a parsed scenario (RolloutScenario.parse first: the scheduler trusts its input). */
+export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
+  const profile = rolloutProfile(scenario.phases);
+  const P = profile.length;
+  const u = profile.units;
+  const start = parseRolloutMonth(scenario.startMonth);
+  const cal = new RolloutWorkingCalendar(start.month, scenario.blackoutMonths);
+  const facilitators = rolloutFacilitators(scenario.cadre);
+  const F = facilitators.length;
+  const cap = Int32Array.from(facilitators, (f) => toRolloutUnits(f.capacity));
+  const warnings: string[] = [];
+  const sites = scenario.sites;
+  const N = sites.length;
+
+  // Regions as small integers; -1 for none.
+  const regionIds = new Map<string, number>();
+  const regionOf = (r: string | null | undefined) => {
+    if (r == null) return -1;
+    let id = regionIds.get(r);
+    if (id === undefined) regionIds.set(r, (id = regionIds.size));
+    return id;
+  };
+  const subsetIndex = new Map(scenario.subsets.map((s, i) => [s.id, i]));
+  const siteSubset = Int32Array.from(sites, (s) => subsetIndex.get(s.subsetId)!);
+  const siteRegion = Int32Array.from(sites, (s, i) => regionOf(s.region ?? scenario.subsets[siteSubset[i]!]!.region));
+  const facRegion = Int32Array.from(facilitators, (f) => regionOf(f.region));
+  const facByRegion = new Map<number, number[]>();
+  const facNoRegion: number[] = [];
+  const facAll: number[] = [];
+  for (let f = 0; f < F; f++) {
+    if (cap[f]! < profile.peakUnits) {
+      warnings.push(`${facilitators[f]!.name} (capacity ${facilitators[f]!.capacity}) cannot carry a site at its peak load of ${fromRolloutUnits(profile.peakUnits)} and starts no site.`);
+      continue;
+    }
+    facAll.push(f);
+    if (facRegion[f]! < 0) facNoRegion.push(f);
+    else {
+      const list = facByRegion.get(facRegion[f]!) ?? [];
+      list.push(f);
+      facByRegion.set(facRegion[f]!, list);
+    }
+  }
+
+  // Facilitator load grid: row f, working month w → units. Grows as the schedule runs on.
+  const phaseIndex = new Map(scenario.phases.map((p, i) => [p.name, i]));
+  let workUnits = 0;
+  let longestPath = 0;
+  const underWayOffset = new Int32Array(N).fill(-1);
+  for (let i = 0; i < N; i++) {
+    const uw = sites[i]!.underWay;
+    if (uw) {
+      const o = profile.phaseOffsets[phaseIndex.get(uw.phase)!]! + uw.monthInPhase - 1;
+      underWayOffset[i] = o;
+      workUnits += profile.suffixUnits[o]!;
+      longestPath = Math.max(longestPath, P - o);
+    } else {
+      workUnits += profile.totalUnits;
+      longestPath = Math.max(longestPath, P);
+    }
+  }
+  const totalCap = cap.reduce((a, b) => a + b, 0);
+  const capacityBound = Math.ceil(workUnits / totalCap);
+  const lowerBoundW = Math.max(capacityBound, longestPath);
+
+  let H = Math.max(16, Math.ceil(lowerBoundW * 1.25) + 2 * P);
+  let L = new Int32Array(F * H);
+  const ensureHorizon = (need: number) => {
+    if (need <= H) return;
+    const newH = Math.max(need, Math.ceil(H * 1.5));
+    const next = new Int32Array(F * newH);
+    for (let f = 0; f < F; f++) next.set(L.subarray(f * H, f * H + H), f * newH);
+    L = next;
+    H = newH;
+  };
+
+  // Where each site starts (working month; negative for a site under way) and who serves it.
+  const siteStart = new Int32Array(N);
+  const siteFac = new Int32Array(N).fill(-1);
+  const fitsPath = (f: number, o: number) => {
+    const base = f * H - o;
+    for (let r = o; r < P; r++) if (L[base + r]! + u[r]! > cap[f]!) return false;
+    return true;
+  };
+  const addPath = (f: number, t: number, o: number, count: number) => {
+    // Sites starting at working month t (or under way at offset o from month 0) add their profile.
+    const base = f * H + t - o;
+    for (let r = o; r < P; r++) L[base + r]! += count * u[r]!;
+  };
+
+  // Site and subset priorities.
+  const values = (s: Site): PriorityValues => [s.need, s.readiness, s.enrollment];
+  const keys = 'by' in scenario.priority ? scenario.priority.by.map((k) => KEY_INDEX[k]) : [];
+  const siteRank = (a: number, b: number) => {
+    const va = values(sites[a]!);
+    const vb = values(sites[b]!);
+    for (const k of keys) {
+      const c = compareDesc(va[k], vb[k]);
+      if (c !== 0) return c;
+    }
+    return a - b;
+  };
+  const S = scenario.subsets.length;
+  const subsetOrder = subsetPriorityOrder(scenario, siteSubset, keys);
+  const subsetRank = new Int32Array(S);
+  subsetOrder.forEach((s, rank) => (subsetRank[s] = rank));
+
+  // Sites under way go first, from month 0.
+  const underWaySites: number[] = [];
+  for (let i = 0; i < N; i++) if (underWayOffset[i]! >= 0) underWaySites.push(i);
+  underWaySites.sort(siteRank);
+  ensureHorizon(P + 1);
+  const facilitatorIndex = new Map(facilitators.map((f, i) => [f.id, i]));
+  for (const i of underWaySites) {
+    const o = underWayOffset[i]!;
+    const own = facilitatorIndex.get(sites[i]!.underWay!.facilitatorId)!;
+    let f = own;
+    if (!scenario.constraints.keepFacilitatorOfSitesUnderWay && !fitsPath(own, o)) {
+      f = -1;
+      for (const tier of tiersFor(siteRegion[i]!)) {
+        f = tier.find((g) => fitsPath(g, o)) ?? -1;
+        if (f >= 0) break;
+      }
+      if (f < 0) throw invalid(`The sites under way need more than the cadre can carry: no facilitator has room for ${sites[i]!.name} from the start month.`);
+      warnings.push(`${sites[i]!.name} moves from ${facilitators[own]!.name} to ${facilitators[f]!.name}, who has room for the rest of its path.`);
+    }
+    addPath(f, 0, o, 1);
+    siteStart[i] = -o;
+    siteFac[i] = f;
+  }
+  function tiersFor(region: number): number[][] {
+    const same = region >= 0 ? (facByRegion.get(region) ?? []) : [];
+    return [same, facNoRegion, facAll];
+  }
+
+  // Groups: the sites of a subset that start together (or one site each), split into waves when a
+  // subset is larger than the empty cadre can take at once.
+  const emptyK = facAll.reduce((s, f) => s + Math.floor(cap[f]! / profile.peakUnits), 0);
+  const groups: { subset: number; sites: number[] }[] = [];
+  const bySubset: number[][] = Array.from({ length: S }, () => []);
+  for (let i = 0; i < N; i++) if (underWayOffset[i]! < 0) bySubset[siteSubset[i]!]!.push(i);
+  if (scenario.constraints.subsetStartsTogether) {
+    for (const s of subsetOrder) {
+      const members = bySubset[s]!.sort(siteRank);
+      if (members.length === 0) continue;
+      const waves = Math.ceil(members.length / emptyK);
+      if (waves > 1) {
+        warnings.push(
+          `${scenario.subsets[s]!.name} has ${members.length} sites but the cadre can start at most ${emptyK} at once: it starts in ${waves} waves.`,
+        );
+      }
+      for (let w = 0; w < waves; w++) {
+        groups.push({ subset: s, sites: members.slice(Math.floor((w * members.length) / waves), Math.floor(((w + 1) * members.length) / waves)) });
+      }
+    }
+  } else {
+    const order: number[] = [];
+    for (let i = 0; i < N; i++) if (underWayOffset[i]! < 0) order.push(i);
+    if (keys.length > 0) order.sort(siteRank);
+    else order.sort((a, b) => subsetRank[siteSubset[a]!]! - subsetRank[siteSubset[b]!]! || a - b);
+    for (const i of order) groups.push({ subset: siteSubset[i]!, sites: [i] });
+  }
+  const G = groups.length;
+  const groupStart = new Int32Array(G).fill(-1);
+
+  // k_f(t): how many more sites facilitator f can start in working month t.
+  const kf = new Int32Array(F);
+  const kAt = (f: number, t: number): number => {
+    const base = f * H + t;
+    const c = cap[f]!;
+    let k = 0x7fffffff;
+    for (let r = 0; r < P; r++) {
+      const q = Math.floor((c - L[base + r]!) / u[r]!);
+      if (q < k) {
+        k = q;
+        if (k <= 0) return 0;
+      }
+    }
+    return k;
+  };
+  const fillK = (t: number, out: Int32Array): number => {
+    let sum = 0;
+    for (const f of facAll) sum += out[f] = kAt(f, t);
+    return sum;
+  };
+
+  // Waiting groups as a linked list in priority order, and the smallest waiting size.
+  const next = new Int32Array(G + 1);
+  const prev = new Int32Array(G + 1);
+  const HEAD = G; // sentinel
+  for (let g = 0; g <= G; g++) {
+    next[g] = g + 1 > G ? HEAD : g + 1;
+    prev[g] = g === 0 ? HEAD : g - 1;
+  }
+  next[HEAD] = G > 0 ? 0 : HEAD;
+  prev[HEAD] = G > 0 ? G - 1 : HEAD;
+  const sizeCount = new Map<number, number>();
+  for (const g of groups) sizeCount.set(g.sites.length, (sizeCount.get(g.sites.length) ?? 0) + 1);
+  const sizes = [...sizeCount.keys()].sort((a, b) => a - b);
+  let sizePtr = 0;
+  const remove = (g: number) => {
+    next[prev[g]!] = next[g]!;
+    prev[next[g]!] = prev[g]!;
+    const n = groups[g]!.sites.length;
+    sizeCount.set(n, sizeCount.get(n)! - 1);
+    while (sizePtr < sizes.length && sizeCount.get(sizes[sizePtr]!) === 0) sizePtr++;
+  };
+  const minWaiting = () => (sizePtr < sizes.length ? sizes[sizePtr]! : Infinity);
+
+  // Choosing facilitators for a group: counts per facilitator, in a scratch array.
+  const taken = new Int32Array(F);
+  const choose = (g: number, siteFacOut: Int32Array): number[] => {
+    const touched: number[] = [];
+    const members = groups[g]!.sites;
+    // The facilitator last chosen for a region keeps taking its sites while they have room: rooms
+    // only shrink, so no better tier can have gained room meanwhile.
+    const current = new Map<number, number>();
+    let j = 0;
+    for (const i of members) {
+      const region = siteRegion[i]!;
+      let f = current.get(region) ?? -1;
+      if (f >= 0 && kf[f]! - taken[f]! > 0) {
+        taken[f]!++;
+        siteFacOut[j++] = f;
+        continue;
+      }
+      f = -1;
+      for (const tier of tiersFor(region)) {
+        let best = -1;
+        let bestRoom = 0;
+        for (const h of tier) {
+          const room = kf[h]! - taken[h]!;
+          if (room > bestRoom) {
+            best = h;
+            bestRoom = room;
+          }
+        }
+        if (best >= 0) {
+          f = best;
+          break;
+        }
+      }
+      current.set(region, f);
+      if (taken[f]! === 0) touched.push(f);
+      taken[f]!++;
+      siteFacOut[j++] = f;
+    }
+    return touched;
+  };
+  let scratch = new Int32Array(16);
+
+  // The reservation of the first waiting group: the month it fits and each k_f in that month.
+  let resT = -1;
+  let resNeed = 0;
+  let resSum = 0;
+  const kRes = new Int32Array(F);
+  const kWith = (f: number, t0: number, t: number, a: number) => {
+    // k_f(t0) if `a` more sites started with f in month t.
+    const base = f * H + t0;
+    const c = cap[f]!;
+    let k = 0x7fffffff;
+    for (let r = 0; r < P; r++) {
+      const rel = t0 + r - t;
+      const extra = rel >= 0 && rel < P ? a * u[rel]! : 0;
+      const q = Math.floor((c - L[base + r]! - extra) / u[r]!);
+      if (q < k) k = q;
+    }
+    return Math.max(0, k);
+  };
+
+  let waiting = G;
+  for (let t = 0; waiting > 0; t++) {
+    ensureHorizon(t + P);
+    let K = fillK(t, kf);
+    if (K < minWaiting()) continue;
+    for (let g = next[HEAD]!; g !== HEAD && K >= minWaiting(); ) {
+      const after = next[g]!;
+      const n = groups[g]!.sites.length;
+      const isFirst = g === next[HEAD]!;
+      if (n > K) {
+        if (isFirst && resT < 0) {
+          // Reserve the earliest month in which the first waiting group fits.
+          for (let t2 = t + 1; ; t2++) {
+            ensureHorizon(t2 + P);
+            const sum = fillK(t2, kRes);
+            if (sum >= n) {
+              resT = t2;
+              resNeed = n;
+              resSum = sum;
+              break;
+            }
+          }
+        }
+        g = after;
+        continue;
+      }
+      if (scratch.length < n) scratch = new Int32Array(n * 2);
+      const touched = choose(g, scratch);
+      if (!isFirst && resT >= 0 && resT < t + P) {
+        let loss = 0;
+        for (const f of touched) loss += kRes[f]! - kWith(f, resT, t, taken[f]!);
+        if (resSum - loss < resNeed) {
+          for (const f of touched) taken[f] = 0;
+          g = after;
+          continue;
+        }
+      }
+      // Start the group in month t.
+      const members = groups[g]!.sites;
+      for (let j = 0; j < n; j++) {
+        siteFac[members[j]!] = scratch[j]!;
+        siteStart[members[j]!] = t;
+      }
+      for (const f of touched) {
+        const a = taken[f]!;
+        if (!isFirst && resT >= 0 && resT < t + P) {
+          const k = kWith(f, resT, t, a);
+          resSum -= kRes[f]! - k;
+          kRes[f] = k;
+        }
+        addPath(f, t, 0, a);
+        kf[f]! -= a;
+        taken[f] = 0;
+      }
+      K -= n;
+      groupStart[g] = t;
+      if (isFirst) resT = -1;
+      remove(g);
+      waiting--;
+      g = after;
+    }
+  }
+
+  return buildSchedule();
+
+  function buildSchedule(): RolloutSchedule {
+    let endW = 0;
+    for (let i = 0; i < N; i++) endW = Math.max(endW, siteStart[i]! + P);
+    const monthsToScale = cal.calendarLength(endW);
+    const labels = Array.from({ length: monthsToScale }, (_, c) => rolloutMonthLabel(start, c));
+    const labelAt = (w: number) => labels[cal.calendarIndex(w)]!;
+    const blackout = labels.map((_, c) => !cal.isWorking(c));
+
+    const phases = scenario.phases;
+    const sitePlans: RolloutSitePlan[] = new Array(N);
+    const siteCount = new Int32Array(F);
+    for (let i = 0; i < N; i++) {
+      const s = siteStart[i]!;
+      const fid = facilitators[siteFac[i]!]!.id;
+      siteCount[siteFac[i]!]!++;
+      const plans: RolloutPhasePlan[] = new Array(phases.length);
+      for (let p = 0; p < phases.length; p++) {
+        const first = s + profile.phaseOffsets[p]!;
+        const last = first + phases[p]!.months - 1;
+        plans[p] = {
+          phase: phases[p]!.name,
+          kind: phases[p]!.kind,
+          start: first >= 0 ? labelAt(first) : null,
+          end: last >= 0 ? labelAt(last) : null,
+          facilitatorId: fid,
+          load: phases[p]!.load,
+        };
+      }
+      const finish = cal.calendarIndex(s + P - 1);
+      sitePlans[i] = {
+        siteId: sites[i]!.id,
+        subsetId: sites[i]!.subsetId,
+        facilitatorId: fid,
+        underWay: s < 0,
+        startMonth: s >= 0 ? labelAt(s) : null,
+        startIndex: s >= 0 ? cal.calendarIndex(s) : 0,
+        institutionalizedMonth: labels[finish]!,
+        institutionalizedIndex: finish,
+        phases: plans,
+      };
+    }
+
+    const subsetPlans: RolloutSubsetPlan[] = scenario.subsets.map((sub, s) => ({
+      subsetId: sub.id,
+      name: sub.name,
+      priorityRank: subsetRank[s]! + 1,
+      startMonth: null,
+      startIndex: null,
+      waves: [],
+      siteCount: 0,
+      underWaySiteCount: 0,
+      facilitatorIds: [],
+      institutionalizedMonth: null as string | null,
+      institutionalizedIndex: null as number | null,
+    }));
+    const facSeen = scenario.subsets.map(() => new Set<number>());
+    for (let i = 0; i < N; i++) {
+      const plan = subsetPlans[siteSubset[i]!]!;
+      plan.siteCount++;
+      if (sitePlans[i]!.underWay) plan.underWaySiteCount++;
+      facSeen[siteSubset[i]!]!.add(siteFac[i]!);
+      if (sitePlans[i]!.institutionalizedIndex > (plan.institutionalizedIndex ?? -1)) {
+        plan.institutionalizedIndex = sitePlans[i]!.institutionalizedIndex;
+        plan.institutionalizedMonth = sitePlans[i]!.institutionalizedMonth;
+      }
+    }
+    // Groups start in order of their waves, so waves come out in order.
+    const groupOrder = Array.from({ length: G }, (_, g) => g).sort((a, b) => groupStart[a]! - groupStart[b]! || a - b);
+    for (const g of groupOrder) {
+      const plan = subsetPlans[groups[g]!.subset]!;
+      const c = cal.calendarIndex(groupStart[g]!);
+      const last = plan.waves.at(-1);
+      if (last && last.startIndex === c) last.siteCount += groups[g]!.sites.length;
+      else plan.waves.push({ startMonth: labels[c]!, startIndex: c, siteCount: groups[g]!.sites.length });
+    }
+    subsetPlans.forEach((plan, s) => {
+      plan.facilitatorIds = [...facSeen[s]!].sort((a, b) => a - b).map((f) => facilitators[f]!.id);
+      if (plan.waves.length > 0) {
+        plan.startMonth = plan.waves[0]!.startMonth;
+        plan.startIndex = plan.waves[0]!.startIndex;
+      }
+      // Without the constraint, sites start on their own: the subset's start is its first site's.
+      if (!scenario.constraints.subsetStartsTogether) plan.waves = [];
+    });
+    subsetPlans.sort((a, b) => (a.startIndex ?? -1) - (b.startIndex ?? -1) || a.priorityRank - b.priorityRank);
+
+    const totalLoad = new Array<number>(monthsToScale).fill(0);
+    const cadre: RolloutFacilitatorLoad[] = facilitators.map((fac, f) => {
+      const load = new Array<number>(monthsToScale).fill(0);
+      let peak = 0;
+      for (let w = 0; w < endW; w++) {
+        const units = L[f * H + w]!;
+        if (units === 0) continue;
+        const c = cal.calendarIndex(w);
+        load[c] = fromRolloutUnits(units);
+        totalLoad[c]! += units;
+        peak = Math.max(peak, units);
+      }
+      return { facilitatorId: fac.id, name: fac.name, region: fac.region, capacity: fac.capacity, siteCount: siteCount[f]!, peakLoad: fromRolloutUnits(peak), load };
+    });
+    let peakUnits = 0;
+    for (let c = 0; c < monthsToScale; c++) {
+      peakUnits = Math.max(peakUnits, totalLoad[c]!);
+      totalLoad[c] = fromRolloutUnits(totalLoad[c]!);
+    }
+
+    const lowerBoundMonths = cal.calendarLength(lowerBoundW);
+    const gapMonths = monthsToScale - lowerBoundMonths;
+    const gapPercent = round1((gapMonths / lowerBoundMonths) * 100);
+    const binding = capacityBound >= longestPath ? 'capacity' : 'path';
+    const blackoutNote = cal.perYear < 12 ? ` (${cal.perYear} working months a year)` : '';
+    const summary =
+      (binding === 'capacity'
+        ? `The cadre of ${F} facilitators carries ${fmt(fromRolloutUnits(totalCap))} site-load units a month and the ${fmt(N)} sites need ${fmt(fromRolloutUnits(workUnits))} site-load-months, so no schedule reaches scale in fewer than ${capacityBound} working months`
+        : `The longest path of a single site is ${longestPath} working months and no cadre can shorten it`) +
+      `: ${lowerBoundMonths} months from ${scenario.startMonth}${blackoutNote}, by ${labels[lowerBoundMonths - 1] ?? rolloutMonthLabel(start, lowerBoundMonths - 1)}. ` +
+      `This schedule reaches scale in ${labels[monthsToScale - 1]}, after ${monthsToScale} months: ` +
+      (gapMonths === 0 ? 'the lower bound itself.' : `${gapMonths} months (${gapPercent}%) more than the lower bound.`);
+
+    return {
+      startMonth: scenario.startMonth,
+      months: labels,
+      blackout,
+      monthsToScale,
+      yearsToScale: round1(monthsToScale / 12),
+      scaleMonth: labels[monthsToScale - 1]!,
+      subsets: subsetPlans,
+      sites: sitePlans,
+      cadre,
+      totalLoad,
+      totalCapacity: fromRolloutUnits(totalCap),
+      peakLoad: fromRolloutUnits(peakUnits),
+      peakUtilizationPercent: round1((peakUnits / totalCap) * 100),
+      explanation: {
+        totalSiteLoadMonths: fromRolloutUnits(workUnits),
+        cadreCapacity: fromRolloutUnits(totalCap),
+        workingMonthsPerYear: cal.perYear,
+        capacityBoundWorkingMonths: capacityBound,
+        longestPathWorkingMonths: longestPath,
+        lowerBoundWorkingMonths: lowerBoundW,
+        binding,
+        lowerBoundMonths,
+        lowerBoundMonth: rolloutMonthLabel(start, lowerBoundMonths - 1),
+        monthsToScale,
+        gapMonths,
+        gapPercent,
+        summary,
+      },
+      warnings,
+    };
+  }
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Subsets in priority order: by the keys (a subset's need and readiness are its sites' means, its
+ * enrollment their sum; a subset with no value sorts after those with one), or by the explicit list
+ * then the rest; ties keep the scenario's order.
+ */
+function subsetPriorityOrder(scenario: RolloutScenario, siteSubset: Int32Array, keys: number[]): number[] {
+  const S = scenario.subsets.length;
+  const order = Array.from({ length: S }, (_, s) => s);
+  if ('order' in scenario.priority) {
+    const index = new Map(scenario.subsets.map((s, i) => [s.id, i]));
+    const rank = new Int32Array(S).fill(0x7fffffff);
+    scenario.priority.order.forEach((id, r) => (rank[index.get(id)!] = r));
+    return order.sort((a, b) => rank[a]! - rank[b]! || a - b);
+  }
+  if (keys.length === 0) return order;
+  const sum = new Float64Array(S * 3);
+  const count = new Int32Array(S * 3);
+  scenario.sites.forEach((site, i) => {
+    const s = siteSubset[i]!;
+    const v = [site.need, site.readiness, site.enrollment];
+    for (let k = 0; k < 3; k++) {
+      if (v[k] === undefined) continue;
+      sum[s * 3 + k]! += v[k]!;
+      count[s * 3 + k]!++;
+    }
+  });
+  const value = (s: number, k: number): number | undefined => {
+    const n = count[s * 3 + k]!;
+    if (n === 0) return undefined;
+    return k === 2 ? sum[s * 3 + k]! : sum[s * 3 + k]! / n;
+  };
+  return order.sort((a, b) => {
+    for (const k of keys) {
+      const c = compareDesc(value(a, k), value(b, k));
+      if (c !== 0) return c;
+    }
+    return a - b;
+  });
+}
+
+/** Exported for tests and the what-if: the load profile a scenario's phases ask of a facilitator. */
+export function rolloutScenarioProfile(scenario: Pick<RolloutScenario, 'phases'>): RolloutProfile {
+  return rolloutProfile(scenario.phases);
+}
