@@ -123,14 +123,15 @@ const fold = (text: string) =>
     .toLowerCase()
     .replace(/&/g, ' and ');
 
+// "staffFte" reads as "staff fte", like "Staff FTE" and "staff_fte".
 const headerKey = (header: string) =>
-  fold(header.replace(/\([^)]*\)/g, ' '))
+  fold(header.replace(/\([^)]*\)/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2'))
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
 const HEADER_LOOKUP = new Map<string, ResourceImportColumn>();
 for (const column of RESOURCE_IMPORT_COLUMNS) {
-  for (const h of [column.header, column.field, ...column.aliases]) HEADER_LOOKUP.set(headerKey(h.replace(/([a-z])([A-Z])/g, '$1 $2')), column);
+  for (const h of [column.header, column.field, ...column.aliases]) HEADER_LOOKUP.set(headerKey(h), column);
 }
 
 /** The column a header names, or undefined. */
