@@ -12,7 +12,7 @@ import { buildApp, type RouteEntry } from '../src/app.js';
 import { anonymous, signIn, type Agent, type RequestOptions } from './support/agent.js';
 import { testConfig, useApi, type Api } from './support/api.js';
 import { pgliteTarget, testDatabases } from './support/databases.js';
-import { createMechanism, createMembership, createPerson, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
+import { createMechanism, createMeeting, createMembership, createPerson, createTask, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
 import { fingerprint } from './support/problems.js';
 
 type Place = 'inside' | 'outside';
@@ -174,6 +174,68 @@ const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
     const m = await createMechanism(api.db, at.school);
     const member = await createMembership(api.db, m.id, at.person.id);
     return { method: 'DELETE', url: `/api/mechanisms/${m.id}/members/${member.id}`, decidedAt: at.school.path };
+  },
+  'PUT /api/mechanisms/:id/functions/:functionId/capacity': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'change_team');
+    return { method: 'PUT', url: `/api/mechanisms/${m.id}/functions/${await firstFunctionId(api.db, m.id)}/capacity`, body: { version: 1, capacity: 'developing', evidence: 'Discussed at the last meeting.' }, decidedAt: at.school.path };
+  },
+  // Linking needs manage at the lower mechanism and read at the upper one; both sit in the same district.
+  'PUT /api/mechanisms/:id/upper': async ({ api, at }) => {
+    const upper = await createMechanism(api.db, at.district, 'steering_body');
+    const lower = await createMechanism(api.db, at.school, 'steering_body');
+    return {
+      method: 'PUT',
+      url: `/api/mechanisms/${lower.id}/upper`,
+      body: { version: lower.version, upperMechanismId: upper.id },
+      decidedAt: at.school.path,
+      check: (body) => expect((body as { chain: { up: { id: string }[] } }).chain.up.map((x) => x.id)).toEqual([upper.id]),
+    };
+  },
+  'GET /api/mechanisms/:id/link-candidates': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'steering_body');
+    return { method: 'GET', url: `/api/mechanisms/${m.id}/link-candidates`, decidedAt: at.school.path };
+  },
+  'GET /api/units/:id/infrastructure': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'change_team');
+    return {
+      method: 'GET',
+      url: `/api/units/${at.school.id}/infrastructure`,
+      decidedAt: at.school.path,
+      check: (body) => expect((body as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toContain(m.id),
+    };
+  },
+  'GET /api/mechanisms/:id/meetings': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'steering_body');
+    const meeting = await createMeeting(api.db, m.id);
+    return { method: 'GET', url: `/api/mechanisms/${m.id}/meetings`, decidedAt: at.school.path, check: (body) => expect(ids(body)).toEqual([meeting.id]) };
+  },
+  'POST /api/mechanisms/:id/meetings': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'steering_body');
+    return { method: 'POST', url: `/api/mechanisms/${m.id}/meetings`, body: { heldOn: '2026-11-16', kind: 'formal', attendeeIds: [at.person.id], agenda: 'Roll-out' }, decidedAt: at.school.path };
+  },
+  'PATCH /api/mechanisms/:id/meetings/:meetingId': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'steering_body');
+    const meeting = await createMeeting(api.db, m.id);
+    return { method: 'PATCH', url: `/api/mechanisms/${m.id}/meetings/${meeting.id}`, body: { version: meeting.version, minutes: unique('Minutes') }, decidedAt: at.school.path };
+  },
+  'DELETE /api/mechanisms/:id/meetings/:meetingId': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'steering_body');
+    const meeting = await createMeeting(api.db, m.id);
+    return { method: 'DELETE', url: `/api/mechanisms/${m.id}/meetings/${meeting.id}`, decidedAt: at.school.path };
+  },
+  'POST /api/mechanisms/:id/meetings/:meetingId/action-items': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'steering_body');
+    const meeting = await createMeeting(api.db, m.id);
+    return { method: 'POST', url: `/api/mechanisms/${m.id}/meetings/${meeting.id}/action-items`, body: { title: unique('Draft the charter'), ownerPersonId: at.person.id, dueOn: '2026-12-01' }, decidedAt: at.school.path };
+  },
+  'GET /api/mechanisms/:id/tasks': async ({ api, at }) => {
+    const m = await createMechanism(api.db, at.school, 'steering_body');
+    const task = await createTask(api.db, at.school, { mechanismId: m.id });
+    return { method: 'GET', url: `/api/mechanisms/${m.id}/tasks`, decidedAt: at.school.path, check: (body) => expect(ids(body)).toEqual([task.id]) };
+  },
+  'PATCH /api/tasks/:id': async ({ api, at }) => {
+    const task = await createTask(api.db, at.school);
+    return { method: 'PATCH', url: `/api/tasks/${task.id}`, body: { version: task.version, status: 'under_way' }, decidedAt: at.school.path };
   },
 };
 

@@ -3,7 +3,7 @@
 // that break a rule (a cycle, a duplicate identifier, a stale version). Each must be a 4xx
 // problem+json that names the field and the rule — never a 500 — and leave the database unchanged.
 import { describe, expect, it } from 'vitest';
-import type { Grant, MechanismDetail, Membership, Unit } from '@trellis/core';
+import type { Grant, Meeting, MechanismDetail, Membership, Task, Unit } from '@trellis/core';
 import { BODY_LIMIT } from '../src/app.js';
 import { anonymous, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
@@ -34,6 +34,10 @@ interface Fixtures {
   sunsetting: MechanismDetail;
   retiredId: string;
   department: Unit;
+  /** A planning team at the state, for links; a formal meeting of the planning team, edited once; an action item of it. */
+  upper: MechanismDetail;
+  meeting: Meeting;
+  task: Task;
 }
 
 interface BadCase {
@@ -380,6 +384,120 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
       { name: 'a mechanism that does not exist', url: `/api/mechanisms/${MISSING_ID}/members/${f.member.id}`, status: 404, rule: 'mechanism was not found' },
     ],
   },
+  'PUT /api/mechanisms/:id/functions/:functionId/capacity': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/functions/${f.fn.id}/capacity`,
+    body: (f) => ({ version: f.fn.version, capacity: 'developing', evidence: 'Agreed at the October meeting.' }),
+    required: ['version', 'capacity'],
+    invalid: [
+      ['capacity', 'done', 'must be one of not_started, developing, in_place'],
+      ['evidence', long(4001), 'at most 4,000 characters'],
+      ['evidence', 5, 'must be text'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.fn.version + 3, capacity: 'in_place' }, status: 409, field: 'version' },
+      { name: 'a function that does not exist', url: `/api/mechanisms/${f.mechanism.id}/functions/${MISSING_ID}/capacity`, body: { version: 1, capacity: 'in_place' }, status: 404, rule: 'function was not found' },
+      { name: 'a retired mechanism', url: `/api/mechanisms/${f.retiredId}/functions/${f.fn.id}/capacity`, body: { version: 1, capacity: 'in_place' }, status: 404 },
+    ],
+  },
+  'PUT /api/mechanisms/:id/upper': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/upper`,
+    body: (f) => ({ version: f.mechanism.version, upperMechanismId: f.upper.id }),
+    required: ['version', 'upperMechanismId'],
+    invalid: [
+      ['upperMechanismId', 'district', 'must be an id (a UUID)'],
+      ['version', 0, 'must be 1 or more'],
+    ],
+    rules: (f) => [
+      { name: 'a link to itself', body: { version: f.mechanism.version, upperMechanismId: f.mechanism.id }, status: 400, field: 'upperMechanismId', rule: 'must be another mechanism' },
+      { name: 'a link sideways, to a mechanism at the same unit', body: { version: f.mechanism.version, upperMechanismId: f.sunsetting.id }, status: 400, field: 'upperMechanismId', rule: 'must be a mechanism at a unit above' },
+      { name: 'a link down, from the state to the school', url: `/api/mechanisms/${f.upper.id}/upper`, body: { version: f.upper.version, upperMechanismId: f.mechanism.id }, status: 400, field: 'upperMechanismId', rule: 'must be a mechanism at a unit above' },
+      { name: 'a mechanism to link to that does not exist', body: { version: f.mechanism.version, upperMechanismId: MISSING_ID }, status: 404, rule: 'mechanism to link to was not found' },
+      { name: 'a stale version', body: { version: f.mechanism.version + 1, upperMechanismId: f.upper.id }, status: 409, field: 'version' },
+      { name: 'a retired mechanism', url: `/api/mechanisms/${f.retiredId}/upper`, body: { version: 1, upperMechanismId: f.upper.id }, status: 409, field: 'status' },
+    ],
+  },
+  'POST /api/mechanisms/:id/meetings': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/meetings`,
+    body: (f) => ({ heldOn: '2026-11-09', kind: 'formal', attendeeIds: [f.person.id], agenda: 'Draft the plan' }),
+    required: ['heldOn', 'kind'],
+    invalid: [
+      ['heldOn', 'last Monday', 'must be a date like 2026-09-01'],
+      ['heldOn', '2026-02-30', 'must be a date like 2026-09-01'],
+      ['kind', 'lunch', 'must be one of formal, informal, focus_group'],
+      ['attendeeIds', 'everyone', 'must be a list of person ids'],
+      ['minutes', long(50_001), 'at most 50,000 characters'],
+      ['agenda', 12, 'must be text'],
+    ],
+    rules: (f) => [
+      { name: 'an attendee id that is not a UUID', body: { heldOn: '2026-11-09', kind: 'formal', attendeeIds: ['someone'] }, status: 400, field: 'attendeeIds.0', rule: 'must be an id (a UUID)', only: true },
+      { name: 'an attendee listed twice', body: { heldOn: '2026-11-09', kind: 'formal', attendeeIds: [f.person.id, f.person.id] }, status: 400, field: 'attendeeIds', rule: 'must not list a person twice' },
+      { name: 'an attendee who does not exist', body: { heldOn: '2026-11-09', kind: 'formal', attendeeIds: [MISSING_ID] }, status: 400, field: 'attendeeIds', rule: 'not a person you can see' },
+      { name: 'a retired mechanism', url: `/api/mechanisms/${f.retiredId}/meetings`, body: { heldOn: '2026-11-09', kind: 'formal' }, status: 409, field: 'status' },
+      { name: 'a mechanism that does not exist', url: `/api/mechanisms/${MISSING_ID}/meetings`, body: { heldOn: '2026-11-09', kind: 'formal' }, status: 404 },
+    ],
+  },
+  'PATCH /api/mechanisms/:id/meetings/:meetingId': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/meetings/${f.meeting.id}`,
+    body: (f) => ({ version: f.meeting.version, decisions: 'Adopt the outline.' }),
+    required: ['version'],
+    invalid: [
+      ['kind', 'party', 'must be one of formal'],
+      ['heldOn', 20261101, 'must be a date like 2026-09-01'],
+      ['decisions', long(10_001), 'at most 10,000 characters'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.meeting.version - 1, decisions: 'Lost update' }, status: 409, field: 'version' },
+      { name: 'a meeting of another mechanism', url: `/api/mechanisms/${f.sunsetting.id}/meetings/${f.meeting.id}`, body: { version: f.meeting.version, decisions: 'Elsewhere' }, status: 404, rule: 'meeting was not found' },
+      { name: 'an attendee who does not exist', body: { version: f.meeting.version, attendeeIds: [MISSING_ID] }, status: 400, field: 'attendeeIds', rule: 'not a person you can see' },
+    ],
+  },
+  'POST /api/mechanisms/:id/meetings/:meetingId/action-items': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/meetings/${f.meeting.id}/action-items`,
+    body: (f) => ({ title: 'Share the draft with the principals', ownerPersonId: f.person.id, dueOn: '2026-12-01' }),
+    required: ['title'],
+    invalid: [
+      ['title', '  ', 'must not be empty'],
+      ['title', long(301), 'at most 300 characters'],
+      ['dueOn', 'soon', 'must be a date like 2026-09-01'],
+      ['ownerPersonId', 'me', 'must be an id (a UUID)'],
+    ],
+    rules: (f) => [
+      { name: 'an owner who does not exist', body: { title: 'Orphan', ownerPersonId: MISSING_ID }, status: 400, field: 'ownerPersonId', rule: 'not a person you can see' },
+      { name: 'a meeting that does not exist', url: `/api/mechanisms/${f.mechanism.id}/meetings/${MISSING_ID}/action-items`, body: { title: 'Ghost' }, status: 404, rule: 'meeting was not found' },
+    ],
+  },
+  'PATCH /api/tasks/:id': {
+    as: 'system',
+    url: (f) => `/api/tasks/${f.task.id}`,
+    body: (f) => ({ version: f.task.version, status: 'under_way' }),
+    required: ['version'],
+    invalid: [
+      ['status', 'finished', 'must be one of not_started, under_way, done, blocked'],
+      ['dueOn', '12/01/2026', 'must be a date like 2026-09-01'],
+      ['title', '', 'must not be empty'],
+    ],
+    rules: (f) => [
+      { name: 'blocked without a reason', body: { version: f.task.version, status: 'blocked' }, status: 400, field: 'blockedReason', rule: 'is required when a task is blocked' },
+      { name: 'a reason on a task that is not blocked', body: { version: f.task.version, blockedReason: 'Waiting on the board' }, status: 400, field: 'blockedReason', rule: 'only given when a task is blocked' },
+      { name: 'an owner who does not exist', body: { version: f.task.version, ownerPersonId: MISSING_ID }, status: 400, field: 'ownerPersonId', rule: 'not a person you can see' },
+      { name: 'a stale version', body: { version: f.task.version + 1, status: 'done' }, status: 409, field: 'version' },
+      { name: 'a task that does not exist', url: `/api/tasks/${MISSING_ID}`, body: { version: 1, status: 'done' }, status: 404, rule: 'task was not found' },
+    ],
+  },
+  'DELETE /api/mechanisms/:id/meetings/:meetingId': {
+    as: 'system',
+    url: (f) => `/api/mechanisms/${f.mechanism.id}/meetings/${f.meeting.id}`,
+    body: null,
+    rules: (f) => [
+      { name: 'a meeting that does not exist', url: `/api/mechanisms/${f.mechanism.id}/meetings/${MISSING_ID}`, status: 404, rule: 'meeting was not found' },
+      { name: 'a meeting of another mechanism', url: `/api/mechanisms/${f.sunsetting.id}/meetings/${f.meeting.id}`, status: 404, rule: 'meeting was not found' },
+    ],
+  },
 };
 
 /** The generic cases every write route gets, plus its own. */
@@ -432,6 +550,12 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     await db.query(`update mechanisms set status = 'retired' where id = $1`, [retired.id]);
     f.retiredId = retired.id;
     f.department = await createUnit(db, 'department', f.tree.state);
+    // At the state: the move cases take the school's feeder pattern to another district.
+    f.upper = (await f.system.post('/api/mechanisms', { unitId: f.tree.state.id, kind: 'planning_team' })).json() as MechanismDetail;
+    const meeting = (await f.system.post(`/api/mechanisms/${f.mechanism.id}/meetings`, { heldOn: '2026-11-02', kind: 'formal' })).json() as Meeting;
+    f.meeting = (await f.system.patch(`/api/mechanisms/${f.mechanism.id}/meetings/${meeting.id}`, { version: 1, agenda: 'Edited once' })).json() as Meeting;
+    f.task = (await f.system.post(`/api/mechanisms/${f.mechanism.id}/meetings/${meeting.id}/action-items`, { title: 'Circulate the minutes' })).json() as Task;
+    expect(f.meeting.version).toBe(2);
     expect(f.school.version).toBe(2);
     expect(f.person.version).toBe(2);
     expect(f.mechanism.version).toBe(2);
@@ -446,7 +570,7 @@ describe.each(testDatabases())('bad input on $name', (target) => {
 
   // The cases need the fixtures' ids, so each route is one test that runs all of its cases.
   it.each(Object.entries(WRITE_ROUTES))('%s refuses bad input with a 4xx problem naming the field and rule, and writes nothing', async (key, route) => {
-    const method = key.split(' ')[0] as 'POST' | 'PATCH' | 'DELETE';
+    const method = key.split(' ')[0] as 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     const agent = route.as === 'system' ? f.system : anonymous(api.app);
     const cases = casesOf(route, f, key);
     expect(cases.length).toBeGreaterThan(3);
@@ -476,11 +600,13 @@ describe.each(testDatabases())('bad input on $name', (target) => {
       f.mechanism = (await f.system.get(`/api/mechanisms/${f.mechanism.id}`)).json() as MechanismDetail;
       f.fn = f.mechanism.functions.find((x) => x.id === f.fn.id)!;
       f.member = f.mechanism.members.find((x) => x.id === f.member.id) ?? f.member;
+      f.meeting = ((await f.system.get(`/api/mechanisms/${f.mechanism.id}/meetings`)).json() as Meeting[]).find((x) => x.id === f.meeting.id) ?? f.meeting;
+      f.task = ((await f.system.get(`/api/mechanisms/${f.mechanism.id}/tasks`)).json() as Task[]).find((x) => x.id === f.task.id) ?? f.task;
     };
     for (const [key, route] of Object.entries(WRITE_ROUTES)) {
       await refresh();
       if (key === 'POST /api/auth/logout') continue; // would end the session the other checks use; auth.test.ts covers it
-      const method = key.split(' ')[0] as 'POST' | 'PATCH' | 'DELETE';
+      const method = key.split(' ')[0] as 'POST' | 'PATCH' | 'PUT' | 'DELETE';
       const agent = route.as === 'system' ? f.system : anonymous(api.app);
       const res = await agent.request({ method, url: route.url(f), body: route.body?.(f) });
       expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);

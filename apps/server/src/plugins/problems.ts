@@ -54,7 +54,8 @@ export function registerProblems(app: FastifyInstance) {
         }
         // A field that is absent but must be there: zod reports it by the rule it breaks (an enum's
         // invalid_value, a string's invalid_type), which would tell the client a rule about a value it never sent.
-        if (field && valueAt(request, context, v.instancePath) === undefined) return [{ field, message: 'is required' }];
+        // A custom rule (e.g. "required when blocked") keeps its own words.
+        if (field && v.keyword !== 'custom' && valueAt(request, context, v.instancePath) === undefined) return [{ field, message: 'is required' }];
         return [{ field: field || (context ?? 'body'), message: v.message ?? 'is not valid' }];
       });
       const where = context === 'querystring' ? 'query' : context === 'params' ? 'address' : 'body';

@@ -26,6 +26,7 @@ export interface Agent {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -54,6 +55,7 @@ function makeAgent(app: TrellisApp, cookie: string | null, session: SessionInfo 
     get: (url) => request({ method: 'GET', url }),
     post: (url, body) => request({ method: 'POST', url, body }),
     patch: (url, body) => request({ method: 'PATCH', url, body }),
+    put: (url, body) => request({ method: 'PUT', url, body }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }

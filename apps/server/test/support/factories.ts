@@ -1,7 +1,7 @@
 // Small factories that build organizations and people straight through the repositories, so a
 // test states only what matters to it. Names, emails and NCES ids are unique within a run.
 import { MECHANISM_CATALOG, mechanismKindEntry, type MechanismKind, type MembershipRole, type Role, type Unit, type UnitKind } from '@trellis/core';
-import { copyCatalogFunctions, insertGrant, insertMechanism, insertMember, insertPerson, insertUnit, type MechanismRecord, type PersonRecord, type Queryable } from '@trellis/db';
+import { copyCatalogFunctions, insertGrant, insertMechanism, insertMeeting, insertMember, insertPerson, insertTask, insertUnit, type MechanismRecord, type MeetingRecord, type PersonRecord, type Queryable, type TaskRecord } from '@trellis/db';
 import { hashPassword } from '../../src/services/passwords.js';
 
 let seq = 0;
@@ -115,3 +115,11 @@ export async function firstFunctionId(db: Queryable, mechanismId: string): Promi
   const [row] = await db.query<{ id: string }>('select id from mechanism_functions where mechanism_id = $1 order by position limit 1', [mechanismId]);
   return row!.id;
 }
+
+/** A formal meeting of the mechanism (on 2026-11-02 unless said). */
+export const createMeeting = (db: Queryable, mechanismId: string, opts: { heldOn?: string; kind?: 'formal' | 'informal' | 'focus_group' } = {}): Promise<MeetingRecord> =>
+  insertMeeting(db, { mechanismId, heldOn: opts.heldOn ?? '2026-11-02', kind: opts.kind ?? 'formal' });
+
+/** A task of the unit, optionally raised at a mechanism's meeting. */
+export const createTask = (db: Queryable, unit: Unit, opts: { mechanismId?: string; meetingId?: string; title?: string } = {}): Promise<TaskRecord> =>
+  insertTask(db, { unitId: unit.id, title: opts.title ?? `Task ${next()}`, mechanismId: opts.mechanismId ?? null, meetingId: opts.meetingId ?? null });
