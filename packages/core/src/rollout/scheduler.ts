@@ -29,6 +29,7 @@
 // - Sites under way stay on their path from month 0 with their facilitator (or, when the constraint
 //   is off, with the facilitator who has room, theirs first).
 import { invalid } from '../errors.js';
+import { rolloutRampBound } from './bound.js';
 import { parseRolloutMonth, rolloutMonthLabel, RolloutWorkingCalendar } from './calendar.js';
 import { fromRolloutUnits, rolloutProfile, toRolloutUnits, type RolloutProfile } from './profile.js';
 import { rolloutFacilitators, type RolloutPhaseKind, type RolloutScenario } from './schemas.js';
@@ -99,9 +100,18 @@ export interface RolloutExplanation {
   capacityBoundWorkingMonths: number;
   /** The longest path one site has left: it cannot be shortened. */
   longestPathWorkingMonths: number;
+  /**
+   * The capacity bound plus the capacity any schedule must leave idle while the first sites are in
+   * their first months and the last ones finish (bound.ts); null when paths are too long to compute it.
+   */
+  rampBoundWorkingMonths: number | null;
+  /** Site-load-months of capacity that must stay idle at the start and at the end (the ramp bound's reasoning). */
+  idleAtStart: number | null;
+  idleAtEnd: number | null;
+  /** The largest of the three bounds. */
   lowerBoundWorkingMonths: number;
-  /** Which of the two bounds binds. */
-  binding: 'capacity' | 'path';
+  /** Which bound binds. */
+  binding: 'capacity' | 'path' | 'ramp';
   /** The lower bound in calendar months from the start month (blackout months included). */
   lowerBoundMonths: number;
   lowerBoundMonth: string;
@@ -109,6 +119,9 @@ export interface RolloutExplanation {
   gapMonths: number;
   /** gapMonths ÷ lowerBoundMonths × 100, one decimal. */
   gapPercent: number;
+  /** The capacity bound alone in calendar months, and the gap to it: the figure to compare with a back-of-the-envelope estimate. */
+  capacityBoundMonths: number;
+  gapToCapacityBoundPercent: number;
   /** The explanation in sentences. */
   summary: string;
 }
@@ -216,9 +229,8 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
   }
   const totalCap = cap.reduce((a, b) => a + b, 0);
   const capacityBound = Math.ceil(workUnits / totalCap);
-  const lowerBoundW = Math.max(capacityBound, longestPath);
 
-  let H = Math.max(16, Math.ceil(lowerBoundW * 1.25) + 2 * P);
+  let H = Math.max(16, Math.ceil(Math.max(capacityBound, longestPath) * 1.25) + 2 * P);
   let L = new Int32Array(F * H);
   const ensureHorizon = (need: number) => {
     if (need <= H) return;
@@ -283,9 +295,20 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
     siteStart[i] = -o;
     siteFac[i] = f;
   }
+  // The ramp bound needs the load of the sites under way, month by month.
+  const underWayLoad = new Float64Array(P);
+  let underWayEnd = 0;
+  for (const i of underWaySites) underWayEnd = Math.max(underWayEnd, P - underWayOffset[i]!);
+  for (let f = 0; f < F; f++) for (let t = 0; t < P; t++) underWayLoad[t]! += L[f * H + t]!;
+  const plainBound = Math.max(capacityBound, longestPath);
+  const ramp = rolloutRampBound({ units: u, capacity: totalCap, underWay: underWayLoad, underWayEnd, work: workUnits, plainBound });
+  const lowerBoundW = Math.max(plainBound, ramp?.workingMonths ?? 0);
+
+  const tiersByRegion = new Map<number, number[][]>();
   function tiersFor(region: number): number[][] {
-    const same = region >= 0 ? (facByRegion.get(region) ?? []) : [];
-    return [same, facNoRegion, facAll];
+    let tiers = tiersByRegion.get(region);
+    if (!tiers) tiersByRegion.set(region, (tiers = [region >= 0 ? (facByRegion.get(region) ?? []) : [], facNoRegion, facAll]));
+    return tiers;
   }
 
   // Groups: the sites of a subset that start together (or one site each), split into waves when a
@@ -318,7 +341,7 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
   const G = groups.length;
   const groupStart = new Int32Array(G).fill(-1);
 
-  // k_f(t): how many more sites facilitator f can start in working month t.
+  // k_f(t): how many more sites facilitator f can start in working month t (its "hard" room).
   const kf = new Int32Array(F);
   const kAt = (f: number, t: number): number => {
     const base = f * H + t;
@@ -333,18 +356,43 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
     }
     return k;
   };
-  const fillK = (t: number, out: Int32Array): number => {
-    let sum = 0;
-    for (const f of facAll) sum += out[f] = kAt(f, t);
-    return sum;
+  // k_f(t0) if `a` more sites started with f in month t.
+  const kWith = (f: number, t0: number, t: number, a: number) => {
+    const base = f * H + t0;
+    const c = cap[f]!;
+    let k = 0x7fffffff;
+    for (let r = 0; r < P; r++) {
+      const rel = t0 + r - t;
+      const extra = rel >= 0 && rel < P ? a * u[rel]! : 0;
+      const q = Math.floor((c - L[base + r]! - extra) / u[r]!);
+      if (q < k) k = q;
+    }
+    return Math.max(0, k);
   };
+
+  // Smoothing. A facilitator who starts many sites in one month carries them through their intensive
+  // phase together and then has room only at reduced loads: the cadre's load comes in waves and
+  // capacity goes unused (about 5% on the benchmark). So each facilitator prefers to start at most
+  // ceil(capacity ÷ site-load-months of a path) sites a month, the rate that keeps them busy in the long
+  // run: its "soft" room is min(k_f, that − already started this month). A group that fits in the
+  // cadre's soft room starts; one larger than the whole cadre's soft room in an empty month may use
+  // the hard room, so smoothing never splits a subset or delays it for good.
+  const perMonth = Int32Array.from(cap, (c) => Math.max(1, Math.ceil(c / profile.totalUnits)));
+  const maxPerMonth = perMonth.reduce((a, b) => Math.max(a, b), 0);
+  const startedNow = new Int32Array(F);
+  const softOf = (f: number, k: number) => Math.min(k, perMonth[f]! - startedNow[f]!);
+  const softEmpty = facAll.reduce((s, f) => s + Math.min(Math.floor(cap[f]! / profile.peakUnits), perMonth[f]!), 0);
+  const needsHard = (n: number) => n > softEmpty;
+  // Except at the very start: through the first phase of the first sites there are no earlier starts
+  // to stagger against, and every site started then keeps capacity busy sooner.
+  const rampUp = scenario.phases[0]!.months;
 
   // Waiting groups as a linked list in priority order, and the smallest waiting size.
   const next = new Int32Array(G + 1);
   const prev = new Int32Array(G + 1);
   const HEAD = G; // sentinel
-  for (let g = 0; g <= G; g++) {
-    next[g] = g + 1 > G ? HEAD : g + 1;
+  for (let g = 0; g < G; g++) {
+    next[g] = g + 1;
     prev[g] = g === 0 ? HEAD : g - 1;
   }
   next[HEAD] = G > 0 ? 0 : HEAD;
@@ -362,100 +410,125 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
   };
   const minWaiting = () => (sizePtr < sizes.length ? sizes[sizePtr]! : Infinity);
 
-  // Choosing facilitators for a group: counts per facilitator, in a scratch array.
+  // Choosing facilitators for a group: counts per facilitator in `taken`, a facilitator per site in `out`.
   const taken = new Int32Array(F);
-  const choose = (g: number, siteFacOut: Int32Array): number[] => {
+  const choose = (g: number, hard: boolean, out: Int32Array): number[] => {
     const touched: number[] = [];
     const members = groups[g]!.sites;
     // The facilitator last chosen for a region keeps taking its sites while they have room: rooms
     // only shrink, so no better tier can have gained room meanwhile.
     const current = new Map<number, number>();
+    const room = (h: number, useHard: boolean) => (useHard ? kf[h]! : softOf(h, kf[h]!)) - taken[h]!;
     let j = 0;
     for (const i of members) {
       const region = siteRegion[i]!;
       let f = current.get(region) ?? -1;
-      if (f >= 0 && kf[f]! - taken[f]! > 0) {
-        taken[f]!++;
-        siteFacOut[j++] = f;
-        continue;
-      }
-      f = -1;
-      for (const tier of tiersFor(region)) {
-        let best = -1;
-        let bestRoom = 0;
-        for (const h of tier) {
-          const room = kf[h]! - taken[h]!;
-          if (room > bestRoom) {
-            best = h;
-            bestRoom = room;
+      if (f < 0 || room(f, hard) <= 0) {
+        f = -1;
+        // Soft room first (also for a group that may use hard room), then hard room.
+        for (const useHard of hard ? [false, true] : [false]) {
+          const cursors = useHard ? cursorHard : cursorSoft;
+          for (const tier of tiersFor(region)) {
+            // Facilitators before the tier's cursor have no room left this month: skip them.
+            let from = cursors.get(tier) ?? 0;
+            while (from < tier.length && room(tier[from]!, useHard) <= 0) from++;
+            cursors.set(tier, from);
+            let best = -1;
+            let bestRoom = 0;
+            const enough = useHard ? 0x7fffffff : maxPerMonth;
+            for (let x = from; x < tier.length && bestRoom < enough; x++) {
+              const h = tier[x]!;
+              const r = room(h, useHard);
+              if (r > bestRoom) {
+                best = h;
+                bestRoom = r;
+              }
+            }
+            if (best >= 0) {
+              f = best;
+              break;
+            }
           }
+          if (f >= 0) break;
         }
-        if (best >= 0) {
-          f = best;
-          break;
-        }
+        current.set(region, f);
       }
-      current.set(region, f);
       if (taken[f]! === 0) touched.push(f);
       taken[f]!++;
-      siteFacOut[j++] = f;
+      out[j++] = f;
     }
     return touched;
   };
   let scratch = new Int32Array(16);
+  // Rooms only shrink within a month (until a tentative choice is undone), so a cursor per tier
+  // remembers where the facilitators with room begin. Cleared each month and on undo.
+  const cursorSoft = new Map<number[], number>();
+  const cursorHard = new Map<number[], number>();
 
-  // The reservation of the first waiting group: the month it fits and each k_f in that month.
+  // The reservation of the first waiting group: the month it fits, and each facilitator's room that
+  // month (soft or hard, as the group needs).
   let resT = -1;
   let resNeed = 0;
+  let resHard = false;
   let resSum = 0;
   const kRes = new Int32Array(F);
-  const kWith = (f: number, t0: number, t: number, a: number) => {
-    // k_f(t0) if `a` more sites started with f in month t.
-    const base = f * H + t0;
-    const c = cap[f]!;
-    let k = 0x7fffffff;
-    for (let r = 0; r < P; r++) {
-      const rel = t0 + r - t;
-      const extra = rel >= 0 && rel < P ? a * u[rel]! : 0;
-      const q = Math.floor((c - L[base + r]! - extra) / u[r]!);
-      if (q < k) k = q;
+  const reserve = (n: number, from: number) => {
+    resHard = needsHard(n);
+    for (let t2 = from; ; t2++) {
+      ensureHorizon(t2 + P);
+      let sum = 0;
+      for (const f of facAll) {
+        const k = kAt(f, t2);
+        sum += kRes[f] = resHard ? k : Math.min(k, perMonth[f]!);
+      }
+      if (sum >= n) {
+        resT = t2;
+        resNeed = n;
+        resSum = sum;
+        return;
+      }
     }
-    return Math.max(0, k);
   };
 
   let waiting = G;
+  const startedList: number[] = [];
   for (let t = 0; waiting > 0; t++) {
     ensureHorizon(t + P);
-    let K = fillK(t, kf);
+    for (const f of startedList) startedNow[f] = 0;
+    startedList.length = 0;
+    cursorSoft.clear();
+    cursorHard.clear();
+    let K = 0;
+    let Ks = 0;
+    for (const f of facAll) {
+      const k = (kf[f] = kAt(f, t));
+      K += k;
+      Ks += Math.min(k, perMonth[f]!);
+    }
     if (K < minWaiting()) continue;
     for (let g = next[HEAD]!; g !== HEAD && K >= minWaiting(); ) {
       const after = next[g]!;
       const n = groups[g]!.sites.length;
       const isFirst = g === next[HEAD]!;
-      if (n > K) {
-        if (isFirst && resT < 0) {
-          // Reserve the earliest month in which the first waiting group fits.
-          for (let t2 = t + 1; ; t2++) {
-            ensureHorizon(t2 + P);
-            const sum = fillK(t2, kRes);
-            if (sum >= n) {
-              resT = t2;
-              resNeed = n;
-              resSum = sum;
-              break;
-            }
-          }
-        }
+      const hard = needsHard(n) || t < rampUp;
+      if (n > (hard ? K : Ks)) {
+        if (isFirst && resT < 0) reserve(n, t + 1);
         g = after;
         continue;
       }
       if (scratch.length < n) scratch = new Int32Array(n * 2);
-      const touched = choose(g, scratch);
-      if (!isFirst && resT >= 0 && resT < t + P) {
+      const touched = choose(g, hard, scratch);
+      const overlaps = !isFirst && resT >= 0 && resT < t + P;
+      if (overlaps) {
         let loss = 0;
-        for (const f of touched) loss += kRes[f]! - kWith(f, resT, t, taken[f]!);
+        for (const f of touched) {
+          const k = kWith(f, resT, t, taken[f]!);
+          loss += kRes[f]! - (resHard ? k : Math.min(k, perMonth[f]!));
+        }
         if (resSum - loss < resNeed) {
           for (const f of touched) taken[f] = 0;
+          cursorSoft.clear();
+          cursorHard.clear();
           g = after;
           continue;
         }
@@ -468,13 +541,18 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
       }
       for (const f of touched) {
         const a = taken[f]!;
-        if (!isFirst && resT >= 0 && resT < t + P) {
+        if (overlaps) {
           const k = kWith(f, resT, t, a);
-          resSum -= kRes[f]! - k;
-          kRes[f] = k;
+          const soft = resHard ? k : Math.min(k, perMonth[f]!);
+          resSum -= kRes[f]! - soft;
+          kRes[f] = soft;
         }
+        const softBefore = Math.max(0, softOf(f, kf[f]!));
         addPath(f, t, 0, a);
         kf[f]! -= a;
+        if (startedNow[f] === 0) startedList.push(f);
+        startedNow[f]! += a;
+        Ks -= softBefore - Math.max(0, softOf(f, kf[f]!));
         taken[f] = 0;
       }
       K -= n;
@@ -597,13 +675,22 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
     const lowerBoundMonths = cal.calendarLength(lowerBoundW);
     const gapMonths = monthsToScale - lowerBoundMonths;
     const gapPercent = round1((gapMonths / lowerBoundMonths) * 100);
-    const binding = capacityBound >= longestPath ? 'capacity' : 'path';
+    const rampW = ramp?.workingMonths ?? 0;
+    const binding = rampW > Math.max(capacityBound, longestPath) ? 'ramp' : capacityBound >= longestPath ? 'capacity' : 'path';
+    const capacityBoundMonths = cal.calendarLength(Math.max(capacityBound, 1));
     const blackoutNote = cal.perYear < 12 ? ` (${cal.perYear} working months a year)` : '';
+    const byLabel = (m: number) => rolloutMonthLabel(start, m - 1);
+    const capacityText = `The cadre of ${F} facilitators carries ${fmt(fromRolloutUnits(totalCap))} site-load units a month and the ${fmt(N)} sites need ${fmt(fromRolloutUnits(workUnits))} site-load-months: no schedule does that work in fewer than ${capacityBound} working months. `;
+    const boundText =
+      binding === 'path'
+        ? `The longest path of a single site is ${longestPath} working months and no cadre can shorten it. `
+        : binding === 'ramp'
+          ? `Capacity must also stay partly idle while the first sites are in their first months and while the last ones finish at reduced load (at least ${fmt(round1(fromRolloutUnits(ramp!.idleAtStart + ramp!.idleAtEnd)))} site-load-months), so no schedule takes fewer than ${rampW} working months. `
+          : '';
     const summary =
-      (binding === 'capacity'
-        ? `The cadre of ${F} facilitators carries ${fmt(fromRolloutUnits(totalCap))} site-load units a month and the ${fmt(N)} sites need ${fmt(fromRolloutUnits(workUnits))} site-load-months, so no schedule reaches scale in fewer than ${capacityBound} working months`
-        : `The longest path of a single site is ${longestPath} working months and no cadre can shorten it`) +
-      `: ${lowerBoundMonths} months from ${scenario.startMonth}${blackoutNote}, by ${labels[lowerBoundMonths - 1] ?? rolloutMonthLabel(start, lowerBoundMonths - 1)}. ` +
+      capacityText +
+      boundText +
+      `The lower bound is ${lowerBoundMonths} months from ${scenario.startMonth}${blackoutNote}, by ${byLabel(lowerBoundMonths)}. ` +
       `This schedule reaches scale in ${labels[monthsToScale - 1]}, after ${monthsToScale} months: ` +
       (gapMonths === 0 ? 'the lower bound itself.' : `${gapMonths} months (${gapPercent}%) more than the lower bound.`);
 
@@ -627,6 +714,9 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
         workingMonthsPerYear: cal.perYear,
         capacityBoundWorkingMonths: capacityBound,
         longestPathWorkingMonths: longestPath,
+        rampBoundWorkingMonths: ramp ? rampW : null,
+        idleAtStart: ramp ? round1(fromRolloutUnits(ramp.idleAtStart)) : null,
+        idleAtEnd: ramp ? round1(fromRolloutUnits(ramp.idleAtEnd)) : null,
         lowerBoundWorkingMonths: lowerBoundW,
         binding,
         lowerBoundMonths,
@@ -634,6 +724,8 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
         monthsToScale,
         gapMonths,
         gapPercent,
+        capacityBoundMonths,
+        gapToCapacityBoundPercent: round1(((monthsToScale - capacityBoundMonths) / capacityBoundMonths) * 100),
         summary,
       },
       warnings,
