@@ -1,7 +1,7 @@
 // `trellis seed demo`: a fictional state with 3 regions, 12 districts, 24 feeder patterns and 150
 // schools, its people, and three accounts to sign in with (password `trellis-demo`).
 import { randomUUID } from 'node:crypto';
-import { MECHANISM_CATALOG, mechanismKindEntry, type MechanismKind, type MembershipRole } from '@trellis/core';
+import { addDays, MECHANISM_CATALOG, mechanismKindEntry, type MechanismKind, type MembershipRole } from '@trellis/core';
 import {
   bulkInsertGrants,
   bulkInsertPeople,
@@ -9,7 +9,9 @@ import {
   copyCatalogFunctions,
   countUnits,
   insertMechanism,
+  insertMeeting,
   insertMember,
+  insertTask,
   recordAuditEvent,
   updateMechanism,
   type Db,
@@ -85,15 +87,17 @@ async function seedMechanisms(tx: Queryable, org: GeneratedOrganization, demoDis
       seated.add(member.person.id);
       await insertMember(tx, { mechanismId: m.id, personId: member.person.id, role: member.role, startOn: '2026-08-17', endOn: null, designated: member.designated ?? false, trained: member.trained ?? false });
     }
+    return { ...m, members: [...seated] };
   };
+  const linkUp = (lowerId: string, upperId: string) => tx.query('update mechanisms set upper_mechanism_id = $2 where id = $1', [lowerId, upperId]);
   const byTitle = (list: readonly SeedPerson[], pattern: RegExp) => list.find((p) => p.title !== null && pattern.test(p.title));
 
   const state = at(org.state.id);
-  await establish(org.state.id, 'steering_body', 'Guides and champions the statewide system of learning supports and keeps its development on course.', 'active', [
+  const stateSteering = await establish(org.state.id, 'steering_body', 'Guides and champions the statewide system of learning supports and keeps its development on course.', 'active', [
     { person: byTitle(state, /Learning Supports Lead/) ?? state[0], role: 'lead' },
     ...state.slice(0, 3).map((person) => ({ person, role: 'member' as const })),
   ]);
-  await establish(org.state.id, 'implementation_team', 'Carries the statewide plan for learning supports into the regions and districts.', 'forming', [
+  const stateImplementation = await establish(org.state.id, 'implementation_team', 'Carries the statewide plan for learning supports into the regions and districts.', 'forming', [
     { person: byTitle(state, /Program Specialist/) ?? state[1], role: 'lead', designated: true, trained: true },
     { person: byTitle(state, /Data Analyst/) ?? state[2], role: 'member', designated: true },
   ]);
@@ -104,16 +108,16 @@ async function seedMechanisms(tx: Queryable, org: GeneratedOrganization, demoDis
   const coordinator = byTitle(district, /Learning Supports Coordinator/) ?? district[1];
   const director = byTitle(district, /Director of Student Support Services/);
   const facilitator = byTitle(district, /Organization Facilitator/) ?? coordinator;
-  await establish(districtId, 'steering_body', 'Champions the district’s unified system of learning supports and removes barriers to its development.', 'active', [
+  const steering = await establish(districtId, 'steering_body', 'Champions the district’s unified system of learning supports and removes barriers to its development.', 'active', [
     { person: superintendent, role: 'lead' },
     { person: director, role: 'champion' },
     { person: coordinator, role: 'member' },
   ]);
-  await establish(districtId, 'planning_team', 'Maps current student and learning supports and plans the district’s system of learning supports.', 'active', [
+  const planning = await establish(districtId, 'planning_team', 'Maps current student and learning supports and plans the district’s system of learning supports.', 'active', [
     { person: coordinator, role: 'lead' },
     { person: director, role: 'member' },
   ]);
-  await establish(districtId, 'implementation_team', 'Phases the plan in at the schools, starting with the first feeder pattern.', 'forming', [
+  const implementation = await establish(districtId, 'implementation_team', 'Phases the plan in at the schools, starting with the first feeder pattern.', 'forming', [
     { person: coordinator, role: 'lead', designated: true, trained: true },
     { person: facilitator, role: 'facilitator', designated: true, trained: true },
     { person: director, role: 'member', designated: true, trained: true },
@@ -125,12 +129,56 @@ async function seedMechanisms(tx: Queryable, org: GeneratedOrganization, demoDis
   for (const [i, school] of staffed.entries()) {
     const staff = at(school.id);
     const principal = byTitle(staff, /^Principal/) ?? staff[0];
-    await establish(
+    const schoolMechanism = await establish(
       school.id,
       i === 0 ? 'change_team' : 'steering_body',
       i === 0 ? 'Leads the school’s change to a comprehensive system of learning supports.' : 'Steers the school’s learning supports work and reports to the district.',
       i === 0 ? 'active' : 'forming',
       [{ person: principal, role: 'lead' }, ...staff.slice(0, 3).map((person) => ({ person, role: 'member' as const }))],
     );
+    // The school's change team works with the district's implementation team; the school's steering
+    // body is left unlinked, for a district leader to link.
+    if (i === 0) await linkUp(schoolMechanism.id, implementation.id);
   }
+
+  await linkUp(steering.id, stateSteering.id);
+  await linkUp(implementation.id, stateImplementation.id);
+  await seedMeetings(tx, steering, planning);
+}
+
+/**
+ * Meetings as of the day the demo is loaded: the district's steering body has met weekly (on
+ * track), its planning team met three times and then stopped (behind cadence). Some action items
+ * are done, one is overdue; the steering body's first functions are in place or developing.
+ */
+async function seedMeetings(tx: Queryable, steering: { id: string; unitId: string; members: string[] }, planning: { id: string; unitId: string; members: string[] }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const weekly = (count: number, lastDaysAgo: number) => Array.from({ length: count }, (_, i) => addDays(today, -(lastDaysAgo + 7 * (count - 1 - i))));
+  const steeringDays = weekly(6, 3);
+  for (const [i, heldOn] of steeringDays.entries()) {
+    const meeting = await insertMeeting(tx, {
+      mechanismId: steering.id,
+      heldOn,
+      kind: 'formal',
+      attendeeIds: steering.members,
+      agenda: i === 0 ? 'Charter; who else should join; first steps' : 'Progress on the resource map; barriers; next steps',
+      minutes: i === 0 ? 'Adopted the charter. Agreed to meet weekly until the plan is drafted.' : 'Reviewed progress from the planning team.',
+      decisions: i === 0 ? 'Invite a principal from each feeder pattern as a champion.' : null,
+    });
+    if (i === 0) await insertTask(tx, { unitId: steering.unitId, title: 'Invite a principal from each feeder pattern', ownerPersonId: steering.members[0] ?? null, dueOn: addDays(heldOn, 14), mechanismId: steering.id, meetingId: meeting.id });
+    if (i === steeringDays.length - 2) await insertTask(tx, { unitId: steering.unitId, title: 'Share the draft resource map with the board', ownerPersonId: steering.members[1] ?? null, dueOn: addDays(today, -2), mechanismId: steering.id, meetingId: meeting.id });
+    if (i === steeringDays.length - 1) await insertTask(tx, { unitId: steering.unitId, title: 'Schedule a focus group with teachers', ownerPersonId: steering.members[2] ?? null, dueOn: addDays(today, 5), mechanismId: steering.id, meetingId: meeting.id });
+  }
+  await tx.query(`update tasks set status = 'done', completed_on = due_on - 3 where mechanism_id = $1 and title like 'Invite a principal%'`, [steering.id]);
+  await insertMeeting(tx, { mechanismId: steering.id, heldOn: addDays(today, -10), kind: 'focus_group', agenda: 'What would help teachers most?', minutes: 'Twelve teachers came; the main ask is help with students who are struggling in class.' });
+  for (const heldOn of weekly(3, 12)) {
+    await insertMeeting(tx, { mechanismId: planning.id, heldOn, kind: 'formal', attendeeIds: planning.members, agenda: 'Draft the strategic plan section by section' });
+  }
+  const evidence = ['Steering body minutes show this every week since September.', 'The charter names it; the superintendent reports on it to the board.'];
+  await tx.query(
+    `update mechanism_functions f set capacity = case when f.position <= 2 then 'in_place' else 'developing' end,
+       capacity_evidence = case f.position when 1 then $2 when 2 then $3 else null end, capacity_updated_on = $4
+     where f.mechanism_id = $1 and f.position <= 4`,
+    [steering.id, evidence[0], evidence[1], today],
+  );
 }
