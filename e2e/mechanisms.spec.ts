@@ -175,3 +175,187 @@ test('rewording shows the catalog’s words, a dropped function is restored, and
   await expect(page.getByText('Retired; functions assimilated into Learning Supports Leadership Team')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add member', exact: true })).toHaveCount(0);
 });
+
+interface MechanismRow {
+  id: string;
+  name: string;
+  kind: string;
+  unitName: string;
+  version: number;
+}
+
+test('a district leader holds a meeting with an action item, links the steering body to a school’s, and opens it from the diagram by keyboard', async ({ page, baseURL }) => {
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ person: { id: string }; grants: { unitId: string; unitName: string }[] }>('/api/auth/session');
+  const { unitId: districtId, unitName: districtName } = session.grants[0]!;
+  const { people } = await leader.get<{ people: PersonRow[] }>(`/api/people?unitId=${districtId}&limit=50`);
+  const [colleague, guest] = people.filter((p) => p.email !== ACCOUNTS.districtLeader.email);
+  const name = `Steering Body ${Date.now()}`;
+  const made = await leader.post<{ id: string }>('/api/mechanisms', { unitId: districtId, kind: 'steering_body', name });
+  await leader.post(`/api/mechanisms/${made.id}/members`, { personId: session.person.id, role: 'lead', designated: true, trained: false });
+  await leader.post(`/api/mechanisms/${made.id}/members`, { personId: colleague!.id, role: 'member', designated: true, trained: false });
+  // The school steering body the demo seeds, not yet linked: the one this steering body links to.
+  const candidates = await leader.get<{ down: MechanismRow[] }>(`/api/mechanisms/${made.id}/link-candidates`);
+  const school = candidates.down.find((m) => m.kind === 'steering_body');
+  expect(school, 'the demo seeds an unlinked steering body at a school of the district').toBeDefined();
+  await leader.dispose();
+
+  await signInAs(page, 'districtLeader');
+  // The unit's list flags the demo's planning team, which has not kept its weekly meetings.
+  await page.goto(`/units/${districtId}`);
+  const seeded = page.getByTestId('unit-mechanisms').getByRole('row').filter({ has: page.getByRole('link', { name: 'Planning Team', exact: true }) });
+  await expect(seeded).toContainText('Behind cadence');
+
+  await page.goto(`/mechanisms/${made.id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const meetings = page.getByRole('region', { name: 'Meetings', exact: true });
+  await expect(meetings.getByText('0 formal meetings held.')).toBeVisible();
+
+  // Record a formal meeting: two members ticked, a guest found by search.
+  await meetings.getByRole('button', { name: 'Record meeting', exact: true }).click();
+  const record = page.getByRole('dialog', { name: `Record a meeting of ${name}` });
+  await record.getByLabel('Date').fill('');
+  await record.getByRole('button', { name: 'Record meeting', exact: true }).click();
+  await expect(record.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await record.getByLabel('Date').fill('2026-11-02');
+  await record.getByLabel('Kind').selectOption({ label: 'Formal meeting' });
+  await record.getByRole('checkbox', { name: ACCOUNTS.districtLeader.name }).check();
+  await record.getByRole('checkbox', { name: colleague!.name }).check();
+  await record.getByRole('combobox', { name: 'Another attendee' }).fill(guest!.email);
+  await page.getByRole('option', { name: new RegExp(guest!.email.replace(/[.+]/g, '\\$&')) }).click();
+  await expect(record.getByRole('list', { name: 'Other attendees' })).toContainText(guest!.name);
+  await record.getByLabel('Agenda').fill('Charter; resource mapping; first steps.');
+  await record.getByLabel('Minutes').fill('Agreed the charter and who maps current resources.');
+  await record.getByLabel('Decisions').fill('Meet weekly through December.');
+  await expectAccessible(page, 'the record-meeting dialog');
+  await record.getByRole('button', { name: 'Record meeting', exact: true }).click();
+  await expect(record).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText('Recorded the meeting of Nov 2, 2026.');
+  const meeting = meetings.getByTestId('meeting').first();
+  await expect(meeting).toContainText('Nov 2, 2026 · Formal meeting');
+  await expect(meeting).toContainText(`Attended: `);
+  await expect(meeting).toContainText(guest!.name);
+  await meeting.getByText('Minutes', { exact: true }).click();
+  await expect(meeting.getByText('Agreed the charter and who maps current resources.')).toBeVisible();
+  await expect(meetings.getByText('1 formal meeting held, the last on Nov 2, 2026.')).toBeVisible();
+
+  // An action item with an owner and a due date becomes an open task.
+  await meeting.getByRole('button', { name: 'Add action item', exact: true }).click();
+  const item = page.getByRole('dialog', { name: 'Add an action item to the meeting of Nov 2, 2026' });
+  await item.getByRole('button', { name: 'Add action item', exact: true }).click();
+  await expect(item.getByLabel('Action item')).toHaveAttribute('aria-invalid', 'true');
+  await item.getByLabel('Action item').fill('Map the district’s current learning supports');
+  await item.getByLabel('Owner').selectOption({ label: colleague!.name });
+  await item.getByLabel('Due date').fill('2027-01-15');
+  await expectAccessible(page, 'the action-item dialog');
+  await item.getByRole('button', { name: 'Add action item', exact: true }).click();
+  await expect(item).toBeHidden();
+  const open = meetings.getByTestId('open-action-items');
+  const task = open.getByTestId('task').filter({ hasText: 'Map the district’s current learning supports' });
+  await expect(task).toContainText(`Owner: ${colleague!.name}`);
+  await expect(task).toContainText('Due Jan 15, 2027');
+  await expect(meeting.getByTestId('task')).toHaveCount(1);
+
+  // Its status moves in place; blocking asks what blocks it.
+  const status = task.getByRole('combobox', { name: 'Status of “Map the district’s current learning supports”' });
+  await status.selectOption({ label: 'Under way' });
+  await expect(page.getByTestId('status-message')).toContainText('is now under way.');
+  await expect(task).toHaveAttribute('data-status', 'under_way');
+  await status.selectOption({ label: 'Blocked…' });
+  const block = page.getByRole('dialog', { name: 'Block “Map the district’s current learning supports”' });
+  await block.getByRole('button', { name: 'Mark blocked', exact: true }).click();
+  await expect(block.getByLabel('What blocks it')).toHaveAttribute('aria-invalid', 'true');
+  await block.getByLabel('What blocks it').fill('Waiting for the resource inventory template.');
+  await expectAccessible(page, 'the block-task dialog');
+  await block.getByRole('button', { name: 'Mark blocked', exact: true }).click();
+  await expect(block).toBeHidden();
+  await expect(task).toContainText('Blocked: Waiting for the resource inventory template.');
+  await expectAccessible(page, 'a mechanism page with a meeting and an open action item');
+
+  // Link the school's steering body below this one.
+  const links = page.getByRole('region', { name: 'Linked across levels' });
+  await expect(links.getByTestId('chain-down')).toContainText('No mechanism below is linked to this one.');
+  await links.getByRole('button', { name: 'Link a mechanism below…', exact: true }).click();
+  const link = page.getByRole('dialog', { name: `Link a mechanism below to ${name}` });
+  await link.getByLabel('Mechanism below').selectOption({ label: `${school!.name} — ${school!.unitName} (Steering Body)` });
+  await expectAccessible(page, 'the link-below dialog');
+  await link.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(link).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText(`Linked ${school!.name} at ${school!.unitName} up to ${name}.`);
+  await expect(links.getByTestId('chain-down').getByRole('link', { name: school!.unitName })).toBeVisible();
+  await expectAccessible(page, 'a mechanism page with a link below');
+
+  // The district's diagram draws it among those who steer, the school's below, joined by a line.
+  await page.goto(`/units/${districtId}`);
+  const diagram = page.getByTestId('infrastructure-diagram');
+  await expect(diagram.getByRole('list', { name: `Who steers at ${districtName}` })).toContainText(name);
+  const below = diagram.getByRole('list', { name: 'Linked below' });
+  const schoolNode = below.getByRole('link', { name: new RegExp(`${school!.unitName}`) });
+  await expect(schoolNode).toBeVisible();
+  await expect(diagram.locator(`svg line[data-lower="${school!.id}"][data-upper="${made.id}"]`)).toHaveCount(1);
+  await diagram.getByText('Text description', { exact: true }).click();
+  await expect(diagram.getByTestId('infrastructure-description')).toContainText(`${school!.name} at ${school!.unitName} is linked up to ${name} at`);
+  await expectAccessible(page, 'a unit page with the infrastructure diagram');
+
+  // By keyboard: Tab from the first node reaches the school's, and Enter opens it.
+  await diagram.getByRole('link').first().focus();
+  for (let i = 0; i < 12 && !(await schoolNode.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(schoolNode).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/mechanisms/${school!.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: school!.name })).toBeVisible();
+  const up = page.getByRole('region', { name: 'Linked across levels' }).getByTestId('chain-up');
+  await expect(up.getByRole('link', { name })).toBeVisible();
+  await expect(up.getByRole('button', { name: 'Unlink', exact: true })).toBeVisible();
+  await expectAccessible(page, 'a school mechanism page with its chain up');
+});
+
+test('a school member records a meeting and the capacity of a function, without the editors’ actions', async ({ page, baseURL }) => {
+  const member = await apiAs(baseURL!, 'schoolMember');
+  const session = await member.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const schoolId = session.grants[0]!.unitId;
+  const changeTeam = (await member.get<MechanismRow[]>(`/api/units/${schoolId}/mechanisms`)).find((m) => m.kind === 'change_team');
+  expect(changeTeam, 'the demo seeds a change team at the school member’s school').toBeDefined();
+  await member.dispose();
+
+  await signInAs(page, 'schoolMember');
+  await page.goto(`/units/${schoolId}`);
+  await expect(page.getByTestId('infrastructure-diagram').getByRole('link', { name: /Change Team/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Establish mechanism', exact: true })).toHaveCount(0);
+
+  await page.goto(`/mechanisms/${changeTeam!.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Change Team' })).toBeVisible();
+  for (const action of ['Link up…', 'Link a mechanism below…', 'Unlink', 'Add member', 'Edit charter', 'Drop']) {
+    await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
+  }
+
+  // Capacity: the first function is developing, with evidence.
+  const functions = page.getByRole('region', { name: 'Functions' });
+  const summary = functions.getByTestId('capacity-summary');
+  await expect(summary).toContainText(/^0 of \d+ functions in place\.$/);
+  const first = functions.getByTestId('mechanism-functions').getByRole('listitem').first();
+  await expect(first).toContainText('Not started');
+  await first.getByRole('button', { name: 'Capacity', exact: true }).click();
+  const capacity = page.getByRole('dialog', { name: 'Record capacity' });
+  await capacity.getByRole('radio', { name: 'Developing' }).check();
+  await capacity.getByLabel('Evidence').fill('Drafted at the October retreat; not yet used.');
+  await expectAccessible(page, 'the capacity dialog');
+  await capacity.getByRole('button', { name: 'Save capacity', exact: true }).click();
+  await expect(capacity).toBeHidden();
+  await expect(first).toContainText('Developing');
+  await expect(first).toContainText('Evidence: Drafted at the October retreat; not yet used.');
+  await expect(summary).toContainText(/^0 of \d+ functions in place, 1 developing\.$/);
+
+  // A meeting, with the member among those who attended.
+  const meetings = page.getByRole('region', { name: 'Meetings', exact: true });
+  await meetings.getByRole('button', { name: 'Record meeting', exact: true }).click();
+  const record = page.getByRole('dialog', { name: 'Record a meeting of Change Team' });
+  await record.getByLabel('Kind').selectOption({ label: 'Focus group' });
+  await record.getByRole('checkbox', { name: ACCOUNTS.schoolMember.name }).check();
+  await record.getByLabel('Decisions').fill('Survey families about attendance barriers.');
+  await record.getByRole('button', { name: 'Record meeting', exact: true }).click();
+  await expect(record).toBeHidden();
+  await expect(meetings.getByTestId('meeting').first()).toContainText('Focus group');
+  await expect(meetings.getByTestId('meeting').first()).toContainText(ACCOUNTS.schoolMember.name);
+  await expectAccessible(page, 'a change team page after a member’s meeting and capacity record');
+});

@@ -2,6 +2,14 @@
 // person's seats), and people's pages too, since seats show there.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  ActionItemCreate,
+  FunctionCapacityChange,
+  Meeting,
+  MeetingCreate,
+  MeetingUpdate,
+  MechanismLinkChange,
+  Task,
+  TaskUpdate,
   MechanismCreate,
   MechanismDetail,
   MechanismFunctionCreate,
@@ -22,6 +30,10 @@ function useRefreshMechanisms() {
 }
 
 const path = (id: string) => `/api/mechanisms/${encodeURIComponent(id)}`;
+const meetingPath = (id: string, meetingId: string) => `${path(id)}/meetings/${encodeURIComponent(meetingId)}`;
+
+// lib/api's methods do not list PUT yet; the routes that replace one value (link, capacity) use it.
+const put = <T>(url: string, body: unknown) => api<T>(url, { method: 'PUT' as 'POST', body });
 
 export function useEstablishMechanism() {
   const refresh = useRefreshMechanisms();
@@ -62,4 +74,40 @@ export function useChangeMember(id: string, memberId: string) {
     mutationFn: (input: MembershipUpdate) => api<Membership>(`${path(id)}/members/${encodeURIComponent(memberId)}`, { method: 'PATCH', body: input }),
     onSuccess: refresh,
   });
+}
+
+/** Link a mechanism up to one at a unit above (or unlink with null). Linking one "down" links the lower one up. */
+export function useLinkMechanism() {
+  const refresh = useRefreshMechanisms();
+  return useMutation({ mutationFn: ({ id, ...input }: MechanismLinkChange & { id: string }) => put<MechanismDetail>(`${path(id)}/upper`, input), onSuccess: refresh });
+}
+
+export function useChangeCapacity(id: string, functionId: string) {
+  const refresh = useRefreshMechanisms();
+  return useMutation({ mutationFn: (input: FunctionCapacityChange) => put<MechanismFunctionEntry>(`${path(id)}/functions/${encodeURIComponent(functionId)}/capacity`, input), onSuccess: refresh });
+}
+
+export function useRecordMeeting(id: string) {
+  const refresh = useRefreshMechanisms();
+  return useMutation({ mutationFn: (input: MeetingCreate) => api<Meeting>(`${path(id)}/meetings`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useChangeMeeting(id: string, meetingId: string) {
+  const refresh = useRefreshMechanisms();
+  return useMutation({ mutationFn: (input: MeetingUpdate) => api<Meeting>(meetingPath(id, meetingId), { method: 'PATCH', body: input }), onSuccess: refresh });
+}
+
+export function useRemoveMeeting(id: string, meetingId: string) {
+  const refresh = useRefreshMechanisms();
+  return useMutation({ mutationFn: () => api<void>(meetingPath(id, meetingId), { method: 'DELETE' }), onSuccess: refresh });
+}
+
+export function useAddActionItem(id: string, meetingId: string) {
+  const refresh = useRefreshMechanisms();
+  return useMutation({ mutationFn: (input: ActionItemCreate) => api<Task>(`${meetingPath(id, meetingId)}/action-items`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useChangeTask(taskId: string) {
+  const refresh = useRefreshMechanisms();
+  return useMutation({ mutationFn: (input: TaskUpdate) => api<Task>(`/api/tasks/${encodeURIComponent(taskId)}`, { method: 'PATCH', body: input }), onSuccess: refresh });
 }

@@ -1,14 +1,16 @@
 // A mechanism's functions, each marked as in the catalog, reworded (with the catalog's words),
-// dropped (with the reason) or added locally, and its source. Editors reword, drop, restore, add.
+// dropped (with the reason) or added locally, and its source; and whether each is in place, with
+// evidence. Editors reword, drop, restore, add; members record capacity.
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import type { MechanismDetail, MechanismFunctionEntry } from '@trellis/core';
+import { CAPACITY_LABELS, type MechanismDetail, type MechanismFunctionEntry } from '@trellis/core';
 import { useDialog } from '../../../lib/useDialog';
 import { plural } from '../../../lib/format';
 import { citation, DEPARTURE_LABELS } from './labels';
+import { CapacityDialog } from './CapacityDialog';
 import { DropFunctionDialog, FunctionTextDialog, RestoreFunctionDialog } from './FunctionDialogs';
 
-type Action = { kind: 'reword' | 'drop' | 'restore'; entry: MechanismFunctionEntry } | { kind: 'add' };
+type Action = { kind: 'reword' | 'drop' | 'restore' | 'capacity'; entry: MechanismFunctionEntry } | { kind: 'add' };
 
 function DepartureBadge({ entry }: { entry: MechanismFunctionEntry }) {
   if (entry.departure === 'as-catalog') return <Badge variant="outline" color="gray.7">{DEPARTURE_LABELS[entry.departure]}</Badge>;
@@ -16,7 +18,16 @@ function DepartureBadge({ entry }: { entry: MechanismFunctionEntry }) {
   return <Badge variant="light">{DEPARTURE_LABELS[entry.departure]}</Badge>;
 }
 
-export function MechanismFunctions({ mechanism, mayManage }: { mechanism: MechanismDetail; mayManage: boolean }) {
+function CapacityBadge({ entry }: { entry: MechanismFunctionEntry }) {
+  const color = { not_started: 'gray.7', developing: 'blue.9', in_place: 'trellis.7' }[entry.capacity];
+  return (
+    <Badge variant="outline" color={color}>
+      {CAPACITY_LABELS[entry.capacity]}
+    </Badge>
+  );
+}
+
+export function MechanismFunctions({ mechanism, mayManage, mayRecord }: { mechanism: MechanismDetail; mayManage: boolean; mayRecord: boolean }) {
   const dialog = useDialog();
   const [action, setAction] = useState<Action>({ kind: 'add' });
   const start = (a: Action) => {
@@ -24,9 +35,15 @@ export function MechanismFunctions({ mechanism, mayManage }: { mechanism: Mechan
     dialog.open();
   };
   const d = mechanism.departures;
+  const c = mechanism.capacity;
+  const recordable = mayRecord && mechanism.status !== 'retired';
 
   return (
     <>
+      <Text fw={600} data-testid="capacity-summary">
+        {c.in_place} of {plural(c.total, 'function')} in place
+        {c.developing > 0 ? `, ${c.developing} developing` : ''}.
+      </Text>
       <Group justify="space-between" align="flex-start" mb="sm">
         <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }} data-testid="function-summary">
           {d.departs
@@ -42,10 +59,11 @@ export function MechanismFunctions({ mechanism, mayManage }: { mechanism: Mechan
       <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="mechanism-functions" aria-label="Functions">
         {mechanism.functions.map((f) => (
           <Paper key={f.id} component="li" withBorder p="sm" radius="sm" data-departure={f.departure}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-              <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+              <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
                 <Group gap="xs">
                   <DepartureBadge entry={f} />
+                  {f.departure !== 'dropped' && <CapacityBadge entry={f} />}
                 </Group>
                 <Text size="sm" td={f.departure === 'dropped' ? 'line-through' : undefined}>
                   {f.text}
@@ -56,15 +74,25 @@ export function MechanismFunctions({ mechanism, mayManage }: { mechanism: Mechan
                   </Text>
                 )}
                 {f.departure === 'dropped' && f.droppedReason && <Text size="sm">Reason dropped: {f.droppedReason}</Text>}
+                {f.departure !== 'dropped' && f.capacityEvidence && (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    Evidence: {f.capacityEvidence}
+                  </Text>
+                )}
                 {f.source && (
                   <Text size="xs" c="dimmed">
                     {citation(f.source)}
                   </Text>
                 )}
               </Stack>
-              {mayManage && (
-                <Group gap="xs" wrap="nowrap">
-                  {f.departure === 'dropped' ? (
+              {(mayManage || recordable) && (
+                <Group gap="xs" wrap="wrap" justify="flex-end">
+                  {recordable && f.departure !== 'dropped' && (
+                    <Button size="xs" variant="default" onClick={() => start({ kind: 'capacity', entry: f })}>
+                      Capacity
+                    </Button>
+                  )}
+                  {!mayManage ? null : f.departure === 'dropped' ? (
                     <Button size="xs" variant="default" onClick={() => start({ kind: 'restore', entry: f })}>
                       Restore
                     </Button>
@@ -92,6 +120,7 @@ export function MechanismFunctions({ mechanism, mayManage }: { mechanism: Mechan
       {mayManage && action.kind === 'add' && <FunctionTextDialog key={dialog.key} mechanismId={mechanism.id} entry={null} opened={dialog.opened} onClose={dialog.close} />}
       {mayManage && action.kind === 'reword' && <FunctionTextDialog key={dialog.key} mechanismId={mechanism.id} entry={action.entry} opened={dialog.opened} onClose={dialog.close} />}
       {mayManage && action.kind === 'drop' && <DropFunctionDialog key={dialog.key} mechanismId={mechanism.id} entry={action.entry} opened={dialog.opened} onClose={dialog.close} />}
+      {recordable && action.kind === 'capacity' && <CapacityDialog key={dialog.key} mechanismId={mechanism.id} entry={action.entry} opened={dialog.opened} onClose={dialog.close} />}
       {mayManage && action.kind === 'restore' && <RestoreFunctionDialog key={dialog.key} mechanismId={mechanism.id} entry={action.entry} opened={dialog.opened} onClose={dialog.close} />}
     </>
   );

@@ -1,5 +1,6 @@
 // A mechanism's page: where it sits, its status and life cycle, charter, guidance warnings,
-// functions (and how they depart from the catalog) and members. Editors at its unit may change it.
+// functions (how they depart from the catalog, whether they are in place), members, meetings and
+// links across levels. Editors at its unit shape, staff and link it; members record its work.
 import { Alert, Badge, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { allowedLifecycleTransitions, MECHANISM_STATUS_DESCRIPTIONS, type MechanismStatus } from '@trellis/core';
@@ -21,6 +22,8 @@ import { mechanismQuery, mechanismUnitQuery } from '../api/mechanismQueries';
 import { EditCharterDialog } from './EditCharterDialog';
 import { citation, formatDay, STATUS_ACTIONS } from './labels';
 import { MechanismFunctions } from './MechanismFunctions';
+import { MechanismLinks } from './MechanismLinks';
+import { MechanismMeetings } from './MechanismMeetings';
 import { MechanismMembers } from './MechanismMembers';
 import { MechanismStatusBadge } from './MechanismStatusBadge';
 import { StatusDialog } from './StatusDialog';
@@ -53,6 +56,7 @@ export function MechanismPage({ mechanismId }: { mechanismId: string }) {
   const m = mechanism.data;
   const path = unit.data ? [...unit.data.ancestors.map((a) => a.id), unit.data.id] : null;
   const mayManage = path !== null && mayAt(session, path, 'editor');
+  const mayRecord = path !== null && mayAt(session, path, 'member');
   const next = allowedLifecycleTransitions(m.status);
 
   return (
@@ -136,10 +140,16 @@ export function MechanismPage({ mechanismId }: { mechanismId: string }) {
           )}
         </Section>
         <Section id="mechanism-functions-heading" title="Functions">
-          <MechanismFunctions mechanism={m} mayManage={mayManage} />
+          <MechanismFunctions mechanism={m} mayManage={mayManage} mayRecord={mayRecord} />
         </Section>
         <Section id="mechanism-members-heading" title="Members">
           <MechanismMembers mechanism={m} mayManage={mayManage} labelledBy="mechanism-members-heading" />
+        </Section>
+        <Section id="mechanism-meetings-heading" title="Meetings">
+          <MechanismMeetings mechanism={m} mayRecord={mayRecord} />
+        </Section>
+        <Section id="mechanism-links-heading" title="Linked across levels">
+          <MechanismLinks mechanism={m} mayManage={mayManage} />
         </Section>
       </Stack>
       {mayManage && <EditCharterDialog key={charter.key} mechanism={m} opened={charter.opened} onClose={charter.close} />}

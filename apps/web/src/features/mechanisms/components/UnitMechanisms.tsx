@@ -1,5 +1,6 @@
-// The change infrastructure of a unit: its mechanisms, and (for editors) establishing one.
-import { Button, Group, Table, Text } from '@mantine/core';
+// The change infrastructure of a unit: its mechanisms (flagging those behind their meeting cadence),
+// the diagram of them with their links across levels, and (for editors) establishing one.
+import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { MechanismDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
@@ -11,6 +12,7 @@ import { useSession } from '../../../lib/session';
 import { useDialog } from '../../../lib/useDialog';
 import { mechanismUnitQuery, unitMechanismsQuery } from '../api/mechanismQueries';
 import { EstablishMechanismDialog } from './EstablishMechanismDialog';
+import { InfrastructureDiagram } from './InfrastructureDiagram';
 import { MechanismStatusBadge } from './MechanismStatusBadge';
 
 const LEVELS = ['state', 'region', 'district', 'feeder_pattern', 'school'];
@@ -51,7 +53,14 @@ export function UnitMechanisms({ unitId, labelledBy, onEstablished }: { unitId: 
                 </Table.Td>
                 <Table.Td>{m.kindName}</Table.Td>
                 <Table.Td>
-                  <MechanismStatusBadge status={m.status} />
+                  <Group gap={6} wrap="wrap">
+                    <MechanismStatusBadge status={m.status} />
+                    {m.cadence.state === 'behind' && (
+                      <Badge color="red.9" variant="outline" title={m.cadence.message}>
+                        Behind cadence
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td>{m.memberCount}</Table.Td>
               </Table.Tr>
@@ -70,6 +79,14 @@ export function UnitMechanisms({ unitId, labelledBy, onEstablished }: { unitId: 
         {mayEstablish && <Button onClick={establish.open}>Establish mechanism</Button>}
       </Group>
       {list}
+      {mechanisms.isSuccess && mechanisms.data.length > 0 && (
+        <>
+          <Title order={3} size="h4" mt="lg" mb="xs">
+            Diagram
+          </Title>
+          <InfrastructureDiagram unitId={unitId} />
+        </>
+      )}
       {mayEstablish && u && <EstablishMechanismDialog key={establish.key} unit={u} opened={establish.opened} onClose={establish.close} onEstablished={onEstablished} />}
     </>
   );

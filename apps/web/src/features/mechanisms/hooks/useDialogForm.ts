@@ -1,0 +1,44 @@
+// What every dialog form of a mechanism's work shares: field errors (from the schema in the browser
+// or from the server), focus on the first refused field, sending with a message announced on
+// success, and a fresh start after reloading a record someone else changed (409).
+import { useRef, useState } from 'react';
+import type { ZodType } from 'zod';
+import { useAnnounce } from '../../../components/StatusAnnouncer';
+import { problemFieldErrors, useFocusOnErrors, zodFieldErrors, type FieldErrors } from '../../../lib/forms';
+
+export function useDialogForm(onDone: () => void) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const announce = useAnnounce();
+  useFocusOnErrors(formRef, errors);
+
+  /**
+   * Checks `raw` against `schema` and sends it (usually a mutation's `mutateAsync`); on success
+   * announces `message(saved)` and closes. The mutation keeps the server's refusal for the alert.
+   */
+  function send<Input, Saved>(schema: ZodType<Input>, raw: unknown, run: (input: Input) => Promise<Saved>, message: (saved: Saved) => string) {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    run(parsed.data).then(
+      (saved) => {
+        announce(message(saved));
+        onDone();
+      },
+      (e: unknown) => setErrors(problemFieldErrors(e)),
+    );
+  }
+
+  return {
+    errors,
+    formRef,
+    send,
+    /** Refuses the form with these errors before anything is sent. */
+    refuse: (e: FieldErrors) => setErrors(e),
+    /** After reloading the latest version: clears the errors and the server's refusal. */
+    cleared: (mutation: { reset: () => void }) => {
+      setErrors({});
+      mutation.reset();
+    },
+  };
+}
