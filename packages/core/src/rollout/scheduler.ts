@@ -327,8 +327,13 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
           `${scenario.subsets[s]!.name} has ${members.length} sites but the cadre can start at most ${emptyK} at once: it starts in ${waves} waves.`,
         );
       }
-      for (let w = 0; w < waves; w++) {
-        groups.push({ subset: s, sites: members.slice(Math.floor((w * members.length) / waves), Math.floor(((w + 1) * members.length) / waves)) });
+      // Waves as even as possible, the larger ones first.
+      const base = Math.floor(members.length / waves);
+      const extra = members.length % waves;
+      for (let w = 0, from = 0; w < waves; w++) {
+        const size = base + (w < extra ? 1 : 0);
+        groups.push({ subset: s, sites: members.slice(from, from + size) });
+        from += size;
       }
     }
   } else {
@@ -599,9 +604,9 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
         siteId: sites[i]!.id,
         subsetId: sites[i]!.subsetId,
         facilitatorId: fid,
-        underWay: s < 0,
-        startMonth: s >= 0 ? labelAt(s) : null,
-        startIndex: s >= 0 ? cal.calendarIndex(s) : 0,
+        underWay: underWayOffset[i]! >= 0,
+        startMonth: underWayOffset[i]! < 0 ? labelAt(s) : null,
+        startIndex: underWayOffset[i]! < 0 ? cal.calendarIndex(s) : 0,
         institutionalizedMonth: labels[finish]!,
         institutionalizedIndex: finish,
         phases: plans,
@@ -676,7 +681,7 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
     const gapMonths = monthsToScale - lowerBoundMonths;
     const gapPercent = round1((gapMonths / lowerBoundMonths) * 100);
     const rampW = ramp?.workingMonths ?? 0;
-    const binding = rampW > Math.max(capacityBound, longestPath) ? 'ramp' : capacityBound >= longestPath ? 'capacity' : 'path';
+    const binding = rampW > Math.max(capacityBound, longestPath) ? 'ramp' : capacityBound > longestPath ? 'capacity' : 'path';
     const capacityBoundMonths = cal.calendarLength(Math.max(capacityBound, 1));
     const blackoutNote = cal.perYear < 12 ? ` (${cal.perYear} working months a year)` : '';
     const byLabel = (m: number) => rolloutMonthLabel(start, m - 1);
