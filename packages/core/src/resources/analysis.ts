@@ -134,7 +134,7 @@ class Tally {
   populationKnownUnits = 0;
   populationUnknownUnits = 0;
   unitCount = 0;
-  readonly outside: string[] = [];
+  outside: string[] = [];
 
   constructor(readonly size: number) {
     this.count = new Float64Array(size);
@@ -144,6 +144,14 @@ class Tally {
     this.fullCost = new Float64Array(size);
     this.served = new Float64Array(size);
     this.unknown = new Float64Array(size);
+  }
+
+  /** Back to zero, to tally the next unit without allocating. */
+  reset() {
+    for (const a of [this.count, this.shared, this.fte, this.cost, this.fullCost, this.served, this.unknown]) a.fill(0);
+    this.resources = this.totalFte = this.totalCost = this.population = 0;
+    this.populationKnownUnits = this.populationUnknownUnits = this.unitCount = 0;
+    this.outside = [];
   }
 
   addUnit(unit: ResourceMapUnit) {
@@ -310,23 +318,38 @@ interface FindingOf<C extends ResourceFindingCode> {
   /** Where it was found: a unit, a feeder pattern, or the whole scope analyzed. */
   level: 'unit' | 'feeder_pattern' | 'scope';
   /** The units involved (the feeder pattern's schools for economies of scale; empty for the scope). */
-  unitIds: string[];
+  unitIds: readonly string[];
   feederPatternId?: string;
-  cells: string[];
-  resourceIds: string[];
+  cells: readonly string[];
+  resourceIds: readonly string[];
   figures: ResourceFindingFigures[C];
-  /** What it means and what to do, in plain words. */
-  explanation: string;
+  /**
+   * What it means and what to do, in plain words. Composed when read (a getter): a state's analysis
+   * has hundreds of thousands of findings and a person reads a page of them. JSON.stringify,
+   * spreading and structuredClone read it like any other field.
+   */
+  readonly explanation: string;
 }
 export type ResourceFinding = { [C in ResourceFindingCode]: FindingOf<C> }[ResourceFindingCode];
 
 // ---- Words ---------------------------------------------------------------------------------------
+// Findings can number in the hundreds of thousands for a state: numbers are formatted by hand
+// (Intl formatters are several times slower), in en-US style.
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
-const plural = (n: number, one: string, many = `${one}s`) => `${whole.format(n)} ${n === 1 ? one : many}`;
+/** 12345.6 → "12,346". */
+function groupDigits(n: number): string {
+  const rounded = Math.round(Math.abs(n));
+  const digits = String(rounded);
+  const sign = n < 0 && rounded !== 0 ? '-' : '';
+  if (digits.length <= 3) return sign + digits;
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return sign + out;
+}
+const money = (n: number) => `${n < 0 ? '-' : ''}$${groupDigits(Math.abs(n))}`;
+const decimal = (n: number) => String(round(n, 2));
+const percent = (ratio: number) => `${round(ratio * 100, 1)}%`;
+const plural = (n: number, one: string, many = `${one}s`) => `${groupDigits(n)} ${n === 1 ? one : many}`;
 const listNames = (names: readonly string[], max = 5) =>
   names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'other')}`;
 
@@ -340,28 +363,7 @@ export const normalizeResourceText = (text: string | null | undefined): string =
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-const NAME_FILLER = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'of',
-  'for',
-  'to',
-  'in',
-  'on',
-  'at',
-  'with',
-  'by',
-  'program',
-  'programme',
-  'service',
-  'initiative',
-  'project',
-  'team',
-  'school',
-  'support',
-]);
+const NAME_FILLER = new Set(['a', 'an', 'the', 'and', 'of', 'for', 'to', 'in', 'on', 'at', 'with', 'by', 'program', 'programme', 'service', 'initiative', 'project', 'team', 'school', 'support']);
 const singular = (w: string) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
 /**
@@ -377,29 +379,135 @@ export function resourceNameSignature(name: string): string {
   return [...words].sort().join(' ');
 }
 
-// ---- One unit's findings -------------------------------------------------------------------------
+// ---- Per analysis: interned words and placed resources -------------------------------------------
 
-interface Context {
-  framework: InterventionFramework;
-  cellKeys: readonly string[];
-  cellNames: readonly string[];
-  minCoverage: number;
+/**
+ * What one analysis run shares: the framework's cells, and purposes (tags and name signatures) and
+ * target populations interned as numbers, so buckets are keyed by numbers and each distinct name
+ * is normalized once.
+ */
+class Context {
+  readonly cellKeys: readonly string[];
+  readonly cellNames: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  /** Purpose tags and name signatures share one numbering (an untagged resource's purpose is its name). */
+  readonly purposeNames: string[] = [''];
+  private readonly purposeIds = new Map<string, number>();
+  private readonly signatureOfName = new Map<string, number>();
+  private readonly targetOfText = new Map<string, number>();
+  private readonly targetIds = new Map<string, number>([['', 0]]);
+  /** Scratch for one unit at a time: its resources by cell (emptied after each unit). */
+  readonly cellLists: Placed[][];
+  /** `[cellKey]` for each cell, shared by the findings about that cell. */
+  readonly cellLists1: readonly (readonly string[])[];
+  readonly firstIn = new Map<number, number>();
+  readonly linkFrom: number[] = [];
+  readonly linkKind: number[] = [];
+  private parent = new Int32Array(64);
+
+  constructor(
+    readonly framework: InterventionFramework,
+    readonly minCoverage: number,
+  ) {
+    const cells = interventionCells(framework);
+    this.cellKeys = cells.map((c) => c.key);
+    this.cellNames = cells.map((c) => c.name);
+    this.index = interventionCellIndex(framework);
+    this.cellLists = cells.map(() => []);
+    this.cellLists1 = cells.map((c) => Object.freeze([c.key]));
+  }
+
+  /** A union-find array of n singletons (scratch, reused). */
+  parents(n: number): Int32Array {
+    if (this.parent.length < n) this.parent = new Int32Array(Math.max(n, this.parent.length * 2));
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+    return this.parent;
+  }
+
+  /** 0 for the empty purpose. */
+  purpose(text: string): number {
+    if (text === '') return 0;
+    let id = this.purposeIds.get(text);
+    if (id === undefined) {
+      id = this.purposeNames.length;
+      this.purposeNames.push(text);
+      this.purposeIds.set(text, id);
+    }
+    return id;
+  }
+
+  signature(name: string): number {
+    let id = this.signatureOfName.get(name);
+    if (id === undefined) {
+      id = this.purpose(resourceNameSignature(name));
+      this.signatureOfName.set(name, id);
+    }
+    return id;
+  }
+
+  /** 0 for a blank target population. */
+  target(text: string | null | undefined): number {
+    if (!text) return 0;
+    let id = this.targetOfText.get(text);
+    if (id === undefined) {
+      const normalized = normalizeResourceText(text);
+      id = this.targetIds.get(normalized);
+      if (id === undefined) {
+        id = this.targetIds.size;
+        this.targetIds.set(normalized, id);
+      }
+      this.targetOfText.set(text, id);
+    }
+    return id;
+  }
+
+  place(r: MappedResource): Placed {
+    const { at, outside } = placeCells(this.index, r.cells);
+    const tags = r.purposeTags ?? [];
+    const tagIds: number[] = [];
+    for (const t of tags) {
+      const id = this.purpose(t);
+      if (id !== 0 && !tagIds.includes(id)) tagIds.push(id);
+    }
+    return { r, at, outside, tags: tagIds, name: this.signature(r.name), target: this.target(r.targetPopulation) };
+  }
 }
 
-function gapFindings(ctx: Context, unit: ResourceMapUnit, tally: Tally, out: ResourceFinding[]) {
+interface Placed {
+  r: MappedResource;
+  /** Positions of its cells in the framework. */
+  at: number[];
+  /** Some of its cells are not in the framework. */
+  outside: boolean;
+  /** Interned purpose tags. */
+  tags: number[];
+  /** Interned name signature (0 when the name has no significant word). */
+  name: number;
+  /** Interned target population (0 when blank). */
+  target: number;
+}
+
+// ---- One unit's findings -------------------------------------------------------------------------
+
+const NONE: readonly string[] = Object.freeze([]);
+
+function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly string[], tally: Tally, out: ResourceFinding[]) {
   const population = tally.populationKnownUnits > 0 ? tally.population : null;
   if (tally.resources === 0) {
     out.push({
       key: `no_resources_mapped:${unit.id}`,
       code: 'no_resources_mapped',
       level: 'unit',
-      unitIds: [unit.id],
-      cells: [],
-      resourceIds: [],
+      unitIds,
+      cells: NONE,
+      resourceIds: NONE,
       figures: { population },
-      explanation:
-        `No program, service, initiative or staff role is mapped for ${unit.name} yet, so gaps and overlaps cannot be told apart. ` +
-        `Map what the unit has on the framework first (a work group can import a spreadsheet), then read the analysis again.`,
+      get explanation() {
+        return (
+          `No program, service, initiative or staff role is mapped for ${unit.name} yet, so gaps and overlaps cannot be told apart. ` +
+          `Map what the unit has on the framework first (a work group can import a spreadsheet), then read the analysis again.`
+        );
+      },
     });
     return;
   }
@@ -412,13 +520,16 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, tally: Tally, out: Res
         key: `gap_empty:${unit.id}:${cell}`,
         code: 'gap_empty',
         level: 'unit',
-        unitIds: [unit.id],
-        cells: [cell],
-        resourceIds: [],
+        unitIds,
+        cells: ctx.cellLists1[i]!,
+        resourceIds: NONE,
         figures: { population },
-        explanation:
-          `Nothing at ${unit.name} is placed in ${cellName}. If students need this kind of support, it is a gap: check whether the district ` +
-          `or a community agency already provides it, and if not, consider making it a priority need.`,
+        get explanation() {
+          return (
+            `Nothing at ${unit.name} is placed in ${cellName}. If students need this kind of support, it is a gap: check whether the district ` +
+            `or a community agency already provides it, and if not, consider making it a priority need.`
+          );
+        },
       });
       continue;
     }
@@ -430,158 +541,176 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, tally: Tally, out: Res
       key: `gap_low_coverage:${unit.id}:${cell}`,
       code: 'gap_low_coverage',
       level: 'unit',
-      unitIds: [unit.id],
-      cells: [cell],
-      resourceIds: [],
+      unitIds,
+      cells: ctx.cellLists1[i]!,
+      resourceIds: NONE,
       figures: { resourceCount: count, populationServed: served, population, coverage, threshold: ctx.minCoverage },
-      explanation:
-        `At ${unit.name}, ${plural(count, 'resource')} in ${cellName} serve ${whole.format(served)} of ${whole.format(population)} students ` +
-        `(${percent.format(coverage)}), below the ${percent.format(ctx.minCoverage)} threshold. Consider expanding what is there, or ` +
-        `redeploying resources from cells where programs overlap.`,
+      get explanation() {
+        return (
+          `At ${unit.name}, ${plural(count, 'resource')} in ${cellName} serve ${groupDigits(served)} of ${groupDigits(population)} students ` +
+          `(${percent(coverage)}), below the ${percent(ctx.minCoverage)} threshold. Consider expanding what is there, or ` +
+          `redeploying resources from cells where programs overlap.`
+        );
+      },
     });
   }
 }
 
-/** Union-find over 0..n-1, for grouping overlapping resources within one cell. */
-function makeSets(n: number) {
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  return { find, union: (a: number, b: number) => void (parent[find(a)] = find(b)) };
+/** Union-find over 0..n-1 in a scratch array, for grouping overlapping resources within one cell. */
+function findRoot(parent: Int32Array, i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]!]!;
+    i = parent[i]!;
+  }
+  return i;
 }
 
-interface Placed {
-  r: MappedResource;
-  at: number[];
-  outside: boolean;
+// Bucket keys are numbers: (purpose × 2 + kind) × TARGET_SPAN + target, kind 0 for a tag, 1 for a name.
+const TARGET_SPAN = 2 ** 21;
+
+interface RedundancyGroup {
+  members: Placed[];
+  cells: number[];
+  purposes: Set<number>;
+  similarNames: boolean;
+  target: string;
 }
 
-function cellFindings(ctx: Context, unit: ResourceMapUnit, placed: readonly Placed[], out: ResourceFinding[]) {
-  // Resources of the unit by cell.
-  const byCell = new Map<number, Placed[]>();
+function cellFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly string[], placed: readonly Placed[], out: ResourceFinding[]) {
+  if (placed.length < 2) return;
+  // The unit's resources by cell, in the context's reusable lists (emptied before returning).
+  const lists = ctx.cellLists;
+  const used: number[] = [];
   for (const p of placed) {
     for (const i of p.at) {
-      const list = byCell.get(i);
-      if (list) list.push(p);
-      else byCell.set(i, [p]);
+      const list = lists[i]!;
+      if (list.length === 0) used.push(i);
+      list.push(p);
     }
   }
-  const redundancies = new Map<string, { members: Placed[]; cells: number[]; purposes: Set<string>; similarNames: boolean; target: string }>();
-  const sortedCells = [...byCell.keys()].sort((a, b) => a - b);
-  for (const i of sortedCells) {
-    const list = byCell.get(i)!;
+  used.sort((a, b) => a - b);
+  let redundancies: Map<string, RedundancyGroup> | undefined;
+  for (const i of used) {
+    const list = lists[i]!;
     if (list.length < 2) continue;
     const cell = ctx.cellKeys[i]!;
     const cellName = ctx.cellNames[i]!;
 
     // Fragmentation.
-    const loose = list.filter((p) => !p.r.coordinated);
-    if (loose.length > 0) {
-      const looseCost = loose.reduce((s, p) => s + num(p.r.annualCost), 0);
+    let looseCount = 0;
+    for (const p of list) if (!p.r.coordinated) looseCount += 1;
+    if (looseCount > 0) {
+      const loose = list.filter((p) => !p.r.coordinated);
+      const total = list.length;
+      let looseCost = 0;
+      for (const p of loose) looseCost += num(p.r.annualCost);
       out.push({
         key: `fragmentation:${unit.id}:${cell}`,
         code: 'fragmentation',
         level: 'unit',
-        unitIds: [unit.id],
-        cells: [cell],
+        unitIds,
+        cells: ctx.cellLists1[i]!,
         resourceIds: loose.map((p) => p.r.id),
-        figures: { resourceCount: list.length, uncoordinatedCount: loose.length, uncoordinatedAnnualCost: looseCost },
-        explanation:
-          `At ${unit.name}, ${plural(list.length, 'resource')} work in ${cellName} and ${loose.length === list.length ? 'none is' : `${whole.format(loose.length)} ${loose.length === 1 ? 'is' : 'are'} not`} ` +
-          `coordinated with the others (${listNames(loose.map((p) => p.r.name))}). Bring the people who run them together (for example in the ` +
-          `Learning Supports Leadership Team) to share students, referrals and plans.`,
+        figures: { resourceCount: total, uncoordinatedCount: loose.length, uncoordinatedAnnualCost: looseCost },
+        get explanation() {
+          return (
+            `At ${unit.name}, ${plural(total, 'resource')} work in ${cellName} and ${loose.length === total ? 'none is' : `${groupDigits(loose.length)} ${loose.length === 1 ? 'is' : 'are'} not`} ` +
+            `coordinated with the others (${listNames(loose.map((p) => p.r.name))}). Bring the people who run them together (for example in the ` +
+            `Learning Supports Leadership Team) to share students, referrals and plans.`
+          );
+        },
       });
     }
 
-    // Redundancy: bucket by purpose tag and by name signature, within the same target population.
-    const sets = makeSets(list.length);
-    const firstIn = new Map<string, number>();
-    const joinedBy = new Map<number, { purposes: Set<string>; name: boolean }>();
-    const note = (root: number, purpose: string | null) => {
-      let n = joinedBy.get(root);
-      if (!n) joinedBy.set(root, (n = { purposes: new Set(), name: false }));
-      if (purpose === null) n.name = true;
-      else n.purposes.add(purpose);
-    };
-    const links: [number, number, string | null][] = [];
-    list.forEach((p, j) => {
-      const target = normalizeResourceText(p.r.targetPopulation);
-      for (const tag of p.r.purposeTags ?? []) {
-        const key = `t\u0000${tag}\u0000${target}`;
+    // Redundancy: bucket by purpose tag and by name signature, within the same target population;
+    // resources linked through a bucket are one group (union-find).
+    const firstIn = ctx.firstIn;
+    firstIn.clear();
+    const parent = ctx.parents(list.length);
+    const linkFrom = ctx.linkFrom;
+    const linkKind = ctx.linkKind;
+    linkFrom.length = 0;
+    linkKind.length = 0;
+    for (let j = 0; j < list.length; j++) {
+      const p = list[j]!;
+      const last = p.name === 0 ? p.tags.length : p.tags.length + 1;
+      for (let t = 0; t < last; t++) {
+        const k = t < p.tags.length ? p.tags[t]! * 2 : p.name * 2 + 1;
+        const key = k * TARGET_SPAN + p.target;
         const first = firstIn.get(key);
         if (first === undefined) firstIn.set(key, j);
         else {
-          sets.union(j, first);
-          links.push([j, first, tag]);
+          parent[findRoot(parent, j)] = findRoot(parent, first);
+          linkFrom.push(j);
+          linkKind.push(k);
         }
       }
-      const sig = resourceNameSignature(p.r.name);
-      if (sig !== '') {
-        const key = `n\u0000${sig}\u0000${target}`;
-        const first = firstIn.get(key);
-        if (first === undefined) firstIn.set(key, j);
-        else {
-          sets.union(j, first);
-          links.push([j, first, null]);
-        }
-      }
-    });
-    if (links.length === 0) continue;
-    for (const [a, , purpose] of links) note(sets.find(a), purpose);
+    }
+    if (linkFrom.length === 0) continue;
+    const why = new Map<number, { purposes: Set<number>; name: boolean }>();
+    for (let l = 0; l < linkFrom.length; l++) {
+      const root = findRoot(parent, linkFrom[l]!);
+      const k = linkKind[l]!;
+      let w = why.get(root);
+      if (!w) why.set(root, (w = { purposes: new Set(), name: false }));
+      if (k % 2 === 1) w.name = true;
+      else w.purposes.add(k / 2);
+    }
     const groups = new Map<number, Placed[]>();
-    list.forEach((p, j) => {
-      const root = sets.find(j);
-      if (!joinedBy.has(root)) return;
+    for (let j = 0; j < list.length; j++) {
+      const root = findRoot(parent, j);
+      if (!why.has(root)) continue;
       const g = groups.get(root);
-      if (g) g.push(p);
-      else groups.set(root, [p]);
-    });
+      if (g) g.push(list[j]!);
+      else groups.set(root, [list[j]!]);
+    }
+    redundancies ??= new Map();
     for (const [root, members] of groups) {
-      const ids = members.map((p) => p.r.id).sort();
-      const memberKey = ids.join(',');
-      const why = joinedBy.get(root)!;
+      const memberKey = members
+        .map((p) => p.r.id)
+        .sort()
+        .join(',');
+      const w = why.get(root)!;
       const existing = redundancies.get(memberKey);
       if (existing) {
         existing.cells.push(i);
-        for (const t of why.purposes) existing.purposes.add(t);
-        existing.similarNames ||= why.name;
+        for (const t of w.purposes) existing.purposes.add(t);
+        existing.similarNames ||= w.name;
       } else {
-        redundancies.set(memberKey, {
-          members,
-          cells: [i],
-          purposes: new Set(why.purposes),
-          similarNames: why.name,
-          target: members[0]!.r.targetPopulation?.trim() ?? '',
-        });
+        redundancies.set(memberKey, { members, cells: [i], purposes: new Set(w.purposes), similarNames: w.name, target: members[0]!.r.targetPopulation?.trim() ?? '' });
       }
     }
   }
+  for (const i of used) lists[i]!.length = 0;
+  if (!redundancies) return;
   for (const [memberKey, g] of redundancies) {
-    const total = g.members.reduce((s, p) => s + num(p.r.annualCost), 0);
-    const fte = g.members.reduce((s, p) => s + num(p.r.staffFte), 0);
-    const served = g.members.reduce((s, p) => s + num(p.r.populationServed), 0);
-    const purposes = [...g.purposes].sort();
+    let total = 0;
+    let fte = 0;
+    let served = 0;
+    for (const p of g.members) {
+      total += num(p.r.annualCost);
+      fte += num(p.r.staffFte);
+      served += num(p.r.populationServed);
+    }
+    const purposes = [...g.purposes].map((id) => ctx.purposeNames[id]!).sort();
     const confidence = g.target === '' ? 'possible' : 'likely';
-    const cells = g.cells.map((i) => ctx.cellKeys[i]!);
-    const why = [purposes.length > 0 ? `the same purpose (${purposes.join(', ')})` : '', g.similarNames ? 'similar names' : ''].filter(Boolean).join(' and ');
-    const whom = confidence === 'likely' ? `the same students (${g.target})` : 'students not described (no target population is given, so check who they serve)';
     out.push({
       key: `redundancy:${unit.id}:${memberKey}`,
       code: 'redundancy',
       level: 'unit',
-      unitIds: [unit.id],
-      cells,
+      unitIds,
+      cells: g.cells.map((i) => ctx.cellKeys[i]!),
       resourceIds: g.members.map((p) => p.r.id),
       figures: { resourceCount: g.members.length, totalAnnualCost: total, staffFte: round(fte, 4), populationServed: served, confidence, sharedPurposes: purposes, similarNames: g.similarNames },
-      explanation:
-        `At ${unit.name}, ${plural(g.members.length, 'resource')} in ${g.cells.map((i) => ctx.cellNames[i]).join('; ')} have ${why} and serve ${whom}: ` +
-        `${listNames(g.members.map((p) => p.r.name))}. Together they cost ${money.format(total)} a year` +
-        `${fte > 0 ? ` and ${decimal.format(fte)} staff FTE` : ''}. Consider unifying them, and redeploying what that frees to a gap.`,
+      get explanation() {
+        const why = [purposes.length > 0 ? `the same purpose (${purposes.join(', ')})` : '', g.similarNames ? 'similar names' : ''].filter(Boolean).join(' and ');
+        const whom = confidence === 'likely' ? `the same students (${g.target})` : 'students not described (no target population is given, so check who they serve)';
+        return (
+          `At ${unit.name}, ${plural(g.members.length, 'resource')} in ${g.cells.map((i) => ctx.cellNames[i]).join('; ')} have ${why} and serve ${whom}: ` +
+          `${listNames(g.members.map((p) => p.r.name))}. Together they cost ${money(total)} a year` +
+          `${fte > 0 ? ` and ${decimal(fte)} staff FTE` : ''}. Consider unifying them, and redeploying what that frees to a gap.`
+        );
+      },
     });
   }
 }
@@ -602,6 +731,8 @@ export function addMonthsToIsoDate(iso: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Funding that ends on or after `asOf` and on or before `asOf` + `months` (expiring), or that ended
  * before `asOf` while the resource is still on the map (ended). Soonest first.
@@ -617,47 +748,60 @@ export function findExpiringResourceFunding(
   const until = addMonthsToIsoDate(asOf, months);
   const today = dayNumber(asOf);
   const cellNames = new Map(interventionCells(framework).map((c) => [c.key, c.name]));
-  const found: ResourceFinding[] = [];
+  const found: { endsOn: string; finding: ResourceFinding }[] = [];
   for (const r of resources) {
     const endsOn = r.fundingEndsOn;
     if (!endsOn || endsOn > until) continue;
     const unitName = unitById.get(r.unitId)?.name ?? 'the unit';
     const cost = typeof r.annualCost === 'number' ? r.annualCost : null;
     const source = r.fundingSource?.trim() ? r.fundingSource.trim() : null;
-    const from = source ? ` (${source})` : '';
-    const costText = cost !== null ? `It costs ${money.format(cost)} a year` : 'Its cost is not recorded';
-    const where = r.cells.map((c) => cellNames.get(c) ?? c).join('; ');
+    const from = () => (source ? ` (${source})` : '');
+    const costText = () => (cost !== null ? `It costs ${money(cost)} a year` : 'Its cost is not recorded');
     if (endsOn < asOf) {
       const daysAgo = today - dayNumber(endsOn);
       found.push({
-        key: `funding_ended:${r.id}:${endsOn}`,
-        code: 'funding_ended',
-        level: 'unit',
-        unitIds: [r.unitId],
-        cells: [...r.cells],
-        resourceIds: [r.id],
-        figures: { endsOn, daysAgo, annualCost: cost, fundingSource: source },
-        explanation:
-          `Funding for ${r.name} at ${unitName}${from} ended on ${endsOn}, ${plural(daysAgo, 'day')} ago, yet it is still on the map. ` +
-          `${costText}. Record how it is paid for now, or take it off the map if it has stopped.`,
+        endsOn,
+        finding: {
+          key: `funding_ended:${r.id}:${endsOn}`,
+          code: 'funding_ended',
+          level: 'unit',
+          unitIds: [r.unitId],
+          cells: r.cells,
+          resourceIds: [r.id],
+          figures: { endsOn, daysAgo, annualCost: cost, fundingSource: source },
+          get explanation() {
+            return (
+              `Funding for ${r.name} at ${unitName}${from()} ended on ${endsOn}, ${plural(daysAgo, 'day')} ago, yet it is still on the map. ` +
+              `${costText()}. Record how it is paid for now, or take it off the map if it has stopped.`
+            );
+          },
+        },
       });
     } else {
       const daysLeft = dayNumber(endsOn) - today;
+      const where = () => r.cells.map((c) => cellNames.get(c) ?? c).join('; ');
       found.push({
-        key: `funding_expiring:${r.id}:${endsOn}`,
-        code: 'funding_expiring',
-        level: 'unit',
-        unitIds: [r.unitId],
-        cells: [...r.cells],
-        resourceIds: [r.id],
-        figures: { endsOn, daysLeft, annualCost: cost, fundingSource: source },
-        explanation:
-          `Funding for ${r.name} at ${unitName}${from} ends on ${endsOn}, in ${plural(daysLeft, 'day')}. ${costText} and works in ${where}. ` +
-          `Decide now whether to sustain it (another source, or redeploying resources) or to phase it out, so students are not left without it.`,
+        endsOn,
+        finding: {
+          key: `funding_expiring:${r.id}:${endsOn}`,
+          code: 'funding_expiring',
+          level: 'unit',
+          unitIds: [r.unitId],
+          cells: r.cells,
+          resourceIds: [r.id],
+          figures: { endsOn, daysLeft, annualCost: cost, fundingSource: source },
+          get explanation() {
+            return (
+              `Funding for ${r.name} at ${unitName}${from()} ends on ${endsOn}, in ${plural(daysLeft, 'day')}. ${costText()} and works in ${where()}. ` +
+              `Decide now whether to sustain it (another source, or redeploying resources) or to phase it out, so students are not left without it.`
+            );
+          },
+        },
       });
     }
   }
-  return found.sort((a, b) => (a.figures as { endsOn: string }).endsOn.localeCompare((b.figures as { endsOn: string }).endsOn) || a.key.localeCompare(b.key));
+  found.sort((a, b) => byText(a.endsOn, b.endsOn) || byText(a.finding.key, b.finding.key));
+  return found.map((f) => f.finding);
 }
 
 // ---- Across a feeder pattern ---------------------------------------------------------------------
@@ -670,53 +814,75 @@ function economiesFindings(
   unitById: ReadonlyMap<string, ResourceMapUnit>,
   out: ResourceFinding[],
 ) {
-  const buckets = new Map<string, { cell: number; purpose: string; members: Placed[] }>();
-  for (const p of placed) {
-    const tags = p.r.purposeTags ?? [];
-    const purposes = tags.length > 0 ? tags : [resourceNameSignature(p.r.name)].filter((s) => s !== '');
-    for (const i of p.at) {
-      for (const purpose of purposes) {
-        const key = `${i}\u0000${purpose}`;
-        const b = buckets.get(key);
-        if (b) b.members.push(p);
-        else buckets.set(key, { cell: i, purpose, members: [p] });
-      }
+  // Entries (cell, purpose, resource) packed in one number each and sorted, so that the resources
+  // meeting one need come together without a map of buckets: key = (purpose × cells + cell) × 2^20 + position.
+  const span = ctx.cellKeys.length;
+  const POSITION = 2 ** 20;
+  let n = 0;
+  for (const p of placed) n += p.at.length * Math.max(1, p.tags.length);
+  const entries = new Float64Array(n);
+  n = 0;
+  placed.forEach((p, position) => {
+    if (position >= POSITION) return;
+    const purposes = p.tags.length > 0 ? p.tags : p.name !== 0 ? [p.name] : [];
+    for (const i of p.at) for (const purpose of purposes) entries[n++] = (purpose * span + i) * POSITION + position;
+  });
+  const sorted = entries.subarray(0, n).sort();
+  const merged = new Map<string, { cells: number[]; purposes: number[]; members: Placed[] }>();
+  for (let start = 0; start < sorted.length; ) {
+    const key = Math.floor(sorted[start]! / POSITION);
+    let end = start + 1;
+    let spread = false;
+    const firstUnit = placed[sorted[start]! - key * POSITION]!.r.unitId;
+    while (end < sorted.length && Math.floor(sorted[end]! / POSITION) === key) {
+      if (!spread && placed[sorted[end]! - key * POSITION]!.r.unitId !== firstUnit) spread = true;
+      end += 1;
     }
+    if (spread) {
+      const positions: number[] = [];
+      for (let e = start; e < end; e++) positions.push(sorted[e]! - key * POSITION);
+      const cell = key % span;
+      const purpose = (key - cell) / span;
+      const memberKey = positions.join(',');
+      const m = merged.get(memberKey);
+      if (m) {
+        if (!m.cells.includes(cell)) m.cells.push(cell);
+        if (!m.purposes.includes(purpose)) m.purposes.push(purpose);
+      } else merged.set(memberKey, { cells: [cell], purposes: [purpose], members: positions.map((at) => placed[at]!) });
+    }
+    start = end;
   }
-  const merged = new Map<string, { cells: number[]; purposes: string[]; members: Placed[]; unitIds: string[] }>();
-  for (const b of buckets.values()) {
-    if (b.members.length < 2) continue;
-    const unitIds = [...new Set(b.members.map((p) => p.r.unitId))];
-    if (unitIds.length < 2) continue;
-    const memberKey = b.members
-      .map((p) => p.r.id)
-      .sort()
-      .join(',');
-    const m = merged.get(memberKey);
-    if (m) {
-      if (!m.cells.includes(b.cell)) m.cells.push(b.cell);
-      if (!m.purposes.includes(b.purpose)) m.purposes.push(b.purpose);
-    } else merged.set(memberKey, { cells: [b.cell], purposes: [b.purpose], members: b.members, unitIds: unitIds.sort() });
-  }
-  for (const [memberKey, m] of merged) {
-    const total = m.members.reduce((s, p) => s + num(p.r.annualCost), 0);
-    const fte = m.members.reduce((s, p) => s + num(p.r.staffFte), 0);
+  for (const m of merged.values()) {
+    let total = 0;
+    let fte = 0;
+    for (const p of m.members) {
+      total += num(p.r.annualCost);
+      fte += num(p.r.staffFte);
+    }
+    const resourceIds = m.members.map((p) => p.r.id);
+    const unitIds = [...new Set(m.members.map((p) => p.r.unitId))].sort();
     m.cells.sort((a, b) => a - b);
-    const purpose = m.purposes.sort().join(', ');
-    const where = m.members.map((p) => `${p.r.name} at ${unitById.get(p.r.unitId)?.name ?? 'a school'}`);
+    const purpose = m.purposes
+      .map((id) => ctx.purposeNames[id]!)
+      .sort()
+      .join(', ');
     out.push({
-      key: `economies_of_scale:${feederId}:${memberKey}`,
+      key: `economies_of_scale:${feederId}:${[...resourceIds].sort().join(',')}`,
       code: 'economies_of_scale',
       level: 'feeder_pattern',
-      unitIds: m.unitIds,
+      unitIds,
       feederPatternId: feederId,
       cells: m.cells.map((i) => ctx.cellKeys[i]!),
-      resourceIds: m.members.map((p) => p.r.id),
-      figures: { unitCount: m.unitIds.length, resourceCount: m.members.length, totalAnnualCost: total, staffFte: round(fte, 4), purpose },
-      explanation:
-        `In the ${feederName} feeder pattern, ${plural(m.unitIds.length, 'school')} each meet the same need (${purpose}, in ` +
-        `${m.cells.map((i) => ctx.cellNames[i]).join('; ')}) on their own: ${listNames(where)}. Together that is ${money.format(total)} a year. ` +
-        `Planning it once for the feeder pattern (for example through a Learning Supports Leadership Council) may serve the same students for less.`,
+      resourceIds,
+      figures: { unitCount: unitIds.length, resourceCount: m.members.length, totalAnnualCost: total, staffFte: round(fte, 4), purpose },
+      get explanation() {
+        const where = m.members.map((p) => `${p.r.name} at ${unitById.get(p.r.unitId)?.name ?? 'a school'}`);
+        return (
+          `In the ${feederName} feeder pattern, ${plural(unitIds.length, 'school')} each meet the same need (${purpose}, in ` +
+          `${m.cells.map((i) => ctx.cellNames[i]).join('; ')}) on their own: ${listNames(where)}. Together that is ${money(total)} a year. ` +
+          `Planning it once for the feeder pattern (for example through a Learning Supports Leadership Council) may serve the same students for less.`
+        );
+      },
     });
   }
 }
@@ -753,9 +919,8 @@ export function analyzeResources(input: {
   const { framework, units, resources, asOf } = input;
   const minCoverage = input.options?.minCoverage ?? RESOURCE_DEFAULT_MIN_COVERAGE;
   const months = input.options?.expiringWithinMonths ?? RESOURCE_DEFAULT_EXPIRING_MONTHS;
-  const index = interventionCellIndex(framework);
-  const cells = interventionCells(framework);
-  const ctx: Context = { framework, cellKeys: cells.map((c) => c.key), cellNames: cells.map((c) => c.name), minCoverage };
+  const ctx = new Context(framework, minCoverage);
+  const size = ctx.cellKeys.length;
 
   const unitById = new Map<string, ResourceMapUnit>();
   const unitOrder: ResourceMapUnit[] = [];
@@ -768,39 +933,41 @@ export function analyzeResources(input: {
   for (const u of unitOrder) placedByUnit.set(u.id, []);
   const inScope: MappedResource[] = [];
   let outsideUnits = 0;
-  const scope = new Tally(index.size);
+  const scope = new Tally(size);
   for (const r of resources) {
     const list = placedByUnit.get(r.unitId);
     if (!list) {
       outsideUnits += 1;
       continue;
     }
-    const { at, outside } = placeCells(index, r.cells);
-    list.push({ r, at, outside });
+    const p = ctx.place(r);
+    list.push(p);
     inScope.push(r);
-    scope.addResource(r, at, outside);
+    scope.addResource(r, p.at, p.outside);
   }
 
   const findings: ResourceFinding[] = [];
   const unitMaps: { unitId: string; map: ResourceMap }[] = [];
   const byFeeder = new Map<string, { name: string; placed: Placed[] }>();
+  const tally = new Tally(size);
   for (const u of unitOrder) {
     scope.addUnit(u);
     const placed = placedByUnit.get(u.id)!;
-    const tally = new Tally(index.size);
+    tally.reset();
     tally.addUnit(u);
     for (const p of placed) tally.addResource(p.r, p.at, p.outside);
     unitMaps.push({ unitId: u.id, map: tally.toMap(framework) });
-    gapFindings(ctx, u, tally, findings);
-    cellFindings(ctx, u, placed, findings);
+    const unitIds = Object.freeze([u.id]);
+    gapFindings(ctx, u, unitIds, tally, findings);
+    cellFindings(ctx, u, unitIds, placed, findings);
     if (u.feederPatternId) {
-      const f = byFeeder.get(u.feederPatternId);
-      if (f) f.placed.push(...placed);
-      else byFeeder.set(u.feederPatternId, { name: u.feederPatternName ?? u.feederPatternId, placed: [...placed] });
+      let f = byFeeder.get(u.feederPatternId);
+      if (!f) byFeeder.set(u.feederPatternId, (f = { name: u.feederPatternName ?? u.feederPatternId, placed: [] }));
+      for (const p of placed) f.placed.push(p);
     }
   }
   for (const [feederId, f] of byFeeder) economiesFindings(ctx, feederId, f.name, f.placed, unitById, findings);
-  findings.push(...findExpiringResourceFunding(inScope, unitById, framework, asOf, months));
+  for (const f of findExpiringResourceFunding(inScope, unitById, framework, asOf, months)) findings.push(f);
 
   const counts = Object.fromEntries(RESOURCE_FINDING_CODES.map((c) => [c, 0])) as Record<ResourceFindingCode, number>;
   for (const f of findings) counts[f.code] += 1;
@@ -899,6 +1066,6 @@ export function compareResourceSnapshots(before: readonly ResourceSnapshotEntry[
   result.byCell = [...cellCost]
     .map(([cell, e]) => ({ cell, before: round(e.before, 2), after: round(e.after, 2), change: round(e.after - e.before, 2) }))
     .filter((e) => e.change !== 0)
-    .sort((a, b) => a.cell.localeCompare(b.cell));
+    .sort((a, b) => byText(a.cell, b.cell));
   return result;
 }
