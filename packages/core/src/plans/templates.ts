@@ -172,6 +172,8 @@ interface Item {
   description?: string;
   phase?: PlanPhase;
   relatedTemplate?: PlanTemplateKey;
+  /** A section heading: its children's sentences do not continue it, so their quotes leave it out. */
+  heading?: boolean;
   children?: Item[];
 }
 
@@ -192,7 +194,7 @@ function build(cite: (section: string, quote: string) => SourceRef, section: str
     const node: PlanTemplateNode = {
       key: item.key,
       title: item.title ?? titleFromText(item.text),
-      children: build(cite, section, item.children ?? [], quoteParts, at),
+      children: build(cite, section, item.children ?? [], item.heading ? leadIn : quoteParts, at),
       source: cite(at ? `${section} — ${at}` : section, quoteParts.join(ELLIPSIS)),
     };
     if (item.description !== undefined) node.description = item.description;
@@ -243,6 +245,7 @@ const sectionOne = (forDistrict: boolean): PlanTemplateNode =>
     {
       key: 'planning-team-capacity',
       text: '(1) Building the capacity of the department planning team.',
+      heading: true,
       ...(forDistrict
         ? { title: 'Building the capacity of the district planning team', adaptation: TO_DISTRICT }
         : { title: 'Building the capacity of the department planning team' }),
@@ -301,6 +304,7 @@ const sectionTwo = (forDistrict: boolean): PlanTemplateNode =>
     {
       key: 'changes-within-agency',
       text: '(2) Plan for changes within the DEPARTMENT and with REGIONAL UNITS',
+      heading: true,
       ...(forDistrict
         ? {
             title: 'Plan for changes within the district',
@@ -377,6 +381,7 @@ const sectionThree = (): PlanTemplateNode =>
     {
       key: 'start-up-with-districts',
       text: '(3) Plan for Start-up and Phase-in with DISTRICTS',
+      heading: true,
       title: 'Plan for start-up and phase-in with districts',
       phase: 'start_up_phase_in',
       children: [
@@ -432,6 +437,7 @@ const sectionFour = (): PlanTemplateNode =>
     {
       key: 'start-up-with-schools',
       text: '(4) Plan for Start-up and Phase-in with SCHOOLS',
+      heading: true,
       title: 'Plan for start-up and phase-in with schools',
       phase: 'start_up_phase_in',
       children: [
@@ -781,7 +787,7 @@ const EXHIBIT_4_SECTIONS: Record<PlanPhase, string> = {
 const phaseNode = (phase: PlanPhase): PlanTemplateNode => {
   const entry = PLAN_PHASE_CATALOG[phase];
   const node: PlanTemplateNode = {
-    key: phase,
+    key: phase.replace(/_/g, '-'),
     title: entry.label,
     phase,
     source: entry.source,
