@@ -868,6 +868,26 @@ export function planTemplate(key: string, catalog: PlanTemplateCatalog = PLAN_TE
 export const templatesFor = (kind: PlanKind, level: UnitKind, catalog: PlanTemplateCatalog = PLAN_TEMPLATE_CATALOG): PlanTemplate[] =>
   catalog.templates.filter((t) => t.kinds.includes(kind) && t.levels.includes(level));
 
+// Kept here rather than imported from ./rules.js: rules imports this module's values, and a value
+// import back would make a cycle that breaks depending on which module loads first.
+const KIND_WORDS: Record<PlanKind, string> = {
+  strategic_system_change: 'strategic system-change plan',
+  start_up_phase_in: 'start-up and phase-in action plan',
+  sustainability: 'sustainability plan',
+};
+
+/**
+ * Throws `invalid` unless the template is written for a plan of `kind` at a unit of `level`, saying
+ * which templates are.
+ */
+export function checkTemplateSuits(template: PlanTemplate, kind: PlanKind, level: UnitKind, catalog: PlanTemplateCatalog = PLAN_TEMPLATE_CATALOG): void {
+  if (template.kinds.includes(kind) && template.levels.includes(level)) return;
+  const fitting = templatesFor(kind, level, catalog).map((t) => `"${t.name}"`);
+  const instead = fitting.length > 0 ? `Use ${fitting.join(' or ')}, or start blank.` : 'No template is written for that; start blank.';
+  const what = `${KIND_WORDS[kind]} for a ${level.replace(/_/g, ' ')}`;
+  throw invalid(`The template "${template.name}" is not written for a ${what}. ${instead}`, [{ field: 'template.key', message: `does not suit a ${what}` }]);
+}
+
 /** Every node of a template, depth first, in document order. */
 export function templateNodes(template: Pick<PlanTemplate, 'nodes'>): PlanTemplateNode[] {
   const out: PlanTemplateNode[] = [];
