@@ -726,35 +726,35 @@ function diffAims(before: readonly string[], after: readonly string[]): DesignCh
   const b = after.map(squash);
   const pairs = alignLists(a, b);
   const changes: DesignChange[] = [];
-  // Between two matched anchors, the unmatched items on either side: pair them up as rewordings.
-  const anchors: [number, number][] = [...pairs, [a.length, b.length]];
+  const matchedA = new Set(pairs.map(([i]) => i));
+  const matchedB = new Set(pairs.map(([, j]) => j));
+  // An aim outside the common subsequence that reappears elsewhere word for word moved.
+  for (let i = 0; i < a.length; i++) {
+    if (matchedA.has(i)) continue;
+    const j = b.findIndex((text, k) => !matchedB.has(k) && text === a[i]);
+    if (j < 0) continue;
+    matchedA.add(i);
+    matchedB.add(j);
+    changes.push({ field: 'aims', change: 'moved', path: `aims[${j}]`, indexBefore: i, indexAfter: j, from: before[i]!, to: after[j]! });
+  }
+  // Between two matched anchors, the unmatched aims on either side pair up, in order, as rewordings;
+  // the rest were removed or added.
   let ai = 0;
   let bj = 0;
-  const removed: DesignChange[] = [];
-  const added: DesignChange[] = [];
-  for (const [na, nb] of anchors) {
-    const gone = Array.from({ length: na - ai }, (_, k) => ai + k);
-    const come = Array.from({ length: nb - bj }, (_, k) => bj + k);
+  for (const [na, nb] of [...pairs, [a.length, b.length] as [number, number]]) {
+    const gone = Array.from({ length: na - ai }, (_, k) => ai + k).filter((i) => !matchedA.has(i));
+    const come = Array.from({ length: nb - bj }, (_, k) => bj + k).filter((j) => !matchedB.has(j));
     const paired = Math.min(gone.length, come.length);
     for (let k = 0; k < paired; k++) {
       const i = gone[k]!;
       const j = come[k]!;
       changes.push({ field: 'aims', change: 'changed', path: `aims[${j}]`, indexBefore: i, indexAfter: j, from: before[i]!, to: after[j]! });
     }
-    for (const i of gone.slice(paired)) removed.push({ field: 'aims', change: 'removed', path: `aims[${i}]`, indexBefore: i, from: before[i]!, to: null });
-    for (const j of come.slice(paired)) added.push({ field: 'aims', change: 'added', path: `aims[${j}]`, indexAfter: j, from: null, to: after[j]! });
+    for (const i of gone.slice(paired)) changes.push({ field: 'aims', change: 'removed', path: `aims[${i}]`, indexBefore: i, from: before[i]!, to: null });
+    for (const j of come.slice(paired)) changes.push({ field: 'aims', change: 'added', path: `aims[${j}]`, indexAfter: j, from: null, to: after[j]! });
     ai = na + 1;
     bj = nb + 1;
   }
-  // A removed aim that reappears elsewhere, word for word, moved.
-  for (const r of removed) {
-    const k = added.findIndex((x) => squash(x.to as string) === squash(r.from as string));
-    if (k >= 0) {
-      const [x] = added.splice(k, 1);
-      changes.push({ field: 'aims', change: 'moved', path: x!.path, indexBefore: r.indexBefore!, indexAfter: x!.indexAfter!, from: r.from, to: x!.to });
-    } else changes.push(r);
-  }
-  changes.push(...added);
   const at = (c: DesignChange) => c.indexAfter ?? c.indexBefore ?? 0;
   return changes.sort((x, y) => at(x) - at(y));
 }
