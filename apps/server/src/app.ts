@@ -19,12 +19,14 @@ import { mechanismRoutes } from './routes/mechanisms/mechanisms.js';
 import { grantRoutes } from './routes/organizations/grants.js';
 import { peopleRoutes } from './routes/organizations/people.js';
 import { unitRoutes } from './routes/organizations/units.js';
+import { rolloutRoutes } from './routes/rollout/rollout.js';
+import { RolloutComputer } from './services/rollout/compute.js';
 
 export type TrellisApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 declare module 'fastify' {
   interface FastifyInstance {
-    trellis: { db: Db; config: Config };
+    trellis: { db: Db; config: Config; rollout: RolloutComputer };
   }
 }
 
@@ -52,7 +54,9 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
-  app.decorate('trellis', { db, config });
+  const rollout = new RolloutComputer(db, (message, err) => app.log.error({ err }, message));
+  app.decorate('trellis', { db, config, rollout });
+  app.addHook('onClose', () => rollout.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -103,6 +107,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   grantRoutes(app);
   auditRoutes(app);
   mechanismRoutes(app);
+  rolloutRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await serveWebApp(app, config.webDist);

@@ -1,6 +1,7 @@
 // Opening the database and running the server: shared by the CLI, tests and benchmarks.
 import { connect, deleteExpiredSessions, migrate, pruneLoginAttempts, type Db } from '@trellis/db';
 import { buildApp, type TrellisApp } from './app.js';
+import { resumeComputations } from './services/rollout/scenarios.js';
 import type { Config } from './config.js';
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
@@ -21,6 +22,8 @@ export async function startServer(config: Config, opts: { db?: Db; logger?: bool
   const app = await buildApp({ db, config, logger: opts.logger ?? true });
   await app.listen({ port: config.port, host: config.host });
   const housekeeping = startHousekeeping(db, app.log);
+  // Scenarios a stopped server left computing are computed again.
+  void resumeComputations(db, app.trellis.rollout).catch((err) => app.log.warn({ err }, 'could not resume roll-out computations'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

@@ -6,13 +6,13 @@
 //   inside with too low a role → 403.
 // A route added without an entry in ROUTES below fails the first test.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACTIONS, decide, ROLES, type Action, type Caller, type Decision, type Role, type Unit } from '@trellis/core';
+import { ACTIONS, decide, defaultRolloutSettings, ROLES, type Action, type Caller, type Decision, type Role, type Unit } from '@trellis/core';
 import { grantScopesOf } from '@trellis/db';
 import { buildApp, type RouteEntry } from '../src/app.js';
 import { anonymous, signIn, type Agent, type RequestOptions } from './support/agent.js';
 import { testConfig, useApi, type Api } from './support/api.js';
 import { pgliteTarget, testDatabases } from './support/databases.js';
-import { createMechanism, createMeeting, createMembership, createPerson, createTask, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
+import { createMechanism, createMeeting, createMembership, createPerson, createRolloutScenario, createTask, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
 import { fingerprint } from './support/problems.js';
 
 type Place = 'inside' | 'outside';
@@ -44,6 +44,8 @@ interface BuiltRequest extends Omit<RequestOptions, 'csrf'> {
   agent?: Agent;
   /** Further checks of a 2xx answer: `visible` says whether the caller may read the target. */
   check?: (body: unknown, visible: boolean) => void;
+  /** Waits for work the request started in the background, so that it cannot write during a later case. */
+  settle?: (body: unknown) => Promise<void>;
 }
 
 const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 10)}`;
@@ -233,6 +235,40 @@ const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
     const task = await createTask(api.db, at.school, { mechanismId: m.id });
     return { method: 'GET', url: `/api/mechanisms/${m.id}/tasks`, decidedAt: at.school.path, check: (body) => expect(ids(body)).toEqual([task.id]) };
   },
+  'GET /api/rollout/defaults': async () => ({ method: 'GET', url: '/api/rollout/defaults' }),
+  'GET /api/units/:id/rollout-scenarios': async ({ api, at }) => {
+    const s = await createRolloutScenario(api.db, at.district);
+    return { method: 'GET', url: `/api/units/${at.district.id}/rollout-scenarios`, check: (body) => expect(ids(body)).toContain(s.id) };
+  },
+  'POST /api/rollout-scenarios': async ({ api, at }) => ({
+    method: 'POST',
+    url: '/api/rollout-scenarios',
+    body: { unitId: at.district.id, name: unique('Matrix roll-out'), settings: defaultRolloutSettings('2026-11-23') },
+    // The schedule is computed in a worker thread after the answer: wait until it is stored.
+    settle: async (body) => {
+      for (let i = 0; i < 400; i++) {
+        const [row] = await api.db.query<{ status: string }>('select status from rollout_scenarios where id = $1', [(body as { id: string }).id]);
+        if (row?.status !== 'computing') return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('the matrix scenario did not finish computing in 10 s');
+    },
+  }),
+  'GET /api/rollout-scenarios/:id': async ({ api, at }) => ({ method: 'GET', url: `/api/rollout-scenarios/${(await createRolloutScenario(api.db, at.district)).id}` }),
+  'PATCH /api/rollout-scenarios/:id': async ({ api, at }) => {
+    const s = await createRolloutScenario(api.db, at.district);
+    return { method: 'PATCH', url: `/api/rollout-scenarios/${s.id}`, body: { version: s.version, name: unique('Renamed roll-out') } };
+  },
+  'DELETE /api/rollout-scenarios/:id': async ({ api, at }) => ({ method: 'DELETE', url: `/api/rollout-scenarios/${(await createRolloutScenario(api.db, at.district)).id}` }),
+  'POST /api/rollout-scenarios/:id/adopt': async ({ api, at }) => {
+    const s = await createRolloutScenario(api.db, at.district);
+    return { method: 'POST', url: `/api/rollout-scenarios/${s.id}/adopt`, body: { version: s.version } };
+  },
+  'GET /api/rollout-scenarios/:id/schedule.csv': async ({ api, at }) => ({ method: 'GET', url: `/api/rollout-scenarios/${(await createRolloutScenario(api.db, at.district)).id}/schedule.csv` }),
+  'GET /api/rollout-scenarios/:id/facilitators/:facilitatorId/visits.ics': async ({ api, at }) => ({
+    method: 'GET',
+    url: `/api/rollout-scenarios/${(await createRolloutScenario(api.db, at.district)).id}/facilitators/facilitator-1/visits.ics`,
+  }),
   'PATCH /api/tasks/:id': async ({ api, at }) => {
     const task = await createTask(api.db, at.school);
     return { method: 'PATCH', url: `/api/tasks/${task.id}`, body: { version: task.version, status: 'under_way' }, decidedAt: at.school.path };
@@ -318,7 +354,7 @@ describe.each(targets)('access-control matrix on $name', (target) => {
     const build = ROUTES[keyOf(route)];
     if (!build) return expect.fail(`no entry in ROUTES for ${keyOf(route)}`);
     const who = callers[caller];
-    const { decidedAt = places[place].district.path, agent = who.agent, check, ...request } = await build({ api, at: places[place], caller: { name: caller, ...who }, signInTarget });
+    const { decidedAt = places[place].district.path, agent = who.agent, check, settle, ...request } = await build({ api, at: places[place], caller: { name: caller, ...who }, signInTarget });
     const expected = expectedOutcome(route.access, who.model, decidedAt);
     expect(String(expected.status), 'the fixtures agree with the model the test names use').toBe(titleOutcome(route.access, caller, place));
     const write = request.method !== 'GET';
@@ -331,6 +367,7 @@ describe.each(targets)('access-control matrix on $name', (target) => {
       expect(res.statusCode >= 200 && res.statusCode < 300, label).toBe(true);
       const visible = who.model === null || decide(who.model, 'unit.read', decidedAt) === 'allow';
       if (check) check(res.statusCode === 204 || res.body === '' ? null : res.json(), visible);
+      if (settle) await settle(res.json());
     } else {
       expect(res.statusCode, label).toBe(expected.status);
       expect(res.headers['content-type'], label).toMatch(/^application\/problem\+json/);

@@ -3,12 +3,13 @@
 // that break a rule (a cycle, a duplicate identifier, a stale version). Each must be a 4xx
 // problem+json that names the field and the rule — never a 500 — and leave the database unchanged.
 import { describe, expect, it } from 'vitest';
+import { defaultRolloutSettings } from '@trellis/core';
 import type { Grant, Meeting, MechanismDetail, Membership, Task, Unit } from '@trellis/core';
 import { BODY_LIMIT } from '../src/app.js';
 import { anonymous, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
-import { createMechanism, createPerson, createStateTree, createSystemAdmin, createUnit, ncesIdFor, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
+import { createMechanism, createPerson, createRolloutScenario, createStateTree, createSystemAdmin, createUnit, ncesIdFor, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
 
 interface Fixtures {
@@ -38,6 +39,9 @@ interface Fixtures {
   upper: MechanismDetail;
   meeting: Meeting;
   task: Task;
+  /** Two computed roll-out scenarios of the north district: one to change and adopt, one to delete. */
+  scenario: { id: string; version: number };
+  spareScenario: { id: string; version: number };
 }
 
 interface BadCase {
@@ -489,6 +493,64 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
       { name: 'a task that does not exist', url: `/api/tasks/${MISSING_ID}`, body: { version: 1, status: 'done' }, status: 404, rule: 'task was not found' },
     ],
   },
+  'POST /api/rollout-scenarios': {
+    as: 'system',
+    url: () => '/api/rollout-scenarios',
+    body: (f) => ({ unitId: f.tree.north.unit.id, name: 'Valid roll-out', settings: defaultRolloutSettings('2026-11-23') }),
+    required: ['unitId', 'name', 'settings'],
+    invalid: [
+      ['name', '', 'must not be empty'],
+      ['name', long(201), 'at most 200 characters'],
+      ['unitId', 'north', 'must be an id (a UUID)'],
+    ],
+    rules: (f) => {
+      const valid = defaultRolloutSettings('2026-11-23');
+      const body = (settings: unknown) => ({ unitId: f.tree.north.unit.id, name: 'Bad roll-out', settings });
+      return [
+        { name: 'a start month that is not a month', body: body({ ...valid, startMonth: '2027-13' }), status: 400, field: 'settings.startMonth', rule: 'must be a month like 2027-09' },
+        { name: 'no phases', body: body({ ...valid, phases: [] }), status: 400, field: 'settings.phases', rule: 'at least one phase' },
+        { name: 'a phase of 0 months', body: body({ ...valid, phases: [{ ...valid.phases[0], months: 0 }] }), status: 400, field: 'settings.phases.0.months', rule: 'at least 1 month' },
+        { name: 'a load that is not a hundredth', body: body({ ...valid, phases: [{ ...valid.phases[0], load: 0.333 }] }), status: 400, field: 'settings.phases.0.load', rule: 'multiple of 0.01' },
+        { name: 'every month a blackout', body: body({ ...valid, blackoutMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }), status: 400, field: 'settings.blackoutMonths', rule: 'at least one working month' },
+        { name: 'blackout month 13', body: body({ ...valid, blackoutMonths: [13] }), status: 400, field: 'settings.blackoutMonths.0', rule: 'from 1 to 12' },
+        { name: 'a cadre of none', body: body({ ...valid, cadre: { count: 0, capacity: 3 } }), status: 400, field: 'settings.cadre.count', rule: 'at least 1 facilitator' },
+        { name: 'an unknown field in the settings', body: body({ ...valid, speed: 'fast' }), status: 400, field: 'settings.speed', rule: 'is not a field this accepts' },
+        { name: 'a school, not a district', body: { unitId: f.school.id, name: 'School roll-out', settings: valid }, status: 400, field: 'unitId', rule: 'must be a district, region or state' },
+        { name: 'a unit that does not exist', body: { unitId: MISSING_ID, name: 'Ghost roll-out', settings: valid }, status: 404, rule: 'unit was not found' },
+      ];
+    },
+  },
+  'PATCH /api/rollout-scenarios/:id': {
+    as: 'system',
+    url: (f) => `/api/rollout-scenarios/${f.scenario.id}`,
+    body: (f) => ({ version: f.scenario.version, name: 'Renamed roll-out' }),
+    required: ['version'],
+    invalid: [
+      ['name', '  ', 'must not be empty'],
+      ['settings', 'faster', /expected object|must be/],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.scenario.version + 1, name: 'Lost update' }, status: 409, field: 'version' },
+      { name: 'a scenario that does not exist', url: `/api/rollout-scenarios/${MISSING_ID}`, body: { version: 1, name: 'Ghost' }, status: 404, rule: 'scenario was not found' },
+    ],
+  },
+  'DELETE /api/rollout-scenarios/:id': {
+    as: 'system',
+    url: (f) => `/api/rollout-scenarios/${f.spareScenario.id}`,
+    body: null,
+    rules: () => [{ name: 'a scenario that does not exist', url: `/api/rollout-scenarios/${MISSING_ID}`, status: 404, rule: 'scenario was not found' }],
+  },
+  'POST /api/rollout-scenarios/:id/adopt': {
+    as: 'system',
+    url: (f) => `/api/rollout-scenarios/${f.scenario.id}/adopt`,
+    body: (f) => ({ version: f.scenario.version }),
+    required: ['version'],
+    invalid: [['version', 'latest', 'must be a whole number']],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.scenario.version + 1 }, status: 409, field: 'version' },
+      { name: 'a scenario that does not exist', url: `/api/rollout-scenarios/${MISSING_ID}/adopt`, body: { version: 1 }, status: 404, rule: 'scenario was not found' },
+    ],
+  },
   'DELETE /api/mechanisms/:id/meetings/:meetingId': {
     as: 'system',
     url: (f) => `/api/mechanisms/${f.mechanism.id}/meetings/${f.meeting.id}`,
@@ -556,6 +618,8 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     f.meeting = (await f.system.patch(`/api/mechanisms/${f.mechanism.id}/meetings/${meeting.id}`, { version: 1, agenda: 'Edited once' })).json() as Meeting;
     f.task = (await f.system.post(`/api/mechanisms/${f.mechanism.id}/meetings/${meeting.id}/action-items`, { title: 'Circulate the minutes' })).json() as Task;
     expect(f.meeting.version).toBe(2);
+    f.scenario = await createRolloutScenario(db, f.tree.north.unit);
+    f.spareScenario = await createRolloutScenario(db, f.tree.north.unit);
     expect(f.school.version).toBe(2);
     expect(f.person.version).toBe(2);
     expect(f.mechanism.version).toBe(2);
@@ -602,6 +666,7 @@ describe.each(testDatabases())('bad input on $name', (target) => {
       f.member = f.mechanism.members.find((x) => x.id === f.member.id) ?? f.member;
       f.meeting = ((await f.system.get(`/api/mechanisms/${f.mechanism.id}/meetings`)).json() as Meeting[]).find((x) => x.id === f.meeting.id) ?? f.meeting;
       f.task = ((await f.system.get(`/api/mechanisms/${f.mechanism.id}/tasks`)).json() as Task[]).find((x) => x.id === f.task.id) ?? f.task;
+      f.scenario = { id: f.scenario.id, version: (await f.system.get(`/api/rollout-scenarios/${f.scenario.id}`)).json().version };
     };
     for (const [key, route] of Object.entries(WRITE_ROUTES)) {
       await refresh();

@@ -12,3 +12,7 @@ export * from './mechanisms/composition.js';
 export * from './mechanisms/meetings.js';
 export * from './mechanisms/linkage.js';
 export * from './tasks/schemas.js';
+export * from './rollout/schemas.js';
+export * from './rollout/scheduler.js';
+export * from './rollout/compare.js';
+export * from './rollout/settings.js';

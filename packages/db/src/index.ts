@@ -12,3 +12,4 @@ export * from './mechanisms/functions.js';
 export * from './mechanisms/members.js';
 export * from './mechanisms/meetings.js';
 export * from './tasks/tasks.js';
+export * from './rollout/scenarios.js';

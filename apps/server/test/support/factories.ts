@@ -1,7 +1,7 @@
 // Small factories that build organizations and people straight through the repositories, so a
 // test states only what matters to it. Names, emails and NCES ids are unique within a run.
-import { MECHANISM_CATALOG, mechanismKindEntry, type MechanismKind, type MembershipRole, type Role, type Unit, type UnitKind } from '@trellis/core';
-import { copyCatalogFunctions, insertGrant, insertMechanism, insertMeeting, insertMember, insertPerson, insertTask, insertUnit, type MechanismRecord, type MeetingRecord, type PersonRecord, type Queryable, type TaskRecord } from '@trellis/db';
+import { cadreSweep, defaultRolloutSettings, MECHANISM_CATALOG, mechanismKindEntry, RolloutScenario, rolloutScenarioInput, scheduleRollout, type MechanismKind, type MembershipRole, type Role, type Unit, type UnitKind } from '@trellis/core';
+import { copyCatalogFunctions, finishRolloutComputation, insertRolloutScenario, listRolloutSchools, type RolloutScenarioRecord, insertGrant, insertMechanism, insertMeeting, insertMember, insertPerson, insertTask, insertUnit, type MechanismRecord, type MeetingRecord, type PersonRecord, type Queryable, type TaskRecord } from '@trellis/db';
 import { hashPassword } from '../../src/services/passwords.js';
 
 let seq = 0;
@@ -123,3 +123,17 @@ export const createMeeting = (db: Queryable, mechanismId: string, opts: { heldOn
 /** A task of the unit, optionally raised at a mechanism's meeting. */
 export const createTask = (db: Queryable, unit: Unit, opts: { mechanismId?: string; meetingId?: string; title?: string } = {}): Promise<TaskRecord> =>
   insertTask(db, { unitId: unit.id, title: opts.title ?? `Task ${next()}`, mechanismId: opts.mechanismId ?? null, meetingId: opts.meetingId ?? null });
+
+/**
+ * A roll-out scenario for a district, computed here in the test's thread as the worker would (so
+ * that it is ready at once): default settings, schools by feeder pattern.
+ */
+export async function createRolloutScenario(db: Queryable, district: Unit, opts: { name?: string } = {}): Promise<RolloutScenarioRecord> {
+  const settings = defaultRolloutSettings('2026-11-23');
+  const scenario = await insertRolloutScenario(db, { unitId: district.id, name: opts.name ?? `Scenario ${next()}`, settings, createdBy: null });
+  const input = RolloutScenario.parse(rolloutScenarioInput(settings, await listRolloutSchools(db, district.path, 'feeder_pattern')));
+  const schedule = scheduleRollout(input);
+  const result = { summary: { siteCount: input.sites.length }, schedule, sweep: cadreSweep(input, [1, 2]), siteNames: Object.fromEntries(input.sites.map((x) => [x.id, x.name])) };
+  await finishRolloutComputation(db, scenario.id, scenario.computation, { result });
+  return scenario;
+}
