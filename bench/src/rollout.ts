@@ -2,6 +2,7 @@
 // schools in 1,000 feeder patterns with a cadre of 60 Organization Facilitators (seeded, so every run
 // plans the same scenario), times scheduleRollout, and prints time to scale against the lower bound.
 // Then 1,000 and 100,000 schools to show how the cost grows. Figures, not assertions.
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { RolloutScenario, type RolloutScenarioInput } from '../../packages/core/src/rollout/schemas.js';
 import { scheduleRollout, type RolloutSchedule } from '../../packages/core/src/rollout/scheduler.js';
@@ -83,6 +84,8 @@ export function benchScenario(shape: Shape, seed = 2026): RolloutScenarioInput {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 function main() {
+  const [load1] = loadavg();
+  console.log(`Machine: ${cpus().length} cores, load average ${load1!.toFixed(1)} (timings are wall-clock; compare runs on a quiet machine)`);
   console.log('Roll-out planner: scheduleRollout on seeded scenarios (phases 2 + 6 + 6 + 4 working months at loads 0.5, 1, 0.5, 0.25; July off; facilitators carry 8)\n');
   let tenK = NaN;
   for (const shape of SHAPES) {
@@ -91,25 +94,39 @@ function main() {
     const scenario = RolloutScenario.parse(input);
     const parseMs = performance.now() - t0;
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     let schedule: RolloutSchedule | undefined;
     for (let run = 0; run < shape.runs; run++) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       schedule = scheduleRollout(scenario);
       times.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
     }
     // The first run warms the JIT up: it is reported, not counted.
     const first = times.shift()!;
+    cpuTimes.shift();
     const sum = summarize(times);
+    const cpuSum = summarize(cpuTimes);
     if (shape.schools === 10_000) tenK = sum.p50;
     const e = schedule!.explanation;
     console.log(`${shape.label}: ${shape.schools.toLocaleString('en-US')} schools, ${shape.patterns.toLocaleString('en-US')} feeder patterns, ${shape.facilitators} facilitators`);
     console.log(`  parse (zod)        ${ms(parseMs)}`);
     console.log(`  scheduleRollout    p50 ${ms(sum.p50)}, p95 ${ms(sum.p95)}, first (cold) run ${ms(first)}, ${sum.count} warm runs`);
+    console.log(`  CPU time           p50 ${ms(cpuSum.p50)}, p95 ${ms(cpuSum.p95)} (user + system of this process: less sensitive to other work on the machine)`);
     if (Number.isFinite(tenK) && shape.schools !== 10_000) console.log(`  ratio to 10k p50   ${(sum.p50 / tenK).toFixed(1)}×`);
     console.log(`  time to scale      ${e.monthsToScale} months (${schedule!.yearsToScale} years, ${schedule!.scaleMonth})`);
     console.log(`  lower bound        ${e.lowerBoundMonths} months (${e.binding}: ${e.totalSiteLoadMonths.toLocaleString('en-US')} site-load-months ÷ ${e.cadreCapacity} a month → ${e.capacityBoundWorkingMonths} working months)`);
     console.log(`  gap                ${e.gapMonths} months, ${e.gapPercent}% (target: within 5%)`);
-    console.log(`  peak utilization   ${schedule!.peakUtilizationPercent}%${schedule!.warnings.length ? `; ${schedule!.warnings.length} warnings` : ''}\n`);
+    console.log(`  capacity bound     ${e.capacityBoundMonths} months alone; gap to it ${e.gapToCapacityBoundPercent}%`);
+    console.log(`  peak utilization   ${schedule!.peakUtilizationPercent}%${schedule!.warnings.length ? `; ${schedule!.warnings.length} warnings` : ''}`);
+    // How local the work stays: schools served by a facilitator of their own region, facilitators per feeder pattern.
+    const facilitatorRegion = new Map(schedule!.cadre.map((f) => [f.facilitatorId, f.region]));
+    const patternRegion = new Map(scenario.subsets.map((p) => [p.id, p.region]));
+    const local = schedule!.sites.filter((x) => facilitatorRegion.get(x.facilitatorId) === patternRegion.get(x.subsetId)).length;
+    const perPattern = schedule!.subsets.reduce((a, x) => a + x.facilitatorIds.length, 0) / schedule!.subsets.length;
+    console.log(`  locality           ${((100 * local) / schedule!.sites.length).toFixed(0)}% of schools with a facilitator of their region; ${perPattern.toFixed(1)} facilitators per feeder pattern\n`);
   }
 }
 

@@ -5,52 +5,63 @@
 // linear program (sites may start in fractions and facilitators pool their capacity: a relaxation,
 // so the bound stays a bound).
 
-/** max c·x subject to A x ≤ b, x ≥ 0, with b ≥ 0: the dense simplex method with Bland's rule (it cannot cycle). */
+/**
+ * max c·x subject to A x ≤ b, x ≥ 0, with b ≥ 0: the dense simplex method. Dantzig's rule (the most
+ * negative reduced cost) is fast; after a run of degenerate pivots it falls back to Bland's rule,
+ * which cannot cycle.
+ */
 export function rolloutMaximizeLp(A: Float64Array[], b: readonly number[], c: readonly number[]): number {
   const m = A.length;
   const n = c.length;
   const width = n + m + 1;
+  const rhs = width - 1;
   const rows = A.map((row, i) => {
     const t = new Float64Array(width);
     t.set(row.subarray(0, n));
     t[n + i] = 1;
-    t[width - 1] = b[i]!;
+    t[rhs] = b[i]!;
     return t;
   });
   const z = new Float64Array(width);
   for (let j = 0; j < n; j++) z[j] = -c[j]!;
   const basis = Int32Array.from({ length: m }, (_, i) => n + i);
   const eps = 1e-9;
-  for (let iteration = 0; iteration < 100_000; iteration++) {
+  let degenerate = 0;
+  for (let iteration = 0; iteration < 50_000; iteration++) {
+    const bland = degenerate > 50;
     let enter = -1;
+    let most = -eps;
     for (let j = 0; j < n + m; j++) {
-      if (z[j]! < -eps) {
+      if (z[j]! < most) {
         enter = j;
-        break;
+        if (bland) break;
+        most = z[j]!;
       }
     }
-    if (enter < 0) return z[width - 1]!;
+    if (enter < 0) return z[rhs]!;
     let leave = -1;
     let best = Infinity;
     for (let i = 0; i < m; i++) {
       const a = rows[i]![enter]!;
       if (a <= eps) continue;
-      const ratio = rows[i]![width - 1]! / a;
+      const ratio = rows[i]![rhs]! / a;
       if (ratio < best - eps || (ratio <= best + eps && leave >= 0 && basis[i]! < basis[leave]!)) {
         best = ratio;
         leave = i;
       }
     }
     if (leave < 0) return Infinity; // unbounded (cannot happen for the roll-out programs: every start carries load)
+    degenerate = best <= eps ? degenerate + 1 : 0;
     const pivotRow = rows[leave]!;
     const pivot = pivotRow[enter]!;
     for (let j = 0; j < width; j++) pivotRow[j]! /= pivot;
-    for (const row of [...rows, z]) {
-      if (row === pivotRow) continue;
+    const eliminate = (row: Float64Array) => {
       const factor = row[enter]!;
-      if (factor === 0) continue;
+      if (factor === 0) return;
       for (let j = 0; j < width; j++) row[j]! -= factor * pivotRow[j]!;
-    }
+    };
+    for (let i = 0; i < m; i++) if (i !== leave) eliminate(rows[i]!);
+    eliminate(z);
     basis[leave] = enter;
   }
   throw new Error('the simplex method did not converge');

@@ -154,10 +154,10 @@ export interface RolloutSchedule {
   warnings: string[];
 }
 
-type Site = RolloutScenario['sites'][number];
-type PriorityValues = [number | undefined, number | undefined, number | undefined];
 
 const KEY_INDEX = { need: 0, readiness: 1, enrollment: 2 } as const;
+/** How many facilitators with room are compared when choosing one (see `choose`). */
+const TIE_CANDIDATES = 8;
 
 /** Highest first; a missing value after every present one. */
 function compareDesc(a: number | undefined, b: number | undefined): number {
@@ -258,14 +258,24 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
   };
 
   // Site and subset priorities.
-  const values = (s: Site): PriorityValues => [s.need, s.readiness, s.enrollment];
   const keys = 'by' in scenario.priority ? scenario.priority.by.map((k) => KEY_INDEX[k]) : [];
+  // Each key's values in a column (NaN when a site has none), so that sorting allocates nothing.
+  const columns = [
+    Float64Array.from(sites, (x) => x.need ?? NaN),
+    Float64Array.from(sites, (x) => x.readiness ?? NaN),
+    Float64Array.from(sites, (x) => x.enrollment ?? NaN),
+  ];
   const siteRank = (a: number, b: number) => {
-    const va = values(sites[a]!);
-    const vb = values(sites[b]!);
     for (const k of keys) {
-      const c = compareDesc(va[k], vb[k]);
-      if (c !== 0) return c;
+      const va = columns[k]![a]!;
+      const vb = columns[k]![b]!;
+      if (va === vb) continue;
+      if (Number.isNaN(va)) {
+        if (!Number.isNaN(vb)) return 1;
+        continue;
+      }
+      if (Number.isNaN(vb)) return -1;
+      return vb - va;
     }
     return a - b;
   };
@@ -436,13 +446,20 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
 
   // Choosing facilitators for a group in month t: counts per facilitator in `taken`, one per site in `out`.
   const taken = new Int32Array(F);
-  const cursor = new Map<number[], number>();
+  // Within one choice rooms only shrink, so a cursor per tier remembers where those with room begin.
+  const cursorSoft = new Map<number[], number>();
+  const cursorHard = new Map<number[], number>();
+  const current = new Map<number, number>();
+  const SOFT_ONLY = [false];
+  const SOFT_THEN_HARD = [false, true];
   const choose = (g: number, t: number, hard: boolean, out: Int32Array): number[] => {
     const touched: number[] = [];
+    cursorSoft.clear();
+    cursorHard.clear();
     const members = groups[g]!.sites;
     // The facilitator last chosen for a region keeps taking its sites while they have room: rooms
     // only shrink, so no better tier can have gained room meanwhile.
-    const current = new Map<number, number>();
+    current.clear();
     const room = (h: number, useHard: boolean) => (useHard ? kGrid[h * H + t]! : softOf(h, t)) - taken[h]!;
     let j = 0;
     for (const i of members) {
@@ -451,10 +468,9 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
       if (f < 0 || room(f, hard) <= 0) {
         f = -1;
         // Soft room first (also for a group that may use hard room), then hard room.
-        for (const useHard of hard ? [false, true] : [false]) {
-          cursor.clear();
+        for (const useHard of hard ? SOFT_THEN_HARD : SOFT_ONLY) {
+          const cursor = useHard ? cursorHard : cursorSoft;
           for (const tier of tiersFor(region)) {
-            // Facilitators before the tier's cursor have no room left: skip them.
             let from = cursor.get(tier) ?? 0;
             while (from < tier.length && room(tier[from]!, useHard) <= 0) from++;
             cursor.set(tier, from);
@@ -462,11 +478,14 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
             let bestRoom = 0;
             // The most room; on a tie in soft room, the most hard room: the facilitator whose coming
             // months are emptiest (spreading the load this way packed the benchmark about 1% better).
+            // Only the first few with room are compared, so that a cadre of hundreds costs no more.
             let bestHard = 0;
-            for (let x = from; x < tier.length; x++) {
+            let seen = 0;
+            for (let x = from; x < tier.length && seen < TIE_CANDIDATES; x++) {
               const h = tier[x]!;
               const r = room(h, useHard);
               if (r <= 0) continue;
+              seen++;
               const k = kGrid[h * H + t]!;
               if (r > bestRoom || (r === bestRoom && k > bestHard)) {
                 best = h;
