@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ELLIPSIS, isSourceId, SECTION_SEPARATOR, SOURCE_IDS, SOURCES, type SourceId, type SourceRef } from '../src/catalogs/sources.js';
-import { PLAN_KIND_SOURCES, PLAN_KINDS, PLAN_APPROVAL_SOURCES, PLAN_RECOMMENDATION_SUBJECT_SOURCES, STRATEGIC_PLANNING_SOURCE, RECOMMENDATION_DECISION_POLICY } from '../src/plans/rules.js';
+import { PLAN_KIND_SOURCES, PLAN_KINDS, PLAN_APPROVAL_SOURCES, PLAN_RECOMMENDATION_SUBJECT_SOURCES, STRATEGIC_PLANNING_SOURCE, PLAN_RECOMMENDATION_DECISION_POLICY } from '../src/plans/rules.js';
 import {
   PLAN_PHASE_CATALOG,
   PLAN_PHASES,
@@ -10,8 +10,8 @@ import {
   PLAN_TEMPLATE_KEYS,
   planTemplate,
   seedTasksFromTemplate,
-  templateNodes,
-  templatesFor,
+  planTemplateNodes,
+  planTemplatesFor,
   type PlanTemplate,
   type PlanTemplateNode,
 } from '../src/plans/templates.js';
@@ -75,8 +75,8 @@ const comparable = (s: string) => normalize(s).toLowerCase();
 // ---- Helpers -----------------------------------------------------------------------------------
 
 const catalog = PLAN_TEMPLATE_CATALOG;
-const nodesOf = (key: string) => templateNodes(planTemplate(key));
-const everyNode = () => catalog.templates.flatMap((t) => templateNodes(t).map((node) => ({ template: t.key, node })));
+const nodesOf = (key: string) => planTemplateNodes(planTemplate(key));
+const everyNode = () => catalog.templates.flatMap((t) => planTemplateNodes(t).map((node) => ({ template: t.key, node })));
 const depthOf = (t: PlanTemplate, key: string): number => {
   const walk = (nodes: PlanTemplateNode[], d: number): number => {
     for (const n of nodes) {
@@ -104,10 +104,10 @@ describe('plan template catalog', () => {
       for (const k of t.kinds) expect(PLAN_KINDS).toContain(k);
       expect(t.summary.length, t.key).toBeGreaterThan(60);
     }
-    expect(templatesFor('start_up_phase_in', 'state').map((t) => t.key)).toEqual(['appendix-c-state']);
-    expect(templatesFor('start_up_phase_in', 'district').map((t) => t.key)).toEqual(['appendix-c-district', 'exhibit-department-to-district']);
-    expect(templatesFor('sustainability', 'school').map((t) => t.key)).toEqual(['exhibit-4-fifteen-steps']);
-    expect(templatesFor('sustainability', 'state')).toEqual([]);
+    expect(planTemplatesFor('start_up_phase_in', 'state').map((t) => t.key)).toEqual(['appendix-c-state']);
+    expect(planTemplatesFor('start_up_phase_in', 'district').map((t) => t.key)).toEqual(['appendix-c-district', 'exhibit-department-to-district']);
+    expect(planTemplatesFor('sustainability', 'school').map((t) => t.key)).toEqual(['exhibit-4-fifteen-steps']);
+    expect(planTemplatesFor('sustainability', 'state')).toEqual([]);
     // The cascade: the state spawns district plans, a district school plans.
     expect(planTemplate('exhibit-department-to-district').spawnedFrom).toEqual(['state']);
     expect(planTemplate('exhibit-district-to-school').spawnedFrom).toEqual(['district']);
@@ -124,7 +124,7 @@ describe('plan template catalog', () => {
 
   it('keys nodes by slugs unique within their template', () => {
     for (const t of catalog.templates) {
-      const keys = templateNodes(t).map((n) => n.key);
+      const keys = planTemplateNodes(t).map((n) => n.key);
       expect(new Set(keys).size, `${t.key} has a repeated key`).toBe(keys.length);
       for (const key of keys) expect(key, t.key).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/);
     }
@@ -132,7 +132,7 @@ describe('plan template catalog', () => {
 
   // Plans record the node keys their tasks came from: renaming one strands them.
   it('keeps its node counts and top-level keys stable', () => {
-    expect(Object.fromEntries(catalog.templates.map((t) => [t.key, `${templateNodes(t).length}: ${t.nodes.map((n) => n.key).join(' ')}`]))).toMatchInlineSnapshot(`
+    expect(Object.fromEntries(catalog.templates.map((t) => [t.key, `${planTemplateNodes(t).length}: ${t.nodes.map((n) => n.key).join(' ')}`]))).toMatchInlineSnapshot(`
       {
         "appendix-c-district": "40: planning-team-capacity changes-within-agency start-up-with-schools celebrate-accomplishments",
         "appendix-c-state": "40: planning-team-capacity changes-within-agency start-up-with-districts celebrate-accomplishments",
@@ -176,7 +176,7 @@ describe('plan template catalog', () => {
     for (const t of catalog.templates) check(t.key, t.source);
     for (const p of PLAN_PHASES) for (const ref of [PLAN_PHASE_CATALOG[p].source, ...(PLAN_PHASE_CATALOG[p].seeAlso ?? [])]) check(p, ref);
     for (const k of PLAN_KINDS) check(k, PLAN_KIND_SOURCES[k]);
-    for (const ref of [...PLAN_APPROVAL_SOURCES, STRATEGIC_PLANNING_SOURCE, RECOMMENDATION_DECISION_POLICY.source!]) check('rules', ref);
+    for (const ref of [...PLAN_APPROVAL_SOURCES, STRATEGIC_PLANNING_SOURCE, PLAN_RECOMMENDATION_DECISION_POLICY.source!]) check('rules', ref);
     for (const ref of Object.values(PLAN_RECOMMENDATION_SUBJECT_SOURCES)) check('recommendation subject', ref);
     expect(misquoted).toEqual([]);
   });
@@ -252,11 +252,11 @@ describe('Appendix C outline', () => {
 
   it('reads the department’s items for a district and says so on every changed node', () => {
     const district = planTemplate('appendix-c-district');
-    const titles = templateNodes(district).map((n) => n.title);
+    const titles = planTemplateNodes(district).map((n) => n.title);
     expect(titles).toContain('Building the capacity of the district planning team');
     expect(titles).toContain('Plan for changes within the district');
     expect(titles.some((s) => /department|regional units/i.test(s))).toBe(false);
-    const adapted = templateNodes(district).filter((n) => n.adaptation);
+    const adapted = planTemplateNodes(district).filter((n) => n.adaptation);
     expect(adapted.length).toBeGreaterThan(4);
     // The quote stays the department's words: the citation shows where the district reading came from.
     expect(district.nodes[0]!.source.quote).toBe('(1) Building the capacity of the department planning team.');
@@ -265,7 +265,7 @@ describe('Appendix C outline', () => {
     expect(four.title).toBe('Plan for start-up and phase-in with schools');
     expect(four.children.map((n) => n.children.length)).toEqual([5, 3, 2]);
     expect(four.children[2]!.children[1]!.children).toHaveLength(4);
-    expect(templateNodes({ nodes: [four] }).every((n) => !n.adaptation)).toBe(true);
+    expect(planTemplateNodes({ nodes: [four] }).every((n) => !n.adaptation)).toBe(true);
   });
 
   it('fixes the guide’s "a set benchmarks" in the open', () => {

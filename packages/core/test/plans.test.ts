@@ -5,15 +5,15 @@ import type { MechanismKind, MechanismStatus, MembershipRole } from '../src/mech
 import type { Role } from '../src/access/roles.js';
 import {
   allowedPlanTransitions,
-  assertPermitted,
-  checkNewDependency,
+  assertPlanPermission,
+  checkNewTaskDependency,
   checkPlanTaskDates,
   checkPlanTransition,
   checkRecommendationDecision,
   checkRecommendationTasks,
   checkTaskDependencies,
   compareDesign,
-  cycleIfAdded,
+  dependencyCycleIfAdded,
   describeDependencyCycle,
   diffVersions,
   findDependencyCycle,
@@ -28,11 +28,11 @@ import {
   planningGaps,
   planProgress,
   rollUp,
-  type DependencyEdge,
+  type TaskDependencyEdge,
   type DesignDocumentContent,
   type PlanActor,
   type PlanStatus,
-  type ProgressTask,
+  type PlanProgressTask,
 } from '../src/plans/rules.js';
 import {
   DesignDocumentContentSchema,
@@ -64,10 +64,10 @@ const actor = (role: Role | null, memberships: [MechanismKind, MembershipRole?, 
   memberships: memberships.map(([mechanismKind, membershipRole = 'member', mechanismStatus = 'active']) => ({ mechanismKind, membershipRole, mechanismStatus })),
 });
 
-const edges = (...pairs: [string, string][]): DependencyEdge[] => pairs.map(([taskId, dependsOnId]) => ({ taskId, dependsOnId }));
+const edges = (...pairs: [string, string][]): TaskDependencyEdge[] => pairs.map(([taskId, dependsOnId]) => ({ taskId, dependsOnId }));
 
 let nextId = 0;
-const task = (over: Partial<ProgressTask> = {}): ProgressTask => ({ id: `t${++nextId}`, parentId: null, phase: null, status: 'not_started', ...over });
+const task = (over: Partial<PlanProgressTask> = {}): PlanProgressTask => ({ id: `t${++nextId}`, parentId: null, phase: null, status: 'not_started', ...over });
 
 const UUID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -223,9 +223,9 @@ describe('who may move a plan along', () => {
   });
 
   it('turns a refusal into the matching domain error', () => {
-    expect(caught(() => assertPermitted(mayMovePlan(actor(null), 'draft', 'submitted'))).kind).toBe('not_found');
-    expect(caught(() => assertPermitted(mayMovePlan(actor('viewer'), 'draft', 'submitted'))).kind).toBe('forbidden');
-    expect(() => assertPermitted(mayMovePlan(actor('editor'), 'draft', 'submitted'))).not.toThrow();
+    expect(caught(() => assertPlanPermission(mayMovePlan(actor(null), 'draft', 'submitted'))).kind).toBe('not_found');
+    expect(caught(() => assertPlanPermission(mayMovePlan(actor('viewer'), 'draft', 'submitted'))).kind).toBe('forbidden');
+    expect(() => assertPlanPermission(mayMovePlan(actor('editor'), 'draft', 'submitted'))).not.toThrow();
   });
 });
 
@@ -241,7 +241,7 @@ describe('task dependencies', () => {
   it('finds a task that depends on itself', () => {
     expect(findDependencyCycle(edges(['a', 'a']))).toEqual(['a', 'a']);
     expect(describeDependencyCycle(['a', 'a'])).toBe('a cannot depend on itself');
-    expect(() => checkNewDependency([], { taskId: 'a', dependsOnId: 'a' }, (id) => `“${id.toUpperCase()}”`)).toThrow('“A” cannot depend on itself.');
+    expect(() => checkNewTaskDependency([], { taskId: 'a', dependsOnId: 'a' }, (id) => `“${id.toUpperCase()}”`)).toThrow('“A” cannot depend on itself.');
   });
 
   it('returns the path that closes a cycle and says it in words', () => {
@@ -252,18 +252,18 @@ describe('task dependencies', () => {
 
   it('refuses a new dependency that would make a cycle, naming the tasks in it', () => {
     const titles: Record<string, string> = { a: 'Submit recommendations', b: 'Review recommendations', c: 'Establish a work group' };
-    const error = caught(() => checkNewDependency(edges(['b', 'c'], ['c', 'a']), { taskId: 'a', dependsOnId: 'b' }, (id) => titles[id]!));
+    const error = caught(() => checkNewTaskDependency(edges(['b', 'c'], ['c', 'a']), { taskId: 'a', dependsOnId: 'b' }, (id) => titles[id]!));
     expect(error.kind).toBe('conflict');
     expect(error.message).toBe(
       'This dependency would make a cycle: Submit recommendations depends on Review recommendations, which depends on Establish a work group, which depends on Submit recommendations. A task cannot wait for work that waits for it. Remove one of these dependencies.',
     );
     expect(error.issues).toEqual([{ field: 'dependsOn', message: 'would make a cycle' }]);
-    expect(() => checkNewDependency(edges(['b', 'c']), { taskId: 'a', dependsOnId: 'b' })).not.toThrow();
+    expect(() => checkNewTaskDependency(edges(['b', 'c']), { taskId: 'a', dependsOnId: 'b' })).not.toThrow();
   });
 
   it('gives the shortest cycle a new dependency would close', () => {
     // a → b → c → d, and b → d: adding d → a closes a-b-d-a (shorter than a-b-c-d-a).
-    expect(cycleIfAdded(edges(['a', 'b'], ['b', 'c'], ['c', 'd'], ['b', 'd']), { taskId: 'd', dependsOnId: 'a' })).toEqual(['d', 'a', 'b', 'd']);
+    expect(dependencyCycleIfAdded(edges(['a', 'b'], ['b', 'c'], ['c', 'd'], ['b', 'd']), { taskId: 'd', dependsOnId: 'a' })).toEqual(['d', 'a', 'b', 'd']);
   });
 
   it('finds a cycle of ten thousand tasks without overflowing, and shortens the message', () => {
@@ -274,7 +274,7 @@ describe('task dependencies', () => {
     expect(cycle[0]).toBe(cycle[n]);
     const words = describeDependencyCycle(cycle);
     expect(words).toBe('t0 depends on t1, which depends on t2, which depends on t3, which depends on … (9993 more tasks) …, which depends on t9997, which depends on t9998, which depends on t9999, which depends on t0');
-    expect(cycleIfAdded(long.slice(0, n - 1), { taskId: `t${n - 1}`, dependsOnId: 't0' })).toHaveLength(n + 1);
+    expect(dependencyCycleIfAdded(long.slice(0, n - 1), { taskId: `t${n - 1}`, dependsOnId: 't0' })).toHaveLength(n + 1);
   });
 
   it('checks a task’s whole new list of dependencies, replacing the old one', () => {
@@ -302,18 +302,18 @@ describe('task dependencies', () => {
         for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (reach[i]![k] && reach[k]![j]) reach[i]![j] = true;
         const edge = { taskId: `t${from}`, dependsOnId: `t${to}` };
         const closes = reach[to]![from]!;
-        const cycle = cycleIfAdded(list, edge);
+        const cycle = dependencyCycleIfAdded(list, edge);
         expect(cycle !== null).toBe(closes);
         expect(findDependencyCycle([...list, edge]) !== null).toBe(closes);
         if (closes) {
-          expect(() => checkNewDependency(list, edge)).toThrow(DomainError);
+          expect(() => checkNewTaskDependency(list, edge)).toThrow(DomainError);
           // The path is real: it starts and ends at the task, and each step is a dependency.
           expect(cycle![0]).toBe(edge.taskId);
           expect(cycle!.at(-1)).toBe(edge.taskId);
           const all = new Set([...list, edge].map((e) => `${e.taskId}>${e.dependsOnId}`));
           for (let i = 0; i + 1 < cycle!.length; i++) expect(all.has(`${cycle![i]}>${cycle![i + 1]}`)).toBe(true);
         } else {
-          expect(() => checkNewDependency(list, edge)).not.toThrow();
+          expect(() => checkNewTaskDependency(list, edge)).not.toThrow();
         }
       }),
       { numRuns: 300 },

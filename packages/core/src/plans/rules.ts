@@ -254,7 +254,7 @@ export const PLAN_MOVE_POLICY: Readonly<Record<PlanMove, PlanPolicyEntry>> = {
   supersede: { mechanisms: [], minimumRole: null },
 };
 
-export const RECOMMENDATION_DECISION_POLICY: PlanPolicyEntry = {
+export const PLAN_RECOMMENDATION_DECISION_POLICY: PlanPolicyEntry = {
   mechanisms: ['superintendent_governing_body'],
   minimumRole: 'leader',
   source: guide('Appendix C — (2) Plan for changes within the DEPARTMENT and with REGIONAL UNITS — item (d)', '(d) Submit recommendations to Superintendent'),
@@ -321,10 +321,10 @@ export function mayMovePlan(actor: PlanActor, from: PlanStatus, to: PlanStatus):
 }
 
 /** May the caller decide (accept, decline, defer) a recommendation submitted to the authority at this unit? */
-export const mayDecideRecommendation = (actor: PlanActor): PlanPermission => decidePolicy(actor, RECOMMENDATION_DECISION_POLICY, 'decide a recommendation');
+export const mayDecideRecommendation = (actor: PlanActor): PlanPermission => decidePolicy(actor, PLAN_RECOMMENDATION_DECISION_POLICY, 'decide a recommendation');
 
 /** Throws `not_found` or `forbidden` unless the permission allows. */
-export function assertPermitted(permission: PlanPermission, what = 'The plan'): void {
+export function assertPlanPermission(permission: PlanPermission, what = 'The plan'): void {
   if (permission.allowed) return;
   if (permission.decision === 'hidden') throw notFound(what);
   throw forbidden(permission.reason);
@@ -333,7 +333,7 @@ export function assertPermitted(permission: PlanPermission, what = 'The plan'): 
 // ---- Task dependencies -------------------------------------------------------------------------------
 
 /** Task `taskId` cannot start (or finish) before `dependsOnId` is done. */
-export interface DependencyEdge {
+export interface TaskDependencyEdge {
   taskId: string;
   dependsOnId: string;
 }
@@ -343,7 +343,7 @@ export interface DependencyEdge {
  * which depends on c, which depends on a"; `[a, a]` is a task that depends on itself. Null when
  * there is none. Iterative (a plan of ten thousand chained tasks does not overflow the stack).
  */
-export function findDependencyCycle(edges: readonly DependencyEdge[]): string[] | null {
+export function findDependencyCycle(edges: readonly TaskDependencyEdge[]): string[] | null {
   const next = new Map<string, string[]>();
   for (const e of edges) {
     const list = next.get(e.taskId);
@@ -379,7 +379,7 @@ export function findDependencyCycle(edges: readonly DependencyEdge[]): string[] 
  * The cycle that adding `edge` would close, as a path starting and ending at `edge.taskId` (the
  * shortest such), or null when the edge is safe. Assumes `edges` has no cycle of its own.
  */
-export function cycleIfAdded(edges: readonly DependencyEdge[], edge: DependencyEdge): string[] | null {
+export function dependencyCycleIfAdded(edges: readonly TaskDependencyEdge[], edge: TaskDependencyEdge): string[] | null {
   if (edge.taskId === edge.dependsOnId) return [edge.taskId, edge.taskId];
   const next = new Map<string, string[]>();
   for (const e of edges) {
@@ -427,8 +427,8 @@ export function describeDependencyCycle(path: readonly string[], nameOf: (id: st
 const CYCLE_ADVICE = 'A task cannot wait for work that waits for it. Remove one of these dependencies.';
 
 /** Throws `conflict` when adding `edge` to `edges` would make a cycle, naming the tasks in it. */
-export function checkNewDependency(edges: readonly DependencyEdge[], edge: DependencyEdge, nameOf?: (id: string) => string): void {
-  const cycle = cycleIfAdded(edges, edge);
+export function checkNewTaskDependency(edges: readonly TaskDependencyEdge[], edge: TaskDependencyEdge, nameOf?: (id: string) => string): void {
+  const cycle = dependencyCycleIfAdded(edges, edge);
   if (cycle === null) return;
   const words = describeDependencyCycle(cycle, nameOf);
   const message = cycle.length === 2 ? `${words}.` : `This dependency would make a cycle: ${words}. ${CYCLE_ADVICE}`;
@@ -439,9 +439,9 @@ export function checkNewDependency(edges: readonly DependencyEdge[], edge: Depen
  * Throws `conflict` when giving `taskId` exactly the dependencies `dependsOnIds` (replacing what it
  * had in `edges`) would make a cycle anywhere.
  */
-export function checkTaskDependencies(edges: readonly DependencyEdge[], taskId: string, dependsOnIds: readonly string[], nameOf?: (id: string) => string): void {
+export function checkTaskDependencies(edges: readonly TaskDependencyEdge[], taskId: string, dependsOnIds: readonly string[], nameOf?: (id: string) => string): void {
   const others = edges.filter((e) => e.taskId !== taskId);
-  for (const dependsOnId of dependsOnIds) checkNewDependency(others, { taskId, dependsOnId }, nameOf);
+  for (const dependsOnId of dependsOnIds) checkNewTaskDependency(others, { taskId, dependsOnId }, nameOf);
   const cycle = findDependencyCycle([...others, ...dependsOnIds.map((dependsOnId) => ({ taskId, dependsOnId }))]);
   if (cycle !== null) {
     throw conflict(`These dependencies would make a cycle: ${describeDependencyCycle(cycle, nameOf)}. ${CYCLE_ADVICE}`, [
@@ -500,10 +500,10 @@ export function checkPlanTaskDates(startOn: string | null | undefined, dueOn: st
 // 30 of 50 (60%), not to the mean of 50% and 100% (75%). This way the parent's share is the share of
 // all the work below it that is done, and a plan with few tasks cannot swing the whole picture.
 
-export const PROGRESS_BUCKETS = [...PLAN_PHASES, 'unphased'] as const;
-export type ProgressBucket = (typeof PROGRESS_BUCKETS)[number];
+export const PLAN_PROGRESS_BUCKETS = [...PLAN_PHASES, 'unphased'] as const;
+export type PlanProgressBucket = (typeof PLAN_PROGRESS_BUCKETS)[number];
 
-export interface ProgressCount {
+export interface PlanProgressCount {
   done: number;
   total: number;
   blocked: number;
@@ -512,36 +512,36 @@ export interface ProgressCount {
 }
 
 export interface PlanProgress {
-  overall: ProgressCount;
-  byPhase: Record<ProgressBucket, ProgressCount>;
+  overall: PlanProgressCount;
+  byPhase: Record<PlanProgressBucket, PlanProgressCount>;
 }
 
-export interface ProgressTask {
+export interface PlanProgressTask {
   id: string;
   parentId: string | null;
   phase: PlanPhase | null;
   status: TaskStatus;
 }
 
-const count = (done: number, total: number, blocked: number): ProgressCount => ({ done, total, blocked, share: total === 0 ? null : done / total });
+const count = (done: number, total: number, blocked: number): PlanProgressCount => ({ done, total, blocked, share: total === 0 ? null : done / total });
 const emptyProgress = (): PlanProgress => ({
   overall: count(0, 0, 0),
-  byPhase: Object.fromEntries(PROGRESS_BUCKETS.map((b) => [b, count(0, 0, 0)])) as Record<ProgressBucket, ProgressCount>,
+  byPhase: Object.fromEntries(PLAN_PROGRESS_BUCKETS.map((b) => [b, count(0, 0, 0)])) as Record<PlanProgressBucket, PlanProgressCount>,
 });
 
 /** The share of a plan's tasks done, overall and by phase. */
-export function planProgress(tasks: readonly ProgressTask[]): PlanProgress {
+export function planProgress(tasks: readonly PlanProgressTask[]): PlanProgress {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const parents = new Set(tasks.map((t) => t.parentId).filter((p): p is string => p !== null && byId.has(p)));
-  const phaseOf = (task: ProgressTask): PlanPhase | null => {
+  const phaseOf = (task: PlanProgressTask): PlanPhase | null => {
     const seen = new Set<string>();
-    for (let t: ProgressTask | undefined = task; t && !seen.has(t.id); t = t.parentId === null ? undefined : byId.get(t.parentId)) {
+    for (let t: PlanProgressTask | undefined = task; t && !seen.has(t.id); t = t.parentId === null ? undefined : byId.get(t.parentId)) {
       if (t.phase !== null) return t.phase;
       seen.add(t.id);
     }
     return null;
   };
-  const tally = Object.fromEntries(PROGRESS_BUCKETS.map((b) => [b, { done: 0, total: 0, blocked: 0 }])) as Record<ProgressBucket, { done: number; total: number; blocked: number }>;
+  const tally = Object.fromEntries(PLAN_PROGRESS_BUCKETS.map((b) => [b, { done: 0, total: 0, blocked: 0 }])) as Record<PlanProgressBucket, { done: number; total: number; blocked: number }>;
   for (const t of tasks) {
     if (parents.has(t.id)) continue;
     const bucket = tally[phaseOf(t) ?? 'unphased'];
@@ -552,12 +552,12 @@ export function planProgress(tasks: readonly ProgressTask[]): PlanProgress {
   return fromTally(tally);
 }
 
-function fromTally(tally: Record<ProgressBucket, { done: number; total: number; blocked: number }>): PlanProgress {
+function fromTally(tally: Record<PlanProgressBucket, { done: number; total: number; blocked: number }>): PlanProgress {
   const progress = emptyProgress();
   let done = 0;
   let total = 0;
   let blocked = 0;
-  for (const b of PROGRESS_BUCKETS) {
+  for (const b of PLAN_PROGRESS_BUCKETS) {
     const t = tally[b];
     progress.byPhase[b] = count(t.done, t.total, t.blocked);
     done += t.done;
@@ -570,9 +570,9 @@ function fromTally(tally: Record<ProgressBucket, { done: number; total: number; 
 
 /** Progress of several plans together (a unit's own plan and the plans below it), weighted by task count. */
 export function rollUp(parts: readonly PlanProgress[]): PlanProgress {
-  const tally = Object.fromEntries(PROGRESS_BUCKETS.map((b) => [b, { done: 0, total: 0, blocked: 0 }])) as Record<ProgressBucket, { done: number; total: number; blocked: number }>;
+  const tally = Object.fromEntries(PLAN_PROGRESS_BUCKETS.map((b) => [b, { done: 0, total: 0, blocked: 0 }])) as Record<PlanProgressBucket, { done: number; total: number; blocked: number }>;
   for (const p of parts) {
-    for (const b of PROGRESS_BUCKETS) {
+    for (const b of PLAN_PROGRESS_BUCKETS) {
       tally[b].done += p.byPhase[b].done;
       tally[b].total += p.byPhase[b].total;
       tally[b].blocked += p.byPhase[b].blocked;

@@ -180,7 +180,7 @@ interface Item {
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The title a quote gives: trimmed, a closing colon dropped, first letter capitalized. */
-export const titleFromText = (text: string) => capitalize(text.trim().replace(/\s*:$/, ''));
+const titleFromText = (text: string) => capitalize(text.trim().replace(/\s*:$/, ''));
 
 /**
  * Builds nodes under `section` of the guide or the change-agent document. A child's quote is its
@@ -865,7 +865,7 @@ export function planTemplate(key: string, catalog: PlanTemplateCatalog = PLAN_TE
 }
 
 /** Templates written for a plan of this kind at this kind of unit, in catalog order. */
-export const templatesFor = (kind: PlanKind, level: UnitKind, catalog: PlanTemplateCatalog = PLAN_TEMPLATE_CATALOG): PlanTemplate[] =>
+export const planTemplatesFor = (kind: PlanKind, level: UnitKind, catalog: PlanTemplateCatalog = PLAN_TEMPLATE_CATALOG): PlanTemplate[] =>
   catalog.templates.filter((t) => t.kinds.includes(kind) && t.levels.includes(level));
 
 // Kept here rather than imported from ./rules.js: rules imports this module's values, and a value
@@ -882,14 +882,14 @@ const KIND_WORDS: Record<PlanKind, string> = {
  */
 export function checkTemplateSuits(template: PlanTemplate, kind: PlanKind, level: UnitKind, catalog: PlanTemplateCatalog = PLAN_TEMPLATE_CATALOG): void {
   if (template.kinds.includes(kind) && template.levels.includes(level)) return;
-  const fitting = templatesFor(kind, level, catalog).map((t) => `"${t.name}"`);
+  const fitting = planTemplatesFor(kind, level, catalog).map((t) => `"${t.name}"`);
   const instead = fitting.length > 0 ? `Use ${fitting.join(' or ')}, or start blank.` : 'No template is written for that; start blank.';
   const what = `${KIND_WORDS[kind]} for a ${level.replace(/_/g, ' ')}`;
   throw invalid(`The template "${template.name}" is not written for a ${what}. ${instead}`, [{ field: 'template.key', message: `does not suit a ${what}` }]);
 }
 
 /** Every node of a template, depth first, in document order. */
-export function templateNodes(template: Pick<PlanTemplate, 'nodes'>): PlanTemplateNode[] {
+export function planTemplateNodes(template: Pick<PlanTemplate, 'nodes'>): PlanTemplateNode[] {
   const out: PlanTemplateNode[] = [];
   const walk = (nodes: PlanTemplateNode[]) => {
     for (const n of nodes) {
@@ -902,7 +902,7 @@ export function templateNodes(template: Pick<PlanTemplate, 'nodes'>): PlanTempla
 }
 
 /** A task as a new plan gets it from a template: the outline flattened, parents before children. */
-export interface TemplateTaskSeed {
+export interface PlanTemplateTaskSeed {
   /** The template node it came from: stable, so a plan can say which of its tasks came from where. */
   templateNodeKey: string;
   parentTemplateNodeKey: string | null;
@@ -921,9 +921,9 @@ export interface TemplateTaskSeed {
  * ancestors without a phase of their own that lead to one): a sustainability plan takes Exhibit 4's
  * third and fourth phases this way.
  */
-export function seedTasksFromTemplate(template: Pick<PlanTemplate, 'nodes'>, options: { phases?: readonly PlanPhase[] } = {}): TemplateTaskSeed[] {
+export function seedTasksFromTemplate(template: Pick<PlanTemplate, 'nodes'>, options: { phases?: readonly PlanPhase[] } = {}): PlanTemplateTaskSeed[] {
   const wanted = options.phases ? new Set(options.phases) : null;
-  const out: TemplateTaskSeed[] = [];
+  const out: PlanTemplateTaskSeed[] = [];
   const keeps = (n: PlanTemplateNode, inherited: PlanPhase | null): boolean => {
     const phase = n.phase ?? inherited;
     if (wanted === null) return true;
