@@ -243,6 +243,24 @@ describe('Appendix C outline', () => {
     expect(depthOf(t, 'start-up-with-districts.district-introductory-tasks.review-overview-document')).toBe(2);
   });
 
+  it('has every lettered item of each section of the outline, in order', () => {
+    const doc = documents['planning-coaching-guide'];
+    const sections: [string, number, string, string][] = [
+      ['appendix-c-state', 0, '(1) Building the capacity', '(2) Plan for changes'],
+      ['appendix-c-state', 1, '(2) Plan for changes', '(3) Plan for Start-up'],
+      ['appendix-c-state', 2, '(3) Plan for Start-up', 'Tasks the Department Needs'],
+      ['appendix-c-district', 2, '(4) Plan for Start-up', 'AND, of course'],
+    ];
+    for (const [key, index, from, to] of sections) {
+      const start = doc.indexOf(from);
+      const block = doc.slice(start, doc.indexOf(to, start));
+      const inDocument = [...block.matchAll(/(?:^|\s)\(?([a-g])\) [A-Z]/g)].map((m) => `item (${m[1]})`);
+      const inTemplate = planTemplate(key).nodes[index]!.children.map((n) => n.source.section.split(SECTION_SEPARATOR).at(-1));
+      expect(inTemplate, `${key} ${from}`).toEqual(inDocument);
+      expect(inDocument.length, from).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('places start-up and phase-in where the outline names it, and nothing else', () => {
     for (const key of ['appendix-c-state', 'appendix-c-district']) {
       const t = planTemplate(key);

@@ -382,6 +382,26 @@ describe('progress by phase and the roll-up', () => {
     expect(p.overall).toMatchObject({ done: 2, total: 3 });
   });
 
+  // Adding counts makes the roll-up exact: splitting a unit's tasks among plans any way and rolling
+  // the plans up gives what counting all the tasks at once gives.
+  it('rolls up any split of the tasks to the progress of all of them', () => {
+    const flatTask = fc.record({
+      phase: fc.constantFrom(null, 'orientation', 'start_up_phase_in', 'institutionalization', 'ongoing_evolution'),
+      status: fc.constantFrom('not_started', 'under_way', 'done', 'blocked'),
+      plan: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(flatTask, { maxLength: 40 }), (list) => {
+        const tasks = list.map((t, i) => ({ ...task({ id: `p${i}`, phase: t.phase as PlanProgressTask['phase'], status: t.status as PlanProgressTask['status'] }), plan: t.plan }));
+        const whole = planProgress(tasks);
+        const parts = [0, 1, 2, 3].map((n) => planProgress(tasks.filter((t) => t.plan === n)));
+        expect(rollUp(parts)).toEqual(whole);
+        expect(whole.overall.total).toBe(tasks.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('says nothing is done of no work, rather than 0%', () => {
     expect(planProgress([]).overall).toEqual({ done: 0, total: 0, blocked: 0, share: null });
   });
