@@ -9,7 +9,7 @@ export interface Response {
   body: string;
 }
 
-function send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Response> {
+export function send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Response> {
   const target = new URL(url);
   if (target.hostname !== '127.0.0.1') throw new Error(`The benchmark only talks to 127.0.0.1, not ${target.hostname}.`);
   return new Promise((resolve, reject) => {

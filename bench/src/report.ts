@@ -52,6 +52,19 @@ const SECTIONS: [string, Row[]][] = [
     ],
   ],
   [
+    'Roll-out planner: the whole state (10,000 schools by district, cadre of 60) computed in a worker',
+    [
+      { label: 'POST to 202 (schools read and checked)', value: (r) => r.rollout.postMs, format: ms },
+      { label: 'POST to ready (computed and stored)', value: (r) => r.rollout.computeMs, format: ms },
+      { label: 'school reads meanwhile p50', value: (r) => r.rollout.readsDuring.p50, format: ms },
+      { label: 'school reads meanwhile p95', value: (r) => r.rollout.readsDuring.p95, format: ms },
+      { label: 'school reads meanwhile ÷ idle, p95', value: (r) => (r.latency.unitDetail!.p95 ? r.rollout.readsDuring.p95 / r.latency.unitDetail!.p95 : 0), format: (x) => `${x.toFixed(2)}×` },
+      { label: 'school reads meanwhile, count', value: (r) => r.rollout.readsDuring.count, format: count },
+      { label: 'months to scale (lower bound)', value: (r) => r.rollout.monthsToScale ?? 0, format: count },
+      { label: 'lower bound, months', value: (r) => r.rollout.lowerBoundMonths ?? 0, format: count },
+    ],
+  ],
+  [
     'Memory of the server process',
     [
       { label: 'peak RSS of the serving process', value: (r) => r.memory.serverPeakMb, format: mb },

@@ -10,6 +10,7 @@ import { watchMemory, type MemoryPeak } from './memory.js';
 import { startServerProcess } from './server-process.js';
 import { measureThroughput, type ThroughputResult } from './throughput.js';
 import { LATENCY_CASES, mixedPath } from './workload.js';
+import { measureRolloutWhileComputing, type RolloutApiResult } from './rollout-api.js';
 
 export const PLAN = {
   /** Each latency case stops after its count of requests or this many seconds, whichever is first. */
@@ -26,6 +27,8 @@ export interface BackendResult {
   /** By LATENCY_CASES key. */
   latency: Record<string, LatencyResult>;
   mixed: ThroughputResult;
+  /** A whole-state roll-out scenario computed while reads go on. */
+  rollout: RolloutApiResult;
   memory: MemoryPeak;
 }
 
@@ -58,6 +61,8 @@ export async function runScenario(backend: Backend, state: BenchState): Promise<
     }
     log(backend, `mixed read load: ${PLAN.mixed.connections} clients for ${PLAN.mixed.seconds} s`);
     const mixed = await measureThroughput(server.baseUrl, cookie, mixedPath(state), PLAN.mixed);
+    log(backend, 'roll-out: a whole-state scenario computed while school reads go on');
+    const rollout = await measureRolloutWhileComputing(server.baseUrl, cookie, state);
     return {
       backend: backend.name,
       label: backend.label,
@@ -66,6 +71,7 @@ export async function runScenario(backend: Backend, state: BenchState): Promise<
       startupMs: server.startupMs,
       latency,
       mixed,
+      rollout,
       memory: memory.stop(),
     };
   } catch (e) {
