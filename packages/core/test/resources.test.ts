@@ -42,7 +42,6 @@ const TRANSITIONS = 'transitions:prevention';
 const HOME = 'home-involvement:prevention';
 const CRISIS_TREATMENT = 'crisis-assistance:treatment';
 const SPECIAL_EARLY = 'student-family-assistance:early-intervention';
-const COMMUNITY_EARLY = 'community-outreach:early-intervention';
 
 // ---- Factories -----------------------------------------------------------------------------------
 

@@ -182,6 +182,32 @@ class Tally {
     }
   }
 
+  /** Resource `k` of `p` (see `Placements`). */
+  addPlaced(p: Placements, k: number) {
+    const r = p.resources[k]!;
+    const fte = num(r.staffFte);
+    const cost = num(r.annualCost);
+    this.resources += 1;
+    this.totalFte += fte;
+    this.totalCost += cost;
+    if (p.outside[k]) this.outside.push(r.id);
+    const from = p.cellStart[k]!;
+    const to = p.cellStart[k + 1]!;
+    const n = to - from;
+    const served = r.populationServed;
+    const known = typeof served === 'number' && Number.isFinite(served);
+    for (let c = from; c < to; c++) {
+      const i = p.cells[c]!;
+      this.count[i]! += 1;
+      if (n > 1) this.shared[i]! += 1;
+      this.fte[i]! += fte / n;
+      this.cost[i]! += cost / n;
+      this.fullCost[i]! += cost;
+      if (known) this.served[i]! += served;
+      else this.unknown[i]! += 1;
+    }
+  }
+
   toMap(framework: InterventionFramework): ResourceMap {
     const population = this.populationKnownUnits > 0 ? this.population : null;
     const cells = interventionCells(framework).map(
@@ -324,13 +350,13 @@ interface FindingOf<C extends ResourceFindingCode> {
   resourceIds: readonly string[];
   figures: ResourceFindingFigures[C];
   /**
-   * What it means and what to do, in plain words. Composed when read (a getter): a state's analysis
-   * has hundreds of thousands of findings and a person reads a page of them. JSON.stringify,
-   * spreading and structuredClone read it like any other field.
+   * What it means and what to do, in plain words. Composed when read (see `ResourceFindingRecord`):
+   * a state's analysis has hundreds of thousands of findings and a person reads a page of them.
    */
   readonly explanation: string;
 }
 export type ResourceFinding = { [C in ResourceFindingCode]: FindingOf<C> }[ResourceFindingCode];
+type ResourceFindingInit = ResourceFinding extends infer F ? (F extends unknown ? Omit<F, 'explanation'> : never) : never;
 
 // ---- Words ---------------------------------------------------------------------------------------
 // Findings can number in the hundreds of thousands for a state: numbers are formatted by hand
@@ -352,6 +378,152 @@ const percent = (ratio: number) => `${round(ratio * 100, 1)}%`;
 const plural = (n: number, one: string, many = `${one}s`) => `${groupDigits(n)} ${n === 1 ? one : many}`;
 const listNames = (names: readonly string[], max = 5) =>
   names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'other')}`;
+
+/** Names of cells and units, for explanations. */
+class Lexicon {
+  private readonly cells: ReadonlyMap<string, string>;
+  constructor(
+    framework: InterventionFramework,
+    private readonly units: ReadonlyMap<string, ResourceMapUnit>,
+  ) {
+    this.cells = new Map(interventionCells(framework).map((c) => [c.key, c.name]));
+  }
+  cellNames(keys: readonly string[]): string {
+    return keys.map((k) => this.cells.get(k) ?? k).join('; ');
+  }
+  unitName(id: string): string {
+    return this.units.get(id)?.name ?? 'a school';
+  }
+}
+
+/** What an explanation needs beyond a finding's own fields. */
+interface Words {
+  lexicon: Lexicon;
+  unit: ResourceMapUnit | null;
+  /** The resources it names. */
+  members: readonly MappedResource[];
+  /** Redundancy: the shared target population; economies of scale: the feeder pattern's name. */
+  detail: string;
+}
+const NO_RESOURCES: readonly MappedResource[] = Object.freeze([]);
+
+function explain(f: ResourceFinding, w: Words): string {
+  const unit = w.unit?.name ?? 'the unit';
+  const cells = w.lexicon.cellNames(f.cells);
+  const names = () => listNames(w.members.map((r) => r.name));
+  switch (f.code) {
+    case 'no_resources_mapped':
+      return (
+        `No program, service, initiative or staff role is mapped for ${unit} yet, so gaps and overlaps cannot be told apart. ` +
+        `Map what the unit has on the framework first (a work group can import a spreadsheet), then read the analysis again.`
+      );
+    case 'gap_empty':
+      return (
+        `Nothing at ${unit} is placed in ${cells}. If students need this kind of support, it is a gap: check whether the district ` +
+        `or a community agency already provides it, and if not, consider making it a priority need.`
+      );
+    case 'gap_low_coverage': {
+      const g = f.figures;
+      return (
+        `At ${unit}, ${plural(g.resourceCount, 'resource')} in ${cells} serve ${groupDigits(g.populationServed)} of ${groupDigits(g.population)} students ` +
+        `(${percent(g.coverage)}), below the ${percent(g.threshold)} threshold. Consider expanding what is there, or ` +
+        `redeploying resources from cells where programs overlap.`
+      );
+    }
+    case 'fragmentation': {
+      const g = f.figures;
+      const loose = g.uncoordinatedCount === g.resourceCount ? 'none is' : `${groupDigits(g.uncoordinatedCount)} ${g.uncoordinatedCount === 1 ? 'is' : 'are'} not`;
+      return (
+        `At ${unit}, ${plural(g.resourceCount, 'resource')} work in ${cells} and ${loose} coordinated with the others (${names()}). ` +
+        `Bring the people who run them together (for example in the Learning Supports Leadership Team) to share students, referrals and plans.`
+      );
+    }
+    case 'redundancy': {
+      const g = f.figures;
+      const why = [g.sharedPurposes.length > 0 ? `the same purpose (${g.sharedPurposes.join(', ')})` : '', g.similarNames ? 'similar names' : ''].filter(Boolean).join(' and ');
+      const whom = g.confidence === 'likely' ? `the same students (${w.detail})` : 'students not described (no target population is given, so check who they serve)';
+      return (
+        `At ${unit}, ${plural(g.resourceCount, 'resource')} in ${cells} have ${why} and serve ${whom}: ${names()}. ` +
+        `Together they cost ${money(g.totalAnnualCost)} a year${g.staffFte > 0 ? ` and ${decimal(g.staffFte)} staff FTE` : ''}. ` +
+        `Consider unifying them, and redeploying what that frees to a gap.`
+      );
+    }
+    case 'funding_ended':
+    case 'funding_expiring': {
+      const g = f.figures;
+      const what = `Funding for ${w.members[0]?.name ?? 'a resource'} at ${unit}${g.fundingSource ? ` (${g.fundingSource})` : ''}`;
+      const cost = g.annualCost !== null ? `It costs ${money(g.annualCost)} a year` : 'Its cost is not recorded';
+      if (f.code === 'funding_ended') {
+        return `${what} ended on ${g.endsOn}, ${plural(f.figures.daysAgo, 'day')} ago, yet it is still on the map. ${cost}. Record how it is paid for now, or take it off the map if it has stopped.`;
+      }
+      return (
+        `${what} ends on ${g.endsOn}, in ${plural(f.figures.daysLeft, 'day')}. ${cost} and works in ${cells}. ` +
+        `Decide now whether to sustain it (another source, or redeploying resources) or to phase it out, so students are not left without it.`
+      );
+    }
+    case 'economies_of_scale': {
+      const g = f.figures;
+      const where = w.members.map((r) => `${r.name} at ${w.lexicon.unitName(r.unitId)}`);
+      return (
+        `In the ${w.detail} feeder pattern, ${plural(g.unitCount, 'school')} each meet the same need (${g.purpose}, in ${cells}) on their own: ` +
+        `${listNames(where)}. Together that is ${money(g.totalAnnualCost)} a year. Planning it once for the feeder pattern (for example through a ` +
+        `Learning Supports Leadership Council) may serve the same students for less.`
+      );
+    }
+  }
+}
+
+/**
+ * A finding. Its fields are plain data; its `explanation` is composed when read, from what the
+ * finding keeps privately (unit, resources, names), so that a state's analysis does not build
+ * hundreds of thousands of sentences nobody reads. `JSON.stringify` includes the explanation (see
+ * `toJSON`); to copy a finding as a plain object, use `JSON.parse(JSON.stringify(f))` or `toJSON()`,
+ * not spreading.
+ */
+export class ResourceFindingRecord {
+  readonly key: string;
+  readonly code: ResourceFindingCode;
+  readonly level: ResourceFinding['level'];
+  readonly unitIds: readonly string[];
+  readonly feederPatternId: string | undefined;
+  readonly cells: readonly string[];
+  readonly resourceIds: readonly string[];
+  readonly figures: ResourceFinding['figures'];
+  readonly #words: Words;
+
+  constructor(init: ResourceFindingInit, words: Words) {
+    this.key = init.key;
+    this.code = init.code;
+    this.level = init.level;
+    this.unitIds = init.unitIds;
+    this.feederPatternId = init.feederPatternId;
+    this.cells = init.cells;
+    this.resourceIds = init.resourceIds;
+    this.figures = init.figures;
+    this.#words = words;
+  }
+
+  get explanation(): string {
+    return explain(this as unknown as ResourceFinding, this.#words);
+  }
+
+  toJSON(): Omit<ResourceFinding, 'explanation'> & { explanation: string } {
+    const { key, code, level, unitIds, feederPatternId, cells, resourceIds, figures } = this;
+    return {
+      key,
+      code,
+      level,
+      unitIds,
+      ...(feederPatternId === undefined ? {} : { feederPatternId }),
+      cells,
+      resourceIds,
+      figures,
+      explanation: this.explanation,
+    } as Omit<ResourceFinding, 'explanation'> & { explanation: string };
+  }
+}
+
+const finding = (init: ResourceFindingInit, words: Words): ResourceFinding => new ResourceFindingRecord(init, words) as unknown as ResourceFinding;
 
 /** Lowercase words without punctuation: how names and target populations are compared. */
 export const normalizeResourceText = (text: string | null | undefined): string =>
@@ -382,9 +554,9 @@ export function resourceNameSignature(name: string): string {
 // ---- Per analysis: interned words and placed resources -------------------------------------------
 
 /**
- * What one analysis run shares: the framework's cells, and purposes (tags and name signatures) and
+ * What one analysis run shares: the framework's cells, purposes (tags and name signatures) and
  * target populations interned as numbers, so buckets are keyed by numbers and each distinct name
- * is normalized once.
+ * is normalized once, and scratch space reused from unit to unit.
  */
 class Context {
   readonly cellKeys: readonly string[];
@@ -396,14 +568,16 @@ class Context {
   private readonly signatureOfName = new Map<string, number>();
   private readonly targetOfText = new Map<string, number>();
   private readonly targetIds = new Map<string, number>([['', 0]]);
-  /** Scratch for one unit at a time: its resources by cell (emptied after each unit). */
-  readonly cellLists: Placed[][];
+  /** Scratch for one unit at a time: positions of its resources by cell (emptied after each unit). */
+  readonly cellLists: number[][];
   /** `[cellKey]` for each cell, shared by the findings about that cell. */
   readonly cellLists1: readonly (readonly string[])[];
   readonly firstIn = new Map<number, number>();
   readonly linkFrom: number[] = [];
   readonly linkKind: number[] = [];
   private parent = new Int32Array(64);
+  /** Set once the units are known. */
+  lexicon!: Lexicon;
 
   constructor(
     readonly framework: InterventionFramework,
@@ -460,31 +634,92 @@ class Context {
     }
     return id;
   }
-
-  place(r: MappedResource): Placed {
-    const { at, outside } = placeCells(this.index, r.cells);
-    const tags = r.purposeTags ?? [];
-    const tagIds: number[] = [];
-    for (const t of tags) {
-      const id = this.purpose(t);
-      if (id !== 0 && !tagIds.includes(id)) tagIds.push(id);
-    }
-    return { r, at, outside, tags: tagIds, name: this.signature(r.name), target: this.target(r.targetPopulation) };
-  }
 }
 
-interface Placed {
-  r: MappedResource;
-  /** Positions of its cells in the framework. */
-  at: number[];
-  /** Some of its cells are not in the framework. */
-  outside: boolean;
-  /** Interned purpose tags. */
-  tags: number[];
-  /** Interned name signature (0 when the name has no significant word). */
-  name: number;
-  /** Interned target population (0 when blank). */
-  target: number;
+/**
+ * The resources of the units analyzed, grouped by unit, with their cells, purposes and target as
+ * numbers in flat arrays (one object per resource would be 300,000 objects for a state, and most of
+ * the run's garbage-collection time). Resource `k` is `resources[k]`; its cells are
+ * `cells[cellStart[k] .. cellStart[k + 1])`, its tags likewise; unit `u`'s resources are
+ * `unitStart[u] .. unitStart[u + 1]`.
+ */
+interface Placements {
+  resources: MappedResource[];
+  unitStart: Int32Array;
+  cellStart: Int32Array;
+  cells: Int32Array;
+  tagStart: Int32Array;
+  tags: Int32Array;
+  name: Int32Array;
+  target: Int32Array;
+  outside: Uint8Array;
+  /** Resources whose unit is not among those analyzed. */
+  outsideUnits: number;
+}
+
+/** `list[from .. to)` holds `value` (without the view object `subarray` would allocate). */
+function holds(list: Int32Array, from: number, to: number, value: number): boolean {
+  for (let i = from; i < to; i++) if (list[i] === value) return true;
+  return false;
+}
+
+function placeResources(ctx: Context, unitIndex: ReadonlyMap<string, number>, unitCount: number, all: readonly MappedResource[]): Placements {
+  // Count by unit, then lay the resources out unit by unit (a counting sort).
+  const unitOf = new Int32Array(all.length);
+  const unitStart = new Int32Array(unitCount + 1);
+  let outsideUnits = 0;
+  let cellCapacity = 0;
+  let tagCapacity = 0;
+  for (let j = 0; j < all.length; j++) {
+    const r = all[j]!;
+    const u = unitIndex.get(r.unitId);
+    if (u === undefined) {
+      unitOf[j] = -1;
+      outsideUnits += 1;
+      continue;
+    }
+    unitOf[j] = u;
+    unitStart[u + 1]! += 1;
+    cellCapacity += r.cells.length;
+    tagCapacity += r.purposeTags?.length ?? 0;
+  }
+  for (let u = 0; u < unitCount; u++) unitStart[u + 1]! += unitStart[u]!;
+  const n = unitStart[unitCount]!;
+  const resources = new Array<MappedResource>(n);
+  const fill = unitStart.slice(0, unitCount);
+  for (let j = 0; j < all.length; j++) {
+    const u = unitOf[j]!;
+    if (u >= 0) resources[fill[u]!++] = all[j]!;
+  }
+
+  const cellStart = new Int32Array(n + 1);
+  const cells = new Int32Array(cellCapacity);
+  const tagStart = new Int32Array(n + 1);
+  const tags = new Int32Array(tagCapacity);
+  const name = new Int32Array(n);
+  const target = new Int32Array(n);
+  const outside = new Uint8Array(n);
+  let c = 0;
+  let t = 0;
+  for (let k = 0; k < n; k++) {
+    const r = resources[k]!;
+    const from = c;
+    for (const key of r.cells) {
+      const i = ctx.index.get(key);
+      if (i === undefined) outside[k] = 1;
+      else if (!holds(cells, from, c, i)) cells[c++] = i;
+    }
+    cellStart[k + 1] = c;
+    const tagFrom = t;
+    for (const tag of r.purposeTags ?? []) {
+      const id = ctx.purpose(tag);
+      if (id !== 0 && !holds(tags, tagFrom, t, id)) tags[t++] = id;
+    }
+    tagStart[k + 1] = t;
+    name[k] = ctx.signature(r.name);
+    target[k] = ctx.target(r.targetPopulation);
+  }
+  return { resources, unitStart, cellStart, cells, tagStart, tags, name, target, outside, outsideUnits };
 }
 
 // ---- One unit's findings -------------------------------------------------------------------------
@@ -494,7 +729,7 @@ const NONE: readonly string[] = Object.freeze([]);
 function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly string[], tally: Tally, out: ResourceFinding[]) {
   const population = tally.populationKnownUnits > 0 ? tally.population : null;
   if (tally.resources === 0) {
-    out.push({
+    out.push(finding({
       key: `no_resources_mapped:${unit.id}`,
       code: 'no_resources_mapped',
       level: 'unit',
@@ -502,21 +737,14 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly stri
       cells: NONE,
       resourceIds: NONE,
       figures: { population },
-      get explanation() {
-        return (
-          `No program, service, initiative or staff role is mapped for ${unit.name} yet, so gaps and overlaps cannot be told apart. ` +
-          `Map what the unit has on the framework first (a work group can import a spreadsheet), then read the analysis again.`
-        );
-      },
-    });
+    }, { lexicon: ctx.lexicon, unit, members: NO_RESOURCES, detail: '' }));
     return;
   }
   for (let i = 0; i < tally.size; i++) {
     const count = tally.count[i]!;
     const cell = ctx.cellKeys[i]!;
-    const cellName = ctx.cellNames[i]!;
     if (count === 0) {
-      out.push({
+      out.push(finding({
         key: `gap_empty:${unit.id}:${cell}`,
         code: 'gap_empty',
         level: 'unit',
@@ -524,20 +752,14 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly stri
         cells: ctx.cellLists1[i]!,
         resourceIds: NONE,
         figures: { population },
-        get explanation() {
-          return (
-            `Nothing at ${unit.name} is placed in ${cellName}. If students need this kind of support, it is a gap: check whether the district ` +
-            `or a community agency already provides it, and if not, consider making it a priority need.`
-          );
-        },
-      });
+      }, { lexicon: ctx.lexicon, unit, members: NO_RESOURCES, detail: '' }));
       continue;
     }
     if (population === null || population <= 0 || tally.unknown[i]! >= count) continue;
     const served = tally.served[i]!;
     const coverage = served / population;
     if (coverage >= ctx.minCoverage) continue;
-    out.push({
+    out.push(finding({
       key: `gap_low_coverage:${unit.id}:${cell}`,
       code: 'gap_low_coverage',
       level: 'unit',
@@ -545,14 +767,7 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly stri
       cells: ctx.cellLists1[i]!,
       resourceIds: NONE,
       figures: { resourceCount: count, populationServed: served, population, coverage, threshold: ctx.minCoverage },
-      get explanation() {
-        return (
-          `At ${unit.name}, ${plural(count, 'resource')} in ${cellName} serve ${groupDigits(served)} of ${groupDigits(population)} students ` +
-          `(${percent(coverage)}), below the ${percent(ctx.minCoverage)} threshold. Consider expanding what is there, or ` +
-          `redeploying resources from cells where programs overlap.`
-        );
-      },
-    });
+    }, { lexicon: ctx.lexicon, unit, members: NO_RESOURCES, detail: '' }));
   }
 }
 
@@ -569,23 +784,27 @@ function findRoot(parent: Int32Array, i: number): number {
 const TARGET_SPAN = 2 ** 21;
 
 interface RedundancyGroup {
-  members: Placed[];
+  /** Positions in `Placements.resources`. */
+  members: number[];
   cells: number[];
   purposes: Set<number>;
   similarNames: boolean;
   target: string;
 }
 
-function cellFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly string[], placed: readonly Placed[], out: ResourceFinding[]) {
-  if (placed.length < 2) return;
+/** Fragmentation and redundancies among unit's resources `from .. to` of `p`. */
+function cellFindings(ctx: Context, p: Placements, unit: ResourceMapUnit, unitIds: readonly string[], from: number, to: number, out: ResourceFinding[]) {
+  if (to - from < 2) return;
+  const res = p.resources;
   // The unit's resources by cell, in the context's reusable lists (emptied before returning).
   const lists = ctx.cellLists;
   const used: number[] = [];
-  for (const p of placed) {
-    for (const i of p.at) {
+  for (let k = from; k < to; k++) {
+    for (let c = p.cellStart[k]!; c < p.cellStart[k + 1]!; c++) {
+      const i = p.cells[c]!;
       const list = lists[i]!;
       if (list.length === 0) used.push(i);
-      list.push(p);
+      list.push(k);
     }
   }
   used.sort((a, b) => a - b);
@@ -594,32 +813,29 @@ function cellFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly str
     const list = lists[i]!;
     if (list.length < 2) continue;
     const cell = ctx.cellKeys[i]!;
-    const cellName = ctx.cellNames[i]!;
 
     // Fragmentation.
     let looseCount = 0;
-    for (const p of list) if (!p.r.coordinated) looseCount += 1;
+    for (const k of list) if (!res[k]!.coordinated) looseCount += 1;
     if (looseCount > 0) {
-      const loose = list.filter((p) => !p.r.coordinated);
-      const total = list.length;
+      const loose: MappedResource[] = [];
       let looseCost = 0;
-      for (const p of loose) looseCost += num(p.r.annualCost);
-      out.push({
+      for (const k of list) {
+        const r = res[k]!;
+        if (r.coordinated) continue;
+        loose.push(r);
+        looseCost += num(r.annualCost);
+      }
+      const total = list.length;
+      out.push(finding({
         key: `fragmentation:${unit.id}:${cell}`,
         code: 'fragmentation',
         level: 'unit',
         unitIds,
         cells: ctx.cellLists1[i]!,
-        resourceIds: loose.map((p) => p.r.id),
+        resourceIds: loose.map((r) => r.id),
         figures: { resourceCount: total, uncoordinatedCount: loose.length, uncoordinatedAnnualCost: looseCost },
-        get explanation() {
-          return (
-            `At ${unit.name}, ${plural(total, 'resource')} work in ${cellName} and ${loose.length === total ? 'none is' : `${groupDigits(loose.length)} ${loose.length === 1 ? 'is' : 'are'} not`} ` +
-            `coordinated with the others (${listNames(loose.map((p) => p.r.name))}). Bring the people who run them together (for example in the ` +
-            `Learning Supports Leadership Team) to share students, referrals and plans.`
-          );
-        },
-      });
+      }, { lexicon: ctx.lexicon, unit, members: loose, detail: '' }));
     }
 
     // Redundancy: bucket by purpose tag and by name signature, within the same target population;
@@ -632,17 +848,19 @@ function cellFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly str
     linkFrom.length = 0;
     linkKind.length = 0;
     for (let j = 0; j < list.length; j++) {
-      const p = list[j]!;
-      const last = p.name === 0 ? p.tags.length : p.tags.length + 1;
-      for (let t = 0; t < last; t++) {
-        const k = t < p.tags.length ? p.tags[t]! * 2 : p.name * 2 + 1;
-        const key = k * TARGET_SPAN + p.target;
+      const k = list[j]!;
+      const target = p.target[k]!;
+      const tagEnd = p.tagStart[k + 1]!;
+      const last = p.name[k] === 0 ? tagEnd : tagEnd + 1;
+      for (let t = p.tagStart[k]!; t < last; t++) {
+        const kind = t < tagEnd ? p.tags[t]! * 2 : p.name[k]! * 2 + 1;
+        const key = kind * TARGET_SPAN + target;
         const first = firstIn.get(key);
         if (first === undefined) firstIn.set(key, j);
         else {
           parent[findRoot(parent, j)] = findRoot(parent, first);
           linkFrom.push(j);
-          linkKind.push(k);
+          linkKind.push(kind);
         }
       }
     }
@@ -650,13 +868,13 @@ function cellFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly str
     const why = new Map<number, { purposes: Set<number>; name: boolean }>();
     for (let l = 0; l < linkFrom.length; l++) {
       const root = findRoot(parent, linkFrom[l]!);
-      const k = linkKind[l]!;
+      const kind = linkKind[l]!;
       let w = why.get(root);
       if (!w) why.set(root, (w = { purposes: new Set(), name: false }));
-      if (k % 2 === 1) w.name = true;
-      else w.purposes.add(k / 2);
+      if (kind % 2 === 1) w.name = true;
+      else w.purposes.add(kind / 2);
     }
-    const groups = new Map<number, Placed[]>();
+    const groups = new Map<number, number[]>();
     for (let j = 0; j < list.length; j++) {
       const root = findRoot(parent, j);
       if (!why.has(root)) continue;
@@ -667,7 +885,7 @@ function cellFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly str
     redundancies ??= new Map();
     for (const [root, members] of groups) {
       const memberKey = members
-        .map((p) => p.r.id)
+        .map((k) => res[k]!.id)
         .sort()
         .join(',');
       const w = why.get(root)!;
@@ -677,41 +895,33 @@ function cellFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly str
         for (const t of w.purposes) existing.purposes.add(t);
         existing.similarNames ||= w.name;
       } else {
-        redundancies.set(memberKey, { members, cells: [i], purposes: new Set(w.purposes), similarNames: w.name, target: members[0]!.r.targetPopulation?.trim() ?? '' });
+        redundancies.set(memberKey, { members, cells: [i], purposes: new Set(w.purposes), similarNames: w.name, target: res[members[0]!]!.targetPopulation?.trim() ?? '' });
       }
     }
   }
   for (const i of used) lists[i]!.length = 0;
   if (!redundancies) return;
   for (const [memberKey, g] of redundancies) {
+    const members = g.members.map((k) => res[k]!);
     let total = 0;
     let fte = 0;
     let served = 0;
-    for (const p of g.members) {
-      total += num(p.r.annualCost);
-      fte += num(p.r.staffFte);
-      served += num(p.r.populationServed);
+    for (const r of members) {
+      total += num(r.annualCost);
+      fte += num(r.staffFte);
+      served += num(r.populationServed);
     }
     const purposes = [...g.purposes].map((id) => ctx.purposeNames[id]!).sort();
     const confidence = g.target === '' ? 'possible' : 'likely';
-    out.push({
+    out.push(finding({
       key: `redundancy:${unit.id}:${memberKey}`,
       code: 'redundancy',
       level: 'unit',
       unitIds,
       cells: g.cells.map((i) => ctx.cellKeys[i]!),
-      resourceIds: g.members.map((p) => p.r.id),
-      figures: { resourceCount: g.members.length, totalAnnualCost: total, staffFte: round(fte, 4), populationServed: served, confidence, sharedPurposes: purposes, similarNames: g.similarNames },
-      get explanation() {
-        const why = [purposes.length > 0 ? `the same purpose (${purposes.join(', ')})` : '', g.similarNames ? 'similar names' : ''].filter(Boolean).join(' and ');
-        const whom = confidence === 'likely' ? `the same students (${g.target})` : 'students not described (no target population is given, so check who they serve)';
-        return (
-          `At ${unit.name}, ${plural(g.members.length, 'resource')} in ${g.cells.map((i) => ctx.cellNames[i]).join('; ')} have ${why} and serve ${whom}: ` +
-          `${listNames(g.members.map((p) => p.r.name))}. Together they cost ${money(total)} a year` +
-          `${fte > 0 ? ` and ${decimal(fte)} staff FTE` : ''}. Consider unifying them, and redeploying what that frees to a gap.`
-        );
-      },
-    });
+      resourceIds: members.map((r) => r.id),
+      figures: { resourceCount: members.length, totalAnnualCost: total, staffFte: round(fte, 4), populationServed: served, confidence, sharedPurposes: purposes, similarNames: g.similarNames },
+    }, { lexicon: ctx.lexicon, unit, members, detail: g.target }));
   }
 }
 
@@ -745,102 +955,83 @@ export function findExpiringResourceFunding(
   months = RESOURCE_DEFAULT_EXPIRING_MONTHS,
 ): ResourceFinding[] {
   const unitById = units instanceof Map ? units : new Map((units as readonly ResourceMapUnit[]).map((u) => [u.id, u]));
+  return fundingFindings(resources, new Lexicon(framework, unitById), unitById, asOf, months);
+}
+
+function fundingFindings(
+  resources: readonly MappedResource[],
+  lexicon: Lexicon,
+  unitById: ReadonlyMap<string, ResourceMapUnit>,
+  asOf: string,
+  months: number,
+): ResourceFinding[] {
   const until = addMonthsToIsoDate(asOf, months);
   const today = dayNumber(asOf);
-  const cellNames = new Map(interventionCells(framework).map((c) => [c.key, c.name]));
-  const found: { endsOn: string; finding: ResourceFinding }[] = [];
+  const found: ResourceFinding[] = [];
   for (const r of resources) {
     const endsOn = r.fundingEndsOn;
     if (!endsOn || endsOn > until) continue;
-    const unitName = unitById.get(r.unitId)?.name ?? 'the unit';
-    const cost = typeof r.annualCost === 'number' ? r.annualCost : null;
-    const source = r.fundingSource?.trim() ? r.fundingSource.trim() : null;
-    const from = () => (source ? ` (${source})` : '');
-    const costText = () => (cost !== null ? `It costs ${money(cost)} a year` : 'Its cost is not recorded');
-    if (endsOn < asOf) {
-      const daysAgo = today - dayNumber(endsOn);
-      found.push({
-        endsOn,
-        finding: {
-          key: `funding_ended:${r.id}:${endsOn}`,
-          code: 'funding_ended',
-          level: 'unit',
-          unitIds: [r.unitId],
-          cells: r.cells,
-          resourceIds: [r.id],
-          figures: { endsOn, daysAgo, annualCost: cost, fundingSource: source },
-          get explanation() {
-            return (
-              `Funding for ${r.name} at ${unitName}${from()} ended on ${endsOn}, ${plural(daysAgo, 'day')} ago, yet it is still on the map. ` +
-              `${costText()}. Record how it is paid for now, or take it off the map if it has stopped.`
-            );
-          },
-        },
-      });
-    } else {
-      const daysLeft = dayNumber(endsOn) - today;
-      const where = () => r.cells.map((c) => cellNames.get(c) ?? c).join('; ');
-      found.push({
-        endsOn,
-        finding: {
-          key: `funding_expiring:${r.id}:${endsOn}`,
-          code: 'funding_expiring',
-          level: 'unit',
-          unitIds: [r.unitId],
-          cells: r.cells,
-          resourceIds: [r.id],
-          figures: { endsOn, daysLeft, annualCost: cost, fundingSource: source },
-          get explanation() {
-            return (
-              `Funding for ${r.name} at ${unitName}${from()} ends on ${endsOn}, in ${plural(daysLeft, 'day')}. ${costText()} and works in ${where()}. ` +
-              `Decide now whether to sustain it (another source, or redeploying resources) or to phase it out, so students are not left without it.`
-            );
-          },
-        },
-      });
-    }
+    const annualCost = typeof r.annualCost === 'number' ? r.annualCost : null;
+    const fundingSource = r.fundingSource?.trim() ? r.fundingSource.trim() : null;
+    const words: Words = { lexicon, unit: unitById.get(r.unitId) ?? null, members: [r], detail: '' };
+    const common = { level: 'unit' as const, unitIds: [r.unitId], cells: r.cells, resourceIds: [r.id] };
+    found.push(
+      endsOn < asOf
+        ? finding({ key: `funding_ended:${r.id}:${endsOn}`, code: 'funding_ended', ...common, figures: { endsOn, daysAgo: today - dayNumber(endsOn), annualCost, fundingSource } }, words)
+        : finding({ key: `funding_expiring:${r.id}:${endsOn}`, code: 'funding_expiring', ...common, figures: { endsOn, daysLeft: dayNumber(endsOn) - today, annualCost, fundingSource } }, words),
+    );
   }
-  found.sort((a, b) => byText(a.endsOn, b.endsOn) || byText(a.finding.key, b.finding.key));
-  return found.map((f) => f.finding);
+  const endsOn = (f: ResourceFinding) => (f.figures as { endsOn: string }).endsOn;
+  return found.sort((a, b) => byText(endsOn(a), endsOn(b)) || byText(a.key, b.key));
 }
 
 // ---- Across a feeder pattern ---------------------------------------------------------------------
 
-function economiesFindings(
-  ctx: Context,
-  feederId: string,
-  feederName: string,
-  placed: readonly Placed[],
-  unitById: ReadonlyMap<string, ResourceMapUnit>,
-  out: ResourceFinding[],
-) {
+/** Economies of scale among the resources of a feeder pattern's schools (`ranges`: from, to pairs in `p`). */
+function economiesFindings(ctx: Context, p: Placements, feederId: string, feederName: string, ranges: readonly number[], out: ResourceFinding[]) {
   // Entries (cell, purpose, resource) packed in one number each and sorted, so that the resources
-  // meeting one need come together without a map of buckets: key = (purpose × cells + cell) × 2^20 + position.
+  // meeting one need come together without a map of buckets:
+  // (purpose × cells + cell) × 2^20 + position of the resource in the feeder pattern.
+  const res = p.resources;
   const span = ctx.cellKeys.length;
   const POSITION = 2 ** 20;
+  const members: number[] = [];
   let n = 0;
-  for (const p of placed) n += p.at.length * Math.max(1, p.tags.length);
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let k = ranges[r]!; k < ranges[r + 1]!; k++) {
+      members.push(k);
+      n += (p.cellStart[k + 1]! - p.cellStart[k]!) * Math.max(1, p.tagStart[k + 1]! - p.tagStart[k]!);
+    }
+  }
+  // A feeder pattern of more than a million placed resources is not a real one; the rest is left out.
+  const count = Math.min(members.length, POSITION);
   const entries = new Float64Array(n);
   n = 0;
-  placed.forEach((p, position) => {
-    if (position >= POSITION) return;
-    const purposes = p.tags.length > 0 ? p.tags : p.name !== 0 ? [p.name] : [];
-    for (const i of p.at) for (const purpose of purposes) entries[n++] = (purpose * span + i) * POSITION + position;
-  });
+  for (let position = 0; position < count; position++) {
+    const k = members[position]!;
+    const tagFrom = p.tagStart[k]!;
+    const tagTo = p.tagStart[k + 1]!;
+    for (let c = p.cellStart[k]!; c < p.cellStart[k + 1]!; c++) {
+      const i = p.cells[c]!;
+      if (tagTo > tagFrom) for (let t = tagFrom; t < tagTo; t++) entries[n++] = (p.tags[t]! * span + i) * POSITION + position;
+      else if (p.name[k] !== 0) entries[n++] = (p.name[k]! * span + i) * POSITION + position;
+    }
+  }
   const sorted = entries.subarray(0, n).sort();
-  const merged = new Map<string, { cells: number[]; purposes: number[]; members: Placed[] }>();
+  const merged = new Map<string, { cells: number[]; purposes: number[]; members: MappedResource[] }>();
   for (let start = 0; start < sorted.length; ) {
     const key = Math.floor(sorted[start]! / POSITION);
+    const base = key * POSITION;
+    const firstUnit = res[members[sorted[start]! - base]!]!.unitId;
     let end = start + 1;
     let spread = false;
-    const firstUnit = placed[sorted[start]! - key * POSITION]!.r.unitId;
-    while (end < sorted.length && Math.floor(sorted[end]! / POSITION) === key) {
-      if (!spread && placed[sorted[end]! - key * POSITION]!.r.unitId !== firstUnit) spread = true;
+    while (end < sorted.length && sorted[end]! - base < POSITION) {
+      if (!spread && res[members[sorted[end]! - base]!]!.unitId !== firstUnit) spread = true;
       end += 1;
     }
     if (spread) {
       const positions: number[] = [];
-      for (let e = start; e < end; e++) positions.push(sorted[e]! - key * POSITION);
+      for (let e = start; e < end; e++) positions.push(sorted[e]! - base);
       const cell = key % span;
       const purpose = (key - cell) / span;
       const memberKey = positions.join(',');
@@ -848,25 +1039,25 @@ function economiesFindings(
       if (m) {
         if (!m.cells.includes(cell)) m.cells.push(cell);
         if (!m.purposes.includes(purpose)) m.purposes.push(purpose);
-      } else merged.set(memberKey, { cells: [cell], purposes: [purpose], members: positions.map((at) => placed[at]!) });
+      } else merged.set(memberKey, { cells: [cell], purposes: [purpose], members: positions.map((at) => res[members[at]!]!) });
     }
     start = end;
   }
   for (const m of merged.values()) {
     let total = 0;
     let fte = 0;
-    for (const p of m.members) {
-      total += num(p.r.annualCost);
-      fte += num(p.r.staffFte);
+    for (const r of m.members) {
+      total += num(r.annualCost);
+      fte += num(r.staffFte);
     }
-    const resourceIds = m.members.map((p) => p.r.id);
-    const unitIds = [...new Set(m.members.map((p) => p.r.unitId))].sort();
+    const resourceIds = m.members.map((r) => r.id);
+    const unitIds = [...new Set(m.members.map((r) => r.unitId))].sort();
     m.cells.sort((a, b) => a - b);
     const purpose = m.purposes
       .map((id) => ctx.purposeNames[id]!)
       .sort()
       .join(', ');
-    out.push({
+    out.push(finding({
       key: `economies_of_scale:${feederId}:${[...resourceIds].sort().join(',')}`,
       code: 'economies_of_scale',
       level: 'feeder_pattern',
@@ -875,15 +1066,7 @@ function economiesFindings(
       cells: m.cells.map((i) => ctx.cellKeys[i]!),
       resourceIds,
       figures: { unitCount: unitIds.length, resourceCount: m.members.length, totalAnnualCost: total, staffFte: round(fte, 4), purpose },
-      get explanation() {
-        const where = m.members.map((p) => `${p.r.name} at ${unitById.get(p.r.unitId)?.name ?? 'a school'}`);
-        return (
-          `In the ${feederName} feeder pattern, ${plural(unitIds.length, 'school')} each meet the same need (${purpose}, in ` +
-          `${m.cells.map((i) => ctx.cellNames[i]).join('; ')}) on their own: ${listNames(where)}. Together that is ${money(total)} a year. ` +
-          `Planning it once for the feeder pattern (for example through a Learning Supports Leadership Council) may serve the same students for less.`
-        );
-      },
-    });
+    }, { lexicon: ctx.lexicon, unit: null, members: m.members, detail: feederName }));
   }
 }
 
@@ -923,51 +1106,44 @@ export function analyzeResources(input: {
   const size = ctx.cellKeys.length;
 
   const unitById = new Map<string, ResourceMapUnit>();
+  const unitIndex = new Map<string, number>();
   const unitOrder: ResourceMapUnit[] = [];
   for (const u of units) {
     if (unitById.has(u.id)) continue;
     unitById.set(u.id, u);
+    unitIndex.set(u.id, unitOrder.length);
     unitOrder.push(u);
   }
-  const placedByUnit = new Map<string, Placed[]>();
-  for (const u of unitOrder) placedByUnit.set(u.id, []);
-  const inScope: MappedResource[] = [];
-  let outsideUnits = 0;
-  const scope = new Tally(size);
-  for (const r of resources) {
-    const list = placedByUnit.get(r.unitId);
-    if (!list) {
-      outsideUnits += 1;
-      continue;
-    }
-    const p = ctx.place(r);
-    list.push(p);
-    inScope.push(r);
-    scope.addResource(r, p.at, p.outside);
-  }
+  ctx.lexicon = new Lexicon(framework, unitById);
+  const p = placeResources(ctx, unitIndex, unitOrder.length, resources);
 
   const findings: ResourceFinding[] = [];
   const unitMaps: { unitId: string; map: ResourceMap }[] = [];
-  const byFeeder = new Map<string, { name: string; placed: Placed[] }>();
+  const byFeeder = new Map<string, { name: string; ranges: number[] }>();
+  const scope = new Tally(size);
   const tally = new Tally(size);
-  for (const u of unitOrder) {
+  unitOrder.forEach((u, ui) => {
+    const from = p.unitStart[ui]!;
+    const to = p.unitStart[ui + 1]!;
     scope.addUnit(u);
-    const placed = placedByUnit.get(u.id)!;
     tally.reset();
     tally.addUnit(u);
-    for (const p of placed) tally.addResource(p.r, p.at, p.outside);
+    for (let k = from; k < to; k++) {
+      tally.addPlaced(p, k);
+      scope.addPlaced(p, k);
+    }
     unitMaps.push({ unitId: u.id, map: tally.toMap(framework) });
     const unitIds = Object.freeze([u.id]);
     gapFindings(ctx, u, unitIds, tally, findings);
-    cellFindings(ctx, u, unitIds, placed, findings);
+    cellFindings(ctx, p, u, unitIds, from, to, findings);
     if (u.feederPatternId) {
       let f = byFeeder.get(u.feederPatternId);
-      if (!f) byFeeder.set(u.feederPatternId, (f = { name: u.feederPatternName ?? u.feederPatternId, placed: [] }));
-      for (const p of placed) f.placed.push(p);
+      if (!f) byFeeder.set(u.feederPatternId, (f = { name: u.feederPatternName ?? u.feederPatternId, ranges: [] }));
+      f.ranges.push(from, to);
     }
-  }
-  for (const [feederId, f] of byFeeder) economiesFindings(ctx, feederId, f.name, f.placed, unitById, findings);
-  for (const f of findExpiringResourceFunding(inScope, unitById, framework, asOf, months)) findings.push(f);
+  });
+  for (const [feederId, f] of byFeeder) economiesFindings(ctx, p, feederId, f.name, f.ranges, findings);
+  for (const f of fundingFindings(p.resources, ctx.lexicon, unitById, asOf, months)) findings.push(f);
 
   const counts = Object.fromEntries(RESOURCE_FINDING_CODES.map((c) => [c, 0])) as Record<ResourceFindingCode, number>;
   for (const f of findings) counts[f.code] += 1;
@@ -979,7 +1155,7 @@ export function analyzeResources(input: {
     unitMaps,
     findings,
     counts,
-    resourcesOutsideUnits: outsideUnits,
+    resourcesOutsideUnits: p.outsideUnits,
   };
 }
 
