@@ -25,7 +25,8 @@
 //   (Walking month by month and protecting only the first waiting subset packed about 1% better but
 //   let large high-need feeder patterns be overtaken for years: priority comes first.)
 // - Smoothing: each facilitator prefers to start about one path's worth of sites a month, so that
-//   the cadre's load does not come in waves (see `perMonth` below).
+//   the cadre's load does not come in waves (see `perMonth` below). Scenarios of up to 20,000 sites
+//   are also planned without it, and the schedule that reaches scale sooner is kept.
 // - A subset larger than the whole cadre can carry at once cannot start together; it starts in as
 //   few waves as the cadre allows, and a warning says so.
 // - Sites under way stay on their path from month 0 with their facilitator (or, when the constraint
@@ -124,6 +125,8 @@ export interface RolloutExplanation {
   /** The capacity bound alone in calendar months, and the gap to it: the figure to compare with a back-of-the-envelope estimate. */
   capacityBoundMonths: number;
   gapToCapacityBoundPercent: number;
+  /** Whether facilitators' starts were smoothed (see scheduleRollout). */
+  smoothed: boolean;
   /** The explanation in sentences. */
   summary: string;
 }
@@ -169,8 +172,23 @@ function compareDesc(a: number | undefined, b: number | undefined): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The schedule of a parsed scenario (RolloutScenario.parse first: the scheduler trusts its input). */
+/** Up to this many sites the scheduler plans twice, with and without smoothing, and keeps the faster. */
+export const ROLLOUT_PLAN_TWICE_UP_TO = 20_000;
+
+/**
+ * The schedule of a parsed scenario (RolloutScenario.parse first: the scheduler trusts its input).
+ * Smoothing (below) packs large cadres well but can cost a small cadre with large feeder patterns a
+ * few percent, so scenarios of up to ROLLOUT_PLAN_TWICE_UP_TO sites are planned both ways and the
+ * one that reaches scale sooner is kept (the smoothed one on a tie).
+ */
 export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
+  const smoothed = scheduleWith(scenario, true);
+  if (scenario.sites.length > ROLLOUT_PLAN_TWICE_UP_TO) return smoothed;
+  const plain = scheduleWith(scenario, false);
+  return plain.monthsToScale < smoothed.monthsToScale ? plain : smoothed;
+}
+
+function scheduleWith(scenario: RolloutScenario, smoothing: boolean): RolloutSchedule {
   const profile = rolloutProfile(scenario.phases);
   const P = profile.length;
   const u = profile.units;
@@ -383,7 +401,7 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
   // run: its "soft" room is min(k_f, that − already started that month). A subset that fits in the
   // cadre's soft room starts; one larger than the whole cadre's soft room in an empty month uses the
   // hard room, so smoothing never splits a subset nor holds it back for good.
-  const perMonth = Int32Array.from(cap, (c) => Math.max(1, Math.ceil(c / profile.totalUnits)));
+  const perMonth = Int32Array.from(cap, (c) => (smoothing ? Math.max(1, Math.ceil(c / profile.totalUnits)) : 0x3fffffff));
   const softEmpty = facAll.reduce((s, f) => s + Math.min(Math.floor(cap[f]! / profile.peakUnits), perMonth[f]!), 0);
   // Except at the very start: through the first phase of the first sites there are no earlier starts
   // to stagger against, and every site started then keeps capacity busy sooner.
@@ -708,6 +726,7 @@ export function scheduleRollout(scenario: RolloutScenario): RolloutSchedule {
         gapPercent,
         capacityBoundMonths,
         gapToCapacityBoundPercent: round1(((monthsToScale - capacityBoundMonths) / capacityBoundMonths) * 100),
+        smoothed: smoothing,
         summary,
       },
       warnings,
