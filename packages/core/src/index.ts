@@ -19,3 +19,7 @@ export * from './rollout/settings.js';
 export * from './plans/templates.js';
 export * from './plans/rules.js';
 export * from './plans/schemas.js';
+export * from './resources/framework.js';
+export * from './resources/schemas.js';
+export * from './resources/import.js';
+export * from './resources/analysis.js';
