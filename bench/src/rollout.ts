@@ -5,7 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { RolloutScenario, type RolloutScenarioInput } from '../../packages/core/src/rollout/schemas.js';
-import { scheduleRollout, type RolloutSchedule } from '../../packages/core/src/rollout/scheduler.js';
+import { ROLLOUT_PLAN_TWICE_UP_TO, scheduleRollout, type RolloutSchedule } from '../../packages/core/src/rollout/scheduler.js';
 import { summarize } from './stats.js';
 
 interface Shape {
@@ -121,7 +121,8 @@ function main() {
     const e = schedule!.explanation;
     console.log(`${shape.label}: ${shape.schools.toLocaleString('en-US')} schools, ${shape.patterns.toLocaleString('en-US')} feeder patterns, ${shape.facilitators} facilitators`);
     console.log(`  parse (zod)        ${ms(parseMs)}`);
-    console.log(`  scheduleRollout    p50 ${ms(sum.p50)}, p95 ${ms(sum.p95)}, first (cold) run ${ms(first)}, ${sum.count} warm runs`);
+    const twice = shape.schools <= ROLLOUT_PLAN_TWICE_UP_TO ? ' (plans twice: with and without smoothing)' : ' (plans once)';
+    console.log(`  scheduleRollout    p50 ${ms(sum.p50)}, p95 ${ms(sum.p95)}, first (cold) run ${ms(first)}, ${sum.count} warm runs${twice}`);
     console.log(`  CPU time           p50 ${ms(cpuSum.p50)}, p95 ${ms(cpuSum.p95)} (user + system of this process: less sensitive to other work on the machine)`);
     if (Number.isFinite(tenK) && shape.schools !== 10_000) console.log(`  ratio to 10k p50   ${(sum.p50 / tenK).toFixed(1)}× wall-clock, ${(cpuSum.p50 / tenKCpu).toFixed(1)}× CPU`);
     console.log(`  time to scale      ${e.monthsToScale} months (${schedule!.yearsToScale} years, ${schedule!.scaleMonth})`);
