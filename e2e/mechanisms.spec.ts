@@ -114,6 +114,8 @@ test('a school member sees the mechanisms they sit on, without the editors’ ac
   await signInAs(page, 'schoolMember');
   await page.goto('/people');
   await page.getByTestId('people-search').fill(ACCOUNTS.schoolMember.email);
+  // The search goes into the address after a pause; a click before then would be overtaken by it.
+  await expect(page).toHaveURL(/q=school\.member/);
   await page.getByTestId('people-table').getByRole('link', { name: ACCOUNTS.schoolMember.name }).click();
   const theirs = page.getByRole('region', { name: 'Mechanisms' });
   const link = theirs.getByTestId('person-mechanisms').getByRole('link', { name: 'Change Team' });
@@ -184,8 +186,9 @@ interface MechanismRow {
   version: number;
 }
 
-test('a district leader holds a meeting with an action item, links the steering body to a school’s, and opens it from the diagram by keyboard', async ({ page, baseURL }) => {
-  const leader = await apiAs(baseURL!, 'districtLeader');
+/** As the district leader: a new steering body at the demo district with the leader and a colleague on it. */
+async function establishSteeringBody(baseURL: string) {
+  const leader = await apiAs(baseURL, 'districtLeader');
   const session = await leader.get<{ person: { id: string }; grants: { unitId: string; unitName: string }[] }>('/api/auth/session');
   const { unitId: districtId, unitName: districtName } = session.grants[0]!;
   const { people } = await leader.get<{ people: PersonRow[] }>(`/api/people?unitId=${districtId}&limit=50`);
@@ -194,11 +197,13 @@ test('a district leader holds a meeting with an action item, links the steering 
   const made = await leader.post<{ id: string }>('/api/mechanisms', { unitId: districtId, kind: 'steering_body', name });
   await leader.post(`/api/mechanisms/${made.id}/members`, { personId: session.person.id, role: 'lead', designated: true, trained: false });
   await leader.post(`/api/mechanisms/${made.id}/members`, { personId: colleague!.id, role: 'member', designated: true, trained: false });
-  // The school steering body the demo seeds, not yet linked: the one this steering body links to.
   const candidates = await leader.get<{ down: MechanismRow[] }>(`/api/mechanisms/${made.id}/link-candidates`);
-  const school = candidates.down.find((m) => m.kind === 'steering_body');
-  expect(school, 'the demo seeds an unlinked steering body at a school of the district').toBeDefined();
   await leader.dispose();
+  return { districtId, districtName, id: made.id, name, colleague: colleague!, guest: guest!, below: candidates.down };
+}
+
+test('a district leader records a steering body’s meeting with an action item and moves the task along', async ({ page, baseURL }) => {
+  const { districtId, id, name, colleague, guest } = await establishSteeringBody(baseURL!);
 
   await signInAs(page, 'districtLeader');
   // The unit's list flags the demo's planning team, which has not kept its weekly meetings.
@@ -206,7 +211,7 @@ test('a district leader holds a meeting with an action item, links the steering 
   const seeded = page.getByTestId('unit-mechanisms').getByRole('row').filter({ has: page.getByRole('link', { name: 'Planning Team', exact: true }) });
   await expect(seeded).toContainText('Behind cadence');
 
-  await page.goto(`/mechanisms/${made.id}`);
+  await page.goto(`/mechanisms/${id}`);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const meetings = page.getByRole('region', { name: 'Meetings', exact: true });
   await expect(meetings.getByText('0 formal meetings held.')).toBeVisible();
@@ -220,10 +225,10 @@ test('a district leader holds a meeting with an action item, links the steering 
   await record.getByLabel('Date').fill('2026-11-02');
   await record.getByLabel('Kind').selectOption({ label: 'Formal meeting' });
   await record.getByRole('checkbox', { name: ACCOUNTS.districtLeader.name }).check();
-  await record.getByRole('checkbox', { name: colleague!.name }).check();
-  await record.getByRole('combobox', { name: 'Another attendee' }).fill(guest!.email);
-  await page.getByRole('option', { name: new RegExp(guest!.email.replace(/[.+]/g, '\\$&')) }).click();
-  await expect(record.getByRole('list', { name: 'Other attendees' })).toContainText(guest!.name);
+  await record.getByRole('checkbox', { name: colleague.name }).check();
+  await record.getByRole('combobox', { name: 'Another attendee' }).fill(guest.email);
+  await page.getByRole('option', { name: new RegExp(guest.email.replace(/[.+]/g, '\\$&')) }).click();
+  await expect(record.getByRole('list', { name: 'Other attendees' })).toContainText(guest.name);
   await record.getByLabel('Agenda').fill('Charter; resource mapping; first steps.');
   await record.getByLabel('Minutes').fill('Agreed the charter and who maps current resources.');
   await record.getByLabel('Decisions').fill('Meet weekly through December.');
@@ -234,7 +239,7 @@ test('a district leader holds a meeting with an action item, links the steering 
   const meeting = meetings.getByTestId('meeting').first();
   await expect(meeting).toContainText('Nov 2, 2026 · Formal meeting');
   await expect(meeting).toContainText(`Attended: `);
-  await expect(meeting).toContainText(guest!.name);
+  await expect(meeting).toContainText(guest.name);
   await meeting.getByText('Minutes', { exact: true }).click();
   await expect(meeting.getByText('Agreed the charter and who maps current resources.')).toBeVisible();
   await expect(meetings.getByText('1 formal meeting held, the last on Nov 2, 2026.')).toBeVisible();
@@ -245,14 +250,14 @@ test('a district leader holds a meeting with an action item, links the steering 
   await item.getByRole('button', { name: 'Add action item', exact: true }).click();
   await expect(item.getByLabel('Action item')).toHaveAttribute('aria-invalid', 'true');
   await item.getByLabel('Action item').fill('Map the district’s current learning supports');
-  await item.getByLabel('Owner').selectOption({ label: colleague!.name });
+  await item.getByLabel('Owner').selectOption({ label: colleague.name });
   await item.getByLabel('Due date').fill('2027-01-15');
   await expectAccessible(page, 'the action-item dialog');
   await item.getByRole('button', { name: 'Add action item', exact: true }).click();
   await expect(item).toBeHidden();
   const open = meetings.getByTestId('open-action-items');
   const task = open.getByTestId('task').filter({ hasText: 'Map the district’s current learning supports' });
-  await expect(task).toContainText(`Owner: ${colleague!.name}`);
+  await expect(task).toContainText(`Owner: ${colleague.name}`);
   await expect(task).toContainText('Due Jan 15, 2027');
   await expect(meeting.getByTestId('task')).toHaveCount(1);
 
@@ -271,6 +276,17 @@ test('a district leader holds a meeting with an action item, links the steering 
   await expect(block).toBeHidden();
   await expect(task).toContainText('Blocked: Waiting for the resource inventory template.');
   await expectAccessible(page, 'a mechanism page with a meeting and an open action item');
+});
+
+test('a district leader links the steering body to a school’s and opens it from the district’s diagram by keyboard', async ({ page, baseURL }) => {
+  const { districtId, districtName, id, name, below: unlinked } = await establishSteeringBody(baseURL!);
+  // The school steering body the demo seeds, not yet linked: the one this steering body links to.
+  const school = unlinked.find((m) => m.kind === 'steering_body');
+  expect(school, 'the demo seeds an unlinked steering body at a school of the district').toBeDefined();
+
+  await signInAs(page, 'districtLeader');
+  await page.goto(`/mechanisms/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
   // Link the school's steering body below this one.
   const links = page.getByRole('region', { name: 'Linked across levels' });
@@ -292,7 +308,7 @@ test('a district leader holds a meeting with an action item, links the steering 
   const below = diagram.getByRole('list', { name: 'Linked below' });
   const schoolNode = below.getByRole('link', { name: new RegExp(`${school!.unitName}`) });
   await expect(schoolNode).toBeVisible();
-  await expect(diagram.locator(`svg line[data-lower="${school!.id}"][data-upper="${made.id}"]`)).toHaveCount(1);
+  await expect(diagram.locator(`svg path[data-lower="${school!.id}"][data-upper="${id}"]`)).toHaveCount(1);
   await diagram.getByText('Text description', { exact: true }).click();
   await expect(diagram.getByTestId('infrastructure-description')).toContainText(`${school!.name} at ${school!.unitName} is linked up to ${name} at`);
   await expectAccessible(page, 'a unit page with the infrastructure diagram');
@@ -306,8 +322,24 @@ test('a district leader holds a meeting with an action item, links the steering 
   await expect(page.getByRole('heading', { level: 1, name: school!.name })).toBeVisible();
   const up = page.getByRole('region', { name: 'Linked across levels' }).getByTestId('chain-up');
   await expect(up.getByRole('link', { name })).toBeVisible();
-  await expect(up.getByRole('button', { name: 'Unlink', exact: true })).toBeVisible();
   await expectAccessible(page, 'a school mechanism page with its chain up');
+
+  // From the school's side: unlink, then link up again by choosing from the mechanisms above.
+  await up.getByRole('button', { name: 'Unlink', exact: true }).click();
+  const unlink = page.getByRole('dialog', { name: `Unlink ${school!.name}` });
+  await expectAccessible(page, 'the unlink dialog');
+  await unlink.getByRole('button', { name: 'Unlink', exact: true }).click();
+  await expect(unlink).toBeHidden();
+  await expect(up).toContainText('Not linked to a mechanism above.');
+  await up.getByRole('button', { name: 'Link up…', exact: true }).click();
+  const linkUp = page.getByRole('dialog', { name: `Link ${school!.name} up` });
+  await linkUp.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(linkUp.getByLabel('Mechanism above')).toHaveAttribute('aria-invalid', 'true');
+  await linkUp.getByLabel('Mechanism above').selectOption({ label: `${name} — ${districtName} (Steering Body)` });
+  await expectAccessible(page, 'the link-up dialog');
+  await linkUp.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(linkUp).toBeHidden();
+  await expect(up.getByRole('link', { name })).toBeVisible();
 });
 
 test('a school member records a meeting and the capacity of a function, without the editors’ actions', async ({ page, baseURL }) => {
@@ -355,7 +387,32 @@ test('a school member records a meeting and the capacity of a function, without 
   await record.getByLabel('Decisions').fill('Survey families about attendance barriers.');
   await record.getByRole('button', { name: 'Record meeting', exact: true }).click();
   await expect(record).toBeHidden();
-  await expect(meetings.getByTestId('meeting').first()).toContainText('Focus group');
-  await expect(meetings.getByTestId('meeting').first()).toContainText(ACCOUNTS.schoolMember.name);
+  const held = meetings.getByTestId('meeting').filter({ hasText: 'Focus group' }).filter({ hasText: ACCOUNTS.schoolMember.name });
+  await expect(held).toHaveCount(1);
   await expectAccessible(page, 'a change team page after a member’s meeting and capacity record');
+
+  // Its record is corrected afterwards, and a meeting recorded by mistake is removed.
+  await held.getByRole('button', { name: 'Edit', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: /^Edit the meeting of / });
+  await expect(edit.getByRole('checkbox', { name: ACCOUNTS.schoolMember.name })).toBeChecked();
+  await edit.getByLabel('Minutes').fill('Nine families came; transport is the barrier most named.');
+  await expectAccessible(page, 'the edit-meeting dialog');
+  await edit.getByRole('button', { name: 'Save meeting', exact: true }).click();
+  await expect(edit).toBeHidden();
+  await held.getByText('Minutes', { exact: true }).click();
+  await expect(held.getByText('Nine families came; transport is the barrier most named.')).toBeVisible();
+
+  const before = await meetings.getByTestId('meeting').count();
+  await meetings.getByRole('button', { name: 'Record meeting', exact: true }).click();
+  await record.getByLabel('Kind').selectOption({ label: 'Informal contact' });
+  await record.getByLabel('Agenda').fill('Recorded by mistake');
+  await record.getByRole('button', { name: 'Record meeting', exact: true }).click();
+  await expect(record).toBeHidden();
+  const mistake = meetings.getByTestId('meeting').filter({ hasText: 'Informal contact' }).filter({ hasText: 'Recorded by mistake' });
+  await mistake.getByRole('button', { name: 'Remove', exact: true }).click();
+  const remove = page.getByRole('dialog', { name: 'Remove a meeting' });
+  await expectAccessible(page, 'the remove-meeting dialog');
+  await remove.getByRole('button', { name: 'Remove meeting', exact: true }).click();
+  await expect(remove).toBeHidden();
+  await expect(meetings.getByTestId('meeting')).toHaveCount(before);
 });

@@ -5,7 +5,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { INFRASTRUCTURE_BAND_LABELS, INFRASTRUCTURE_BANDS, type InfrastructureNode } from '@trellis/core';
+import { INFRASTRUCTURE_BAND_LABELS, INFRASTRUCTURE_BANDS, MECHANISM_STATUS_LABELS, type InfrastructureNode } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -20,15 +20,6 @@ interface Row {
   nodes: InfrastructureNode[];
 }
 
-interface Line {
-  lowerId: string;
-  upperId: string;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
 function rowsOf(unitName: string, nodes: InfrastructureNode[]): Row[] {
   const at = (level: InfrastructureNode['level']) => nodes.filter((n) => n.level === level);
   return [
@@ -38,7 +29,18 @@ function rowsOf(unitName: string, nodes: InfrastructureNode[]): Row[] {
   ].filter((r) => r.nodes.length > 0);
 }
 
-/** Measures where each link runs: from the top of the lower node to the bottom of the upper one. */
+interface Line {
+  lowerId: string;
+  upperId: string;
+  /** SVG path data. */
+  d: string;
+}
+
+/**
+ * Measures where each link runs, as a path in the gaps between rows so it never crosses a node:
+ * up from the lower node into the gap above its row; straight across to the upper node when that
+ * is the next row up, otherwise along the right-hand edge to the gap below the upper node's row.
+ */
 function useLinkLines(links: readonly { lowerId: string; upperId: string }[]) {
   const container = useRef<HTMLDivElement>(null);
   const [lines, setLines] = useState<Line[]>([]);
@@ -47,13 +49,25 @@ function useLinkLines(links: readonly { lowerId: string; upperId: string }[]) {
     if (!box) return;
     const measure = () => {
       const origin = box.getBoundingClientRect();
-      const rect = (id: string) => box.querySelector(`[data-node="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+      const rows = [...box.querySelectorAll<HTMLElement>('[data-row]')].map((r) => r.getBoundingClientRect());
+      const node = (id: string) => {
+        const el = box.querySelector<HTMLElement>(`[data-node="${CSS.escape(id)}"]`);
+        return el ? { rect: el.getBoundingClientRect(), row: Number(el.closest<HTMLElement>('[data-row]')?.dataset.row) } : null;
+      };
+      const gapAbove = (row: number) => (rows[row - 1]!.bottom + rows[row]!.top) / 2 - origin.top;
       const next: Line[] = [];
+      let detours = 0;
       for (const l of links) {
-        const lower = rect(l.lowerId);
-        const upper = rect(l.upperId);
-        if (!lower || !upper) continue;
-        next.push({ ...l, x1: lower.left + lower.width / 2 - origin.left, y1: lower.top - origin.top, x2: upper.left + upper.width / 2 - origin.left, y2: upper.bottom - origin.top });
+        const lower = node(l.lowerId);
+        const upper = node(l.upperId);
+        if (!lower || !upper || !(lower.row > upper.row)) continue;
+        const x1 = lower.rect.left + lower.rect.width / 2 - origin.left;
+        const x2 = upper.rect.left + upper.rect.width / 2 - origin.left;
+        const from = `M ${x1} ${lower.rect.top - origin.top} V ${gapAbove(lower.row)}`;
+        const to = `H ${x2} V ${upper.rect.bottom - origin.top}`;
+        const edge = origin.width - 4 - 6 * detours;
+        next.push({ ...l, d: lower.row - upper.row === 1 ? `${from} ${to}` : `${from} H ${edge} V ${gapAbove(upper.row + 1)} ${to}` });
+        if (lower.row - upper.row > 1) detours++;
       }
       setLines(next);
     };
@@ -65,7 +79,7 @@ function useLinkLines(links: readonly { lowerId: string; upperId: string }[]) {
   return { container, lines };
 }
 
-function NodeLink({ node }: { node: InfrastructureNode }) {
+function NodeLink({ node, linkedOutOfSight }: { node: InfrastructureNode; linkedOutOfSight: boolean }) {
   return (
     <AnchorLink to="/mechanisms/$mechanismId" params={{ mechanismId: node.id }} className={classes.node} data-node={node.id} data-level={node.level} underline="never">
       <span className={classes.name}>{node.name}</span>
@@ -74,8 +88,13 @@ function NodeLink({ node }: { node: InfrastructureNode }) {
         {node.level === 'this' ? '' : ` at ${node.unitName}`}
       </Text>
       <Text component="span" size="xs" c="dimmed" display="block">
-        {node.status.charAt(0).toUpperCase() + node.status.slice(1)} · {plural(node.memberCount, 'member')}
+        {MECHANISM_STATUS_LABELS[node.status]} · {plural(node.memberCount, 'member')}
       </Text>
+      {linkedOutOfSight && (
+        <Text component="span" size="xs" c="dimmed" display="block">
+          Linked up to a unit you cannot see
+        </Text>
+      )}
     </AnchorLink>
   );
 }
@@ -101,18 +120,18 @@ export function InfrastructureDiagram({ unitId }: { unitId: string }) {
       <div ref={container} className={classes.diagram}>
         <svg className={classes.lines} aria-hidden="true" focusable="false">
           {lines.map((l) => (
-            <line key={`${l.lowerId}-${l.upperId}`} data-lower={l.lowerId} data-upper={l.upperId} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke="var(--mantine-color-gray-6)" strokeWidth={2} />
+            <path key={`${l.lowerId}-${l.upperId}`} data-lower={l.lowerId} data-upper={l.upperId} d={l.d} fill="none" stroke="var(--mantine-color-gray-6)" strokeWidth={2} />
           ))}
         </svg>
-        {rows.map((r) => (
-          <div key={r.key} className={classes.row}>
+        {rows.map((r, i) => (
+          <div key={r.key} className={classes.row} data-row={i}>
             <Text size="sm" fw={600} className={classes.band} id={`band-${r.key}`}>
               {r.label}
             </Text>
             <ul className={classes.nodes} aria-labelledby={`band-${r.key}`}>
               {r.nodes.map((n) => (
                 <li key={n.id}>
-                  <NodeLink node={n} />
+                  <NodeLink node={n} linkedOutOfSight={n.level === 'this' && n.upperMechanismId !== null && !links.some((l) => l.lowerId === n.id)} />
                 </li>
               ))}
             </ul>

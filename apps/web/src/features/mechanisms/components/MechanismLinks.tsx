@@ -1,10 +1,11 @@
 // A mechanism's links across levels: the chain up (nearest first) and the mechanisms linked below,
 // grouped by unit, each opening that mechanism's page. Editors link up, unlink, and link one below.
 import { useState } from 'react';
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { LinkedMechanism, MechanismDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
 import { useDialog } from '../../../lib/useDialog';
+import { GuidanceAlert } from './GuidanceAlert';
 import { LinkDialog, UnlinkDialog } from './LinkDialogs';
 import { MechanismStatusBadge } from './MechanismStatusBadge';
 
@@ -51,11 +52,11 @@ export function MechanismLinks({ mechanism, mayManage }: { mechanism: MechanismD
   return (
     <>
       {mechanism.linkNote && (
-        <Alert color="orange.9" variant="light" title="Not the usual pair" mb="sm">
+        <GuidanceAlert title="Not the usual pair">
           <Text size="sm">{mechanism.linkNote}</Text>
-        </Alert>
+        </GuidanceAlert>
       )}
-      <Stack gap="md">
+      <Stack gap="md" mt={mechanism.linkNote ? 'sm' : 0}>
         <div data-testid="chain-up">
           <Group justify="space-between" align="flex-start" mb={4}>
             <Title order={3} size="h4">

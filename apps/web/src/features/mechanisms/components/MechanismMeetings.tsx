@@ -2,7 +2,7 @@
 // and its meetings (latest first) with attendees, agenda, minutes, decisions and action items.
 // Members of its unit record meetings and action items and move tasks along.
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MEETING_KIND_LABELS, type MechanismDetail, type Meeting, type SourceRef } from '@trellis/core';
 import { Loading } from '../../../components/Loading';
@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { plural } from '../../../lib/format';
 import { useDialog } from '../../../lib/useDialog';
 import { mechanismTasksQuery, meetingsQuery } from '../api/mechanismQueries';
+import { GuidanceAlert } from './GuidanceAlert';
 import { citation, formatDay } from './labels';
 import { ActionItemDialog, DeleteMeetingDialog, MeetingDialog } from './MeetingDialogs';
 import { TaskItem } from './TaskItem';
@@ -23,14 +24,14 @@ function CadenceNote({ cadence }: { cadence: MechanismDetail['cadence'] }) {
   const source = cadence.source && `${citation(cadence.source as SourceRef)}${cadence.basis === 'product-default' ? ' (the interval is a Trellis default)' : ''}`;
   if (cadence.state === 'behind')
     return (
-      <Alert color="orange.9" variant="light" title="Meetings behind cadence" mb="sm" data-testid="cadence">
+      <GuidanceAlert title="Meetings behind cadence" testId="cadence" mb="sm">
         <Text size="sm">{cadence.message}</Text>
         {source && (
           <Text size="xs" mt={4}>
             {source}
           </Text>
         )}
-      </Alert>
+      </GuidanceAlert>
     );
   return (
     <Stack gap={2} mb="sm" data-testid="cadence">

@@ -1,7 +1,7 @@
 // A mechanism's page: where it sits, its status and life cycle, charter, guidance warnings,
 // functions (how they depart from the catalog, whether they are in place), members, meetings and
 // links across levels. Editors at its unit shape, staff and link it; members record its work.
-import { Alert, Badge, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { allowedLifecycleTransitions, MECHANISM_STATUS_DESCRIPTIONS, type MechanismStatus } from '@trellis/core';
 import { useState, type ReactNode } from 'react';
@@ -20,6 +20,7 @@ import { useDialog } from '../../../lib/useDialog';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { mechanismQuery, mechanismUnitQuery } from '../api/mechanismQueries';
 import { EditCharterDialog } from './EditCharterDialog';
+import { GuidanceAlert } from './GuidanceAlert';
 import { citation, formatDay, STATUS_ACTIONS } from './labels';
 import { MechanismFunctions } from './MechanismFunctions';
 import { MechanismLinks } from './MechanismLinks';
@@ -127,13 +128,13 @@ export function MechanismPage({ mechanismId }: { mechanismId: string }) {
             <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="mechanism-warnings">
               {m.warnings.map((w) => (
                 <li key={w.code}>
-                  <Alert color="orange.9" variant="light" title={w.basis === 'document' ? 'Guidance from the documents' : 'Trellis guidance'}>
+                  <GuidanceAlert title={w.basis === 'document' ? 'Guidance from the documents' : 'Trellis guidance'}>
                     <Text size="sm">{w.message}</Text>
                     <Text size="xs" mt={4}>
                       {citation(w.source)}
                       {w.basis === 'product-default' ? ' (the threshold is a Trellis default)' : ''}
                     </Text>
-                  </Alert>
+                  </GuidanceAlert>
                 </li>
               ))}
             </Stack>

@@ -60,7 +60,7 @@ export function TaskItem({ task, mechanismId, mayUpdate }: { task: Task; mechani
             <Text size="xs">{task.ownerName ? `Owner: ${task.ownerName}` : 'No owner yet'}</Text>
             <Text size="xs">{task.dueOn ? `Due ${formatDay(task.dueOn)}` : 'No due date'}</Text>
             {task.overdue && (
-              <Badge color="red.9" variant="light" size="sm">
+              <Badge color="red.9" variant="outline" size="sm">
                 Overdue
               </Badge>
             )}
@@ -70,7 +70,7 @@ export function TaskItem({ task, mechanismId, mayUpdate }: { task: Task; mechani
         {mayUpdate ? (
           <NativeSelect size="xs" aria-label={`Status of “${task.title}”`} data={statusOptions} value={task.status} onChange={(e) => move(e.currentTarget.value as TaskStatus)} disabled={change.isPending} />
         ) : (
-          <Badge variant="light" color={task.status === 'blocked' ? 'red.9' : undefined}>
+          <Badge variant="outline" color={task.status === 'blocked' ? 'red.9' : 'gray.7'}>
             {TASK_STATUS_LABELS[task.status]}
           </Badge>
         )}
