@@ -406,6 +406,22 @@ describe('scheduleRollout: hand-checked cases', () => {
     expect(s.subsets[0]!).toMatchObject({ startMonth: '2027-01', waves: [] });
   });
 
+  it('plans a scenario in which every site is already under way', () => {
+    // Both schools in Cycling back (2 months) in month 1 and 2 respectively: done by 2027-02 and 2027-01.
+    const s = plan(
+      scenario({
+        sites: [
+          site('s1', 'fp-a', { underWay: { facilitatorId: 'of-1', phase: 'Cycling back', monthInPhase: 1 } }),
+          site('s2', 'fp-a', { underWay: { facilitatorId: 'of-1', phase: 'Cycling back', monthInPhase: 2 } }),
+        ],
+      }),
+    );
+    expect(s.subsets).toMatchObject([{ subsetId: 'fp-a', startMonth: null, waves: [], underWaySiteCount: 2, institutionalizedMonth: '2027-02' }]);
+    expect(s.cadre[0]!.load).toEqual([1, 0.5]);
+    expect(s).toMatchObject({ monthsToScale: 2, scaleMonth: '2027-02' });
+    expect(s.explanation).toMatchObject({ binding: 'path', lowerBoundMonths: 2, gapMonths: 0 });
+  });
+
   it('is deterministic: the same scenario gives the same schedule', () => {
     const input = randomScenario(7, 40);
     expect(JSON.stringify(plan(input))).toBe(JSON.stringify(plan(structuredClone(input))));
@@ -636,6 +652,11 @@ describe('what-if', () => {
         { id: 'additional-2', name: 'Additional facilitator 2', capacity: 3 },
       ],
     });
+  });
+
+  it('resizes a counted cadre by its count', () => {
+    expect(resizeCadre({ count: 2, capacity: 3 }, 5)).toEqual({ count: 5, capacity: 3 });
+    expect(() => resizeCadre({ count: 2, capacity: 3 }, 0)).toThrow(RangeError);
   });
 
   it('compares two schedules side by side', () => {
