@@ -6,6 +6,7 @@
 //   npx tsx bench/src/resources.ts [--runs=7]
 //
 // Core is imported by path: the resources module is not exported from @trellis/core's index yet.
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   analyzeResources,
@@ -169,13 +170,18 @@ const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorte
 function measure(label: string, times: number, fn: () => unknown) {
   fn(); // warm-up, not counted
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < times; i++) {
+    const c0 = process.cpuUsage();
     const start = performance.now();
     fn();
     ms.push(performance.now() - start);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   ms.sort((a, b) => a - b);
-  return { label, runs: times, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), min: ms[0] ?? NaN };
+  cpu.sort((a, b) => a - b);
+  return { label, runs: times, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), min: ms[0] ?? NaN, cpu50: quantile(cpu, 0.5) };
 }
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
@@ -206,13 +212,18 @@ function main() {
     measure('one district (its own resources)', runs, () => analyze(district, districtResources)),
     measure('one feeder pattern (its own resources)', runs, () => analyze(feeder, districtResources)),
   ];
-  const baselineRuns = Math.max(3, Math.min(runs, 5));
+  const explanations = measure('state analysis + reading every explanation', Math.max(3, Math.min(runs, 5)), () => {
+    let chars = 0;
+    for (const f of analyze(state.units, state.resources).findings) chars += f.explanation.length;
+    return chars;
+  });
+  const baselineRuns = 3;
   const baseline = measure('naive baseline, state (nested loops, all pairs)', baselineRuns, () => naive(state.units, state.resources));
 
   console.log('');
-  console.log('| case | p50 | p95 | min |');
-  console.log('|---|---:|---:|---:|');
-  for (const r of [...results, baseline]) console.log(`| ${r.label} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.min)} |`);
+  console.log('| case | p50 | p95 | min | CPU p50 |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of [...results, explanations, baseline]) console.log(`| ${r.label} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.min)} | ${fmt(r.cpu50)} |`);
   console.log('');
   const state95 = results[0]!.p95;
   console.log(`Naive baseline ÷ analysis (state, p50): ${(baseline.p50 / results[0]!.p50).toFixed(1)}× (the baseline only counts; the analysis also builds findings and explanations)`);
@@ -224,6 +235,8 @@ function main() {
         .join(', '),
   );
   console.log(`Heap in use after one state analysis: ${heapMb.toFixed(0)} MB`);
+  // Other work on the machine slows every figure; CPU time (all of the process's threads, GC included) less so.
+  console.log(`Load average during the run (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} CPUs`);
 }
 
 main();

@@ -665,6 +665,31 @@ describe('the whole analysis', () => {
     expect(new Set(keys()).size).toBe(keys().length);
   });
 
+  it('serializes findings with their explanation, and copies them as plain data through JSON', () => {
+    const analysis = analyzeResources({ framework, units: [unit('quiet', 300, { name: 'Quiet Middle' })], resources: [], asOf: AS_OF });
+    const [only] = analysis.findings;
+    const plain = JSON.parse(JSON.stringify(only));
+    expect(plain).toEqual({
+      key: 'no_resources_mapped:quiet',
+      code: 'no_resources_mapped',
+      level: 'unit',
+      unitIds: ['quiet'],
+      cells: [],
+      resourceIds: [],
+      figures: { population: 300 },
+      explanation: only?.explanation,
+    });
+    expect(plain.explanation).toMatch(/Quiet Middle/);
+  });
+
+  it('keys an economies-of-scale finding by its feeder pattern and needs', () => {
+    const units = [unit('a', 100, { feederPatternId: 'f', feederPatternName: 'F' }), unit('b', 100, { feederPatternId: 'f', feederPatternName: 'F' })];
+    const list = [resource('a', { name: 'X', cells: [HOME, CLASSROOM], purposeTags: ['reading'] }), resource('b', { name: 'Y', cells: [HOME, CLASSROOM], purposeTags: ['reading'] })];
+    const found = ofCode(analyzeResources({ framework, units, resources: list, asOf: AS_OF }).findings, 'economies_of_scale');
+    expect(found.map((f) => f.key)).toEqual([`economies_of_scale:f:${CLASSROOM}/reading+${HOME}/reading`]);
+    expect(found[0]?.cells).toEqual([CLASSROOM, HOME]);
+  });
+
   it('counts findings by code', () => {
     const analysis = analyzeResources({ framework, units: [unit('a', 100), unit('b', 100)], resources: [resource('a', { cells: [CLASSROOM] })], asOf: AS_OF });
     expect(analysis.counts).toMatchObject({ no_resources_mapped: 1, gap_empty: 17, redundancy: 0 });
