@@ -643,7 +643,10 @@ describe('what-if', () => {
         sites: [site('s1', 'fp-a', { underWay: { facilitatorId: 'of-2', phase: 'Readiness' } })],
       }),
     );
-    expect(cadreSweep(s, [1])).toEqual([{ cadreSize: 1, refused: 'sites.0.underWay.facilitatorId is not one of the cadre: of-2' }]);
+    expect(cadreSweep(s, [1])).toEqual([{ cadreSize: 1, refused: 'a cadre of 1 would leave out Facilitator Two, who serves 1 site under way' }]);
+    // A cadre too small for the scenario is refused with the schema's reason.
+    const big = RolloutScenario.parse(scenario({ cadre: { count: 4, capacity: 1 }, sites: Array.from({ length: 400 }, (_, i) => site(`s${i}`, 'fp-a')) }));
+    expect(cadreSweep(big, [1])[0]).toEqual({ cadreSize: 1, refused: 'cadre is far too small for 400 sites: reaching scale would take at least 133 years (the planner stops at 100)' });
     expect(resizeCadre(s.cadre, 4)).toEqual({
       facilitators: [
         { id: 'of-1', name: 'Facilitator One', capacity: 2 },

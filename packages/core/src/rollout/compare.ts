@@ -1,7 +1,7 @@
 // What-if: the same scenario with cadres of other sizes (the "cadre size against years to scale"
 // chart), and two schedules side by side.
 import { scheduleRollout, type RolloutSchedule } from './scheduler.js';
-import { rolloutScenarioIssues, type RolloutCadre, type RolloutScenario } from './schemas.js';
+import { rolloutFacilitators, rolloutScenarioIssues, type RolloutCadre, type RolloutScenario } from './schemas.js';
 
 export interface RolloutSweepPoint {
   cadreSize: number;
@@ -30,8 +30,18 @@ export type RolloutSweepRow = RolloutSweepPoint | RolloutSweepRefusal;
  * most of the named ones have (the larger on a tie) and no region.
  */
 export function cadreSweep(scenario: RolloutScenario, sizes: readonly number[]): RolloutSweepRow[] {
+  // Facilitators serving sites under way, who a smaller named cadre must not drop.
+  const serving = new Map<string, number>();
+  for (const site of scenario.sites) if (site.underWay) serving.set(site.underWay.facilitatorId, (serving.get(site.underWay.facilitatorId) ?? 0) + 1);
   return sizes.map((size) => {
-    const variant: RolloutScenario = { ...scenario, cadre: resizeCadre(scenario.cadre, size) };
+    const cadre = resizeCadre(scenario.cadre, size);
+    const kept = new Set(rolloutFacilitators(cadre).map((f) => f.id));
+    const dropped = rolloutFacilitators(scenario.cadre).find((f) => serving.has(f.id) && !kept.has(f.id));
+    if (dropped) {
+      const n = serving.get(dropped.id)!;
+      return { cadreSize: size, refused: `a cadre of ${size} would leave out ${dropped.name}, who serves ${n} ${n === 1 ? 'site' : 'sites'} under way` };
+    }
+    const variant: RolloutScenario = { ...scenario, cadre };
     const issues = rolloutScenarioIssues(variant);
     if (issues.length > 0) return { cadreSize: size, refused: `${issues[0]!.path.join('.')} ${issues[0]!.message}` };
     const s = scheduleRollout(variant);
