@@ -201,16 +201,18 @@ function main() {
       `${SHAPE.feederPatterns.toLocaleString('en-US')} feeder patterns, ${state.resources.length.toLocaleString('en-US')} resources (generated in ${fmt(generatedMs)})`,
   );
 
-  const analyze = (units: readonly ResourceMapUnit[], resources: readonly MappedResource[]) =>
-    analyzeResources({ framework: INTERVENTION_FRAMEWORK, units, resources, asOf: AS_OF });
+  const analyze = (units: readonly ResourceMapUnit[], resources: readonly MappedResource[], scope = { id: 'state', name: 'State of Benchmark' }) =>
+    analyzeResources({ framework: INTERVENTION_FRAMEWORK, units, resources, asOf: AS_OF, scope });
   const once = analyze(state.units, state.resources);
+  const districtScope = { id: state.districtId, name: 'District 0' };
+  const feederScope = { id: state.feederPatternId, name: 'Feeder 0' };
   const heapMb = process.memoryUsage().heapUsed / 1_048_576;
 
   const results = [
     measure('state analysis (10,000 schools)', runs, () => analyze(state.units, state.resources)),
-    measure('one district (resources of the state passed in)', runs, () => analyze(district, state.resources)),
-    measure('one district (its own resources)', runs, () => analyze(district, districtResources)),
-    measure('one feeder pattern (its own resources)', runs, () => analyze(feeder, districtResources)),
+    measure('one district (resources of the state passed in)', runs, () => analyze(district, state.resources, districtScope)),
+    measure('one district (its own resources)', runs, () => analyze(district, districtResources, districtScope)),
+    measure('one feeder pattern (its own resources)', runs, () => analyze(feeder, districtResources, feederScope)),
   ];
   const explanations = measure('state analysis + reading every explanation', Math.max(3, Math.min(runs, 5)), () => {
     let chars = 0;

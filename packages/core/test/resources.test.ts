@@ -481,6 +481,22 @@ describe('gaps', () => {
     expect(low[0]?.explanation).toMatch(/serve 10 of 400 students \(2\.5%\), below the 5% threshold/);
   });
 
+  it('finds the gaps of a whole district when asked for its scope', () => {
+    const units = [unit('a', 300), unit('b', 700)];
+    const resources = [
+      resource('a', { cells: [CLASSROOM], populationServed: 200 }), // 200 ÷ 1,000 = 20 %
+      resource('b', { cells: [HOME], populationServed: 30 }), // 30 ÷ 1,000 = 3 %
+    ];
+    const analysis = analyzeResources({ framework, units, resources, asOf: AS_OF, scope: { id: 'd1', name: 'Roosevelt District' } });
+    const scoped = analysis.findings.filter((f) => f.level === 'scope');
+    expect(ofCode(scoped, 'gap_empty')).toHaveLength(16);
+    expect(ofCode(scoped, 'gap_low_coverage').map((f) => [f.key, f.figures.coverage])).toEqual([[`gap_low_coverage:scope:d1:${HOME}`, 0.03]]);
+    expect(scoped.every((f) => f.unitIds.length === 0)).toBe(true);
+    expect(ofCode(scoped, 'gap_empty')[0]?.explanation).toMatch(/^Nothing at Roosevelt District is placed in/);
+    // Without a scope, only the schools' own findings.
+    expect(analyzeResources({ framework, units, resources, asOf: AS_OF }).findings.some((f) => f.level === 'scope')).toBe(false);
+  });
+
   it('takes the threshold as a setting', () => {
     const resources = [resource('lincoln', { cells: [CLASSROOM], populationServed: 100 })]; // 25 %
     const at = (minCoverage: number) => ofCode(analyzeResources({ framework, units: [unit('lincoln', 400)], resources, asOf: AS_OF, options: { minCoverage } }).findings, 'gap_low_coverage');

@@ -738,13 +738,14 @@ function placeResources(ctx: Context, unitIndex: ReadonlyMap<string, number>, un
 
 const NONE: readonly string[] = Object.freeze([]);
 
-function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly string[], tally: Tally, out: ResourceFinding[]) {
+/** Gaps of one unit's matrix, or (`level` scope) of the matrix summed over the units analyzed. */
+function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly string[], tally: Tally, out: ResourceFinding[], level: 'unit' | 'scope' = 'unit') {
   const population = tally.populationKnownUnits > 0 ? tally.population : null;
   if (tally.resources === 0) {
     out.push(finding({
-      key: `no_resources_mapped:${unit.id}`,
+      key: `no_resources_mapped:${level === 'scope' ? 'scope:' : ''}${unit.id}`,
       code: 'no_resources_mapped',
-      level: 'unit',
+      level,
       unitIds,
       cells: NONE,
       resourceIds: NONE,
@@ -757,9 +758,9 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly stri
     const cell = ctx.cellKeys[i]!;
     if (count === 0) {
       out.push(finding({
-        key: `gap_empty:${unit.id}:${cell}`,
+        key: `gap_empty:${level === 'scope' ? 'scope:' : ''}${unit.id}:${cell}`,
         code: 'gap_empty',
-        level: 'unit',
+        level,
         unitIds,
         cells: ctx.cellLists1[i]!,
         resourceIds: NONE,
@@ -772,9 +773,9 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly stri
     const coverage = served / population;
     if (coverage >= ctx.minCoverage) continue;
     out.push(finding({
-      key: `gap_low_coverage:${unit.id}:${cell}`,
+      key: `gap_low_coverage:${level === 'scope' ? 'scope:' : ''}${unit.id}:${cell}`,
       code: 'gap_low_coverage',
-      level: 'unit',
+      level,
       unitIds,
       cells: ctx.cellLists1[i]!,
       resourceIds: NONE,
@@ -1098,7 +1099,7 @@ export interface ResourceAnalysis {
   map: ResourceMap;
   /** Each unit's own matrix, in the order the units were given. */
   unitMaps: { unitId: string; map: ResourceMap }[];
-  /** Findings by unit (no resources, gaps, fragmentation, redundancies), then economies of scale by feeder pattern, then funding. */
+  /** Findings by unit (no resources, gaps, fragmentation, redundancies), then the scope's gaps, then economies of scale by feeder pattern, then funding. */
   findings: ResourceFinding[];
   counts: Record<ResourceFindingCode, number>;
   /** Resources whose unit was not among the units analyzed (left out). */
@@ -1116,6 +1117,11 @@ export function analyzeResources(input: {
   resources: readonly MappedResource[];
   asOf: string;
   options?: ResourceAnalysisOptions;
+  /**
+   * The feeder pattern, district or state the units make up. When given, the summed matrix gets
+   * its own gap findings (level `scope`): a cell empty at every school, or too thin for all of them.
+   */
+  scope?: { id: string; name: string };
 }): ResourceAnalysis {
   const { framework, units, resources, asOf } = input;
   const minCoverage = input.options?.minCoverage ?? RESOURCE_DEFAULT_MIN_COVERAGE;
@@ -1160,6 +1166,10 @@ export function analyzeResources(input: {
       f.ranges.push(from, to);
     }
   });
+  if (input.scope) {
+    const whole: ResourceMapUnit = { id: input.scope.id, name: input.scope.name, population: scope.populationKnownUnits > 0 ? scope.population : null };
+    gapFindings(ctx, whole, NONE, scope, findings, 'scope');
+  }
   for (const [feederId, f] of byFeeder) economiesFindings(ctx, p, feederId, f.name, f.ranges, findings);
   for (const f of fundingFindings(p.resources, ctx.lexicon, unitById, asOf, months)) findings.push(f);
 
