@@ -29,15 +29,15 @@ export function CapacityDialog({ mechanismId, entry, opened, onClose }: Props) {
   const submit = () =>
     form.send(FunctionCapacityChange, { version, capacity, evidence: orNull(evidence) }, change.mutateAsync, (saved) => `Capacity recorded: ${CAPACITY_LABELS[saved.capacity].toLowerCase()}.`);
 
-  const reload = async () => {
-    const fresh = (await queryClient.fetchQuery({ ...mechanismQuery(mechanismId), staleTime: 0 })).functions.find((f) => f.id === entry.id);
-    if (fresh) {
+  const reload = form.reloader(
+    change,
+    async () => (await queryClient.fetchQuery({ ...mechanismQuery(mechanismId), staleTime: 0 })).functions.find((f) => f.id === entry.id),
+    (fresh) => {
       setCapacity(fresh.capacity);
       setEvidence(fresh.capacityEvidence ?? '');
       setVersion(fresh.version);
-    }
-    form.cleared(change);
-  };
+    },
+  );
 
   return (
     <FormDialog
@@ -49,7 +49,7 @@ export function CapacityDialog({ mechanismId, entry, opened, onClose }: Props) {
       error={change.error}
       errorTitle="Could not record the capacity"
       onSubmit={submit}
-      onReload={() => void reload()}
+      onReload={reload}
       formRef={form.formRef}
       size="md"
     >

@@ -42,11 +42,12 @@ export function LinkDialog({ mechanism, direction, opened, onClose }: Props & { 
     }
   };
 
-  const reload = async () => {
-    if (direction === 'up') setUpVersion((await queryClient.fetchQuery({ ...mechanismQuery(mechanism.id), staleTime: 0 })).version);
-    else await queryClient.fetchQuery({ ...linkCandidatesQuery(mechanism.id), staleTime: 0 });
-    form.cleared(link);
-  };
+  // Up, the version is this mechanism's; down, the chosen one's, which the candidates carry.
+  const reload = form.reloader(
+    link,
+    () => (direction === 'up' ? queryClient.fetchQuery({ ...mechanismQuery(mechanism.id), staleTime: 0 }) : queryClient.fetchQuery({ ...linkCandidatesQuery(mechanism.id), staleTime: 0 }).then(() => undefined)),
+    (fresh) => setUpVersion(fresh.version),
+  );
 
   const none = candidates.isSuccess && options.length === 0;
   return (
@@ -59,7 +60,7 @@ export function LinkDialog({ mechanism, direction, opened, onClose }: Props & { 
       error={link.error ?? candidates.error}
       errorTitle="Could not link the mechanisms"
       onSubmit={submit}
-      onReload={() => void reload()}
+      onReload={reload}
       formRef={form.formRef}
       size="md"
     >

@@ -1,6 +1,6 @@
 // A mechanism's links across levels: the chain up (nearest first) and the mechanisms linked below,
 // grouped by unit, each opening that mechanism's page. Editors link up, unlink, and link one below.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { LinkedMechanism, MechanismDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
@@ -26,6 +26,21 @@ function LinkedItem({ m, withUnit = false }: { m: LinkedMechanism; withUnit?: bo
 }
 
 const listStyle = { listStyle: 'none', padding: 0, margin: 0 };
+
+/** One direction of the chain: its heading, the editor's action, and what is linked that way. */
+function ChainPart({ testId, title, action, children }: { testId: string; title: string; action: ReactNode; children: ReactNode }) {
+  return (
+    <div data-testid={testId}>
+      <Group justify="space-between" align="flex-start" mb={4}>
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </div>
+  );
+}
 
 /** The mechanisms linked below, by unit in the order first met (nearest first). */
 function byUnit(down: readonly LinkedMechanism[]) {
@@ -57,17 +72,17 @@ export function MechanismLinks({ mechanism, mayManage }: { mechanism: MechanismD
         </GuidanceAlert>
       )}
       <Stack gap="md" mt={mechanism.linkNote ? 'sm' : 0}>
-        <div data-testid="chain-up">
-          <Group justify="space-between" align="flex-start" mb={4}>
-            <Title order={3} size="h4">
-              Above
-            </Title>
-            {editable && (
+        <ChainPart
+          testId="chain-up"
+          title="Above"
+          action={
+            editable && (
               <Button size="xs" variant="default" onClick={() => start(linkedUp ? 'unlink' : 'up')}>
                 {linkedUp ? 'Unlink' : 'Link up…'}
               </Button>
-            )}
-          </Group>
+            )
+          }
+        >
           {up.length > 0 && (
             <Stack component="ol" gap={4} style={listStyle} aria-label="Linked above, nearest first">
               {up.map((m) => (
@@ -85,18 +100,18 @@ export function MechanismLinks({ mechanism, mayManage }: { mechanism: MechanismD
               Not linked to a mechanism above.
             </Text>
           )}
-        </div>
-        <div data-testid="chain-down">
-          <Group justify="space-between" align="flex-start" mb={4}>
-            <Title order={3} size="h4">
-              Below
-            </Title>
-            {editable && (
+        </ChainPart>
+        <ChainPart
+          testId="chain-down"
+          title="Below"
+          action={
+            editable && (
               <Button size="xs" variant="default" onClick={() => start('down')}>
                 Link a mechanism below…
               </Button>
-            )}
-          </Group>
+            )
+          }
+        >
           {down.length === 0 ? (
             <Text size="sm" c="dimmed">
               No mechanism below is linked to this one.
@@ -117,7 +132,7 @@ export function MechanismLinks({ mechanism, mayManage }: { mechanism: MechanismD
               ))}
             </Stack>
           )}
-        </div>
+        </ChainPart>
       </Stack>
       {editable && action !== 'unlink' && <LinkDialog key={dialog.key} mechanism={mechanism} direction={action} opened={dialog.opened} onClose={dialog.close} />}
       {editable && action === 'unlink' && <UnlinkDialog key={dialog.key} mechanism={mechanism} opened={dialog.opened} onClose={dialog.close} />}

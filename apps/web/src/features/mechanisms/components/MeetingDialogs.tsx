@@ -52,14 +52,14 @@ export function MeetingDialog({ mechanism, meeting, opened, onClose }: Props & {
     else form.send(MeetingCreate, body, record.mutateAsync, (saved) => `Recorded ${meetingOf(saved)}.`);
   };
 
-  const reload = async () => {
-    const fresh = (await queryClient.fetchQuery({ ...meetingsQuery(mechanism.id), staleTime: 0 })).find((x) => x.id === meeting?.id);
-    if (fresh) {
+  const reload = form.reloader(
+    change,
+    async () => (await queryClient.fetchQuery({ ...meetingsQuery(mechanism.id), staleTime: 0 })).find((x) => x.id === meeting?.id),
+    (fresh) => {
       setValues(formOf(mechanism, fresh));
       setVersion(fresh.version);
-    }
-    form.cleared(change);
-  };
+    },
+  );
 
   return (
     <FormDialog
@@ -71,7 +71,7 @@ export function MeetingDialog({ mechanism, meeting, opened, onClose }: Props & {
       error={mutation.error}
       errorTitle={meeting ? 'Could not save the meeting' : 'Could not record the meeting'}
       onSubmit={submit}
-      {...(meeting ? { onReload: () => void reload() } : {})}
+      {...(meeting ? { onReload: reload } : {})}
       formRef={form.formRef}
     >
       <Group grow align="flex-start" wrap="wrap">

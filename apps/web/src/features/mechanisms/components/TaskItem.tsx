@@ -22,13 +22,9 @@ function BlockTaskDialog({ task, mechanismId, opened, onClose }: { task: Task; m
   const [version, setVersion] = useState(task.version);
   const form = useDialogForm(onClose);
   const submit = () => form.send(TaskUpdate, { version, status: 'blocked', blockedReason: reason }, change.mutateAsync, (t) => `“${t.title}” is blocked.`);
-  const reload = async () => {
-    const fresh = (await queryClient.fetchQuery({ ...mechanismTasksQuery(mechanismId), staleTime: 0 })).find((t) => t.id === task.id);
-    if (fresh) setVersion(fresh.version);
-    form.cleared(change);
-  };
+  const reload = form.reloader(change, async () => (await queryClient.fetchQuery({ ...mechanismTasksQuery(mechanismId), staleTime: 0 })).find((t) => t.id === task.id), (fresh) => setVersion(fresh.version));
   return (
-    <FormDialog opened={opened} onClose={onClose} title={`Block “${task.title}”`} submitLabel="Mark blocked" pending={change.isPending} error={change.error} errorTitle="Could not change the task" onSubmit={submit} onReload={() => void reload()} formRef={form.formRef} size="md">
+    <FormDialog opened={opened} onClose={onClose} title={`Block “${task.title}”`} submitLabel="Mark blocked" pending={change.isPending} error={change.error} errorTitle="Could not change the task" onSubmit={submit} onReload={reload} formRef={form.formRef} size="md">
       <Textarea label="What blocks it" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.errors.blockedReason} />
     </FormDialog>
   );

@@ -35,10 +35,14 @@ export function useDialogForm(onDone: () => void) {
     send,
     /** Refuses the form with these errors before anything is sent. */
     refuse: (e: FieldErrors) => setErrors(e),
-    /** After reloading the latest version: clears the errors and the server's refusal. */
-    cleared: (mutation: { reset: () => void }) => {
-      setErrors({});
-      mutation.reset();
-    },
+    /** The handler of "Reload the latest version": loads it, lets the form take it, clears the refusal. */
+    reloader:
+      <T>(mutation: { reset: () => void }, latest: () => Promise<T | undefined>, take: (fresh: T) => void) =>
+      () =>
+        void latest().then((fresh) => {
+          if (fresh !== undefined) take(fresh);
+          setErrors({});
+          mutation.reset();
+        }),
   };
 }
