@@ -52,7 +52,6 @@ function compareDesc(a: number | undefined, b: number | undefined): number {
   return b - a;
 }
 
-
 /** Up to this many sites the scheduler plans twice, with and without smoothing, and keeps the faster. */
 export const ROLLOUT_PLAN_TWICE_UP_TO = 20_000;
 
@@ -223,7 +222,6 @@ function scheduleWith(scenario: RolloutScenario, smoothing: boolean): RolloutSch
   const plainBound = Math.max(capacityBound, longestPath);
   const ramp = rolloutRampBound({ units: u, capacity: totalCap, underWay: underWayLoad, underWayEnd, work: workUnits, plainBound });
   const lowerBoundW = Math.max(plainBound, ramp?.workingMonths ?? 0);
-
 
   // Groups: the sites of a subset that start together (or one site each), split into waves when a
   // subset is larger than the empty cadre can take at once.
