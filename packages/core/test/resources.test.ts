@@ -23,8 +23,11 @@ import {
 } from '../src/resources/import.js';
 import {
   ResourceCreate,
+  resourceCreateFor,
+  ResourceFindingSchema,
   ResourceInput,
   resourceInputFor,
+  resourceUpdateFor,
   ResourcePriorityNeedCreate,
   ResourceRecommendationCreate,
   ResourceRecommendationUpdate,
@@ -150,6 +153,12 @@ describe('resource schemas', () => {
       changes: [{ op: 'add', axis: 'arena', key: 'sports', name: 'Sports', description: 'Teams and clubs.' }],
     });
     expect(resourceInputFor(adapted).safeParse(input({ cells: ['sports:prevention'] })).success).toBe(true);
+  });
+
+  it('check cells against the framework on create and on update', () => {
+    expect(resourceCreateFor(framework).safeParse({ unitId: UNIT_ID, ...input({ cells: ['home-involvement:aftercare'] }) }).error?.issues[0]?.message).toMatch(/^"aftercare" is not a level/);
+    expect(resourceUpdateFor(framework).safeParse({ version: 1, cells: ['sports:prevention'] }).success).toBe(false);
+    expect(resourceUpdateFor(framework).safeParse({ version: 1, name: 'Renamed' }).success).toBe(true);
   });
 
   it('take the version on update and refuse taking the partner away from a community agency', () => {
@@ -696,6 +705,13 @@ describe('the whole analysis', () => {
       explanation: only?.explanation,
     });
     expect(plain.explanation).toMatch(/Quiet Middle/);
+  });
+
+  it('sends findings through the API schema with their explanation', () => {
+    const analysis = analyzeResources({ framework, units: [unit('lincoln', 400, { name: 'Lincoln' })], resources: [resource('lincoln', { cells: [CLASSROOM] })], asOf: AS_OF });
+    const sent = analysis.findings.map((f) => ResourceFindingSchema.parse(f));
+    expect(sent).toHaveLength(17);
+    expect(sent[0]?.explanation).toMatch(/^Nothing at Lincoln is placed in/);
   });
 
   it('keys an economies-of-scale finding by its feeder pattern and needs', () => {

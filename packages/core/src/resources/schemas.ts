@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id, Version } from '../organizations/schemas.js';
 import { IsoDate } from '../mechanisms/schemas.js';
+import { RESOURCE_FINDING_CODES } from './analysis.js';
 import {
   checkInterventionCells,
   INTERVENTION_AXES,
@@ -191,13 +192,20 @@ export const ResourceUpdate = z
   .refine((v) => v.providerType !== 'community_agency' || v.partnerName !== null, { message: PARTNER_REQUIRED, path: ['partnerName'] });
 export type ResourceUpdate = z.infer<typeof ResourceUpdate>;
 
-/** `ResourceInput` whose cells must be cells of `framework`. */
-export const resourceInputFor = (framework: InterventionFramework) =>
-  ResourceInput.superRefine((value, ctx) => {
-    for (const issue of checkInterventionCells(framework, value.cells)) {
+const cellsIn =
+  (framework: InterventionFramework) =>
+  (value: { cells?: string[] | undefined }, ctx: z.RefinementCtx): void => {
+    for (const issue of checkInterventionCells(framework, value.cells ?? [])) {
       ctx.addIssue({ code: 'custom', message: issue.message, path: issue.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
     }
-  });
+  };
+
+/** `ResourceInput` whose cells must be cells of `framework`. */
+export const resourceInputFor = (framework: InterventionFramework) => ResourceInput.superRefine(cellsIn(framework));
+/** `ResourceCreate` whose cells must be cells of `framework`. */
+export const resourceCreateFor = (framework: InterventionFramework) => ResourceCreate.superRefine(cellsIn(framework));
+/** `ResourceUpdate` whose cells, when sent, must be cells of `framework`. */
+export const resourceUpdateFor = (framework: InterventionFramework) => ResourceUpdate.superRefine(cellsIn(framework));
 
 // ---- Priority needs and recommendations ----------------------------------------------------------
 
@@ -306,3 +314,47 @@ export const ResourceSnapshotCreate = z.strictObject({
   title: text(200).optional(),
 });
 export type ResourceSnapshotCreate = z.infer<typeof ResourceSnapshotCreate>;
+
+// ---- As the API returns them ---------------------------------------------------------------------
+
+/** A resource on a unit's map. */
+export const ResourceOnMap = z.object({
+  id: Id,
+  unitId: Id,
+  name: z.string(),
+  description: z.string().nullable(),
+  kind: ResourceKindSchema,
+  providerType: ResourceProviderTypeSchema,
+  partnerName: z.string().nullable(),
+  cells: z.array(z.string()),
+  populationServed: z.number().nullable(),
+  capacity: z.number().nullable(),
+  staffFte: z.number().nullable(),
+  annualCost: z.number().nullable(),
+  fundingSource: z.string().nullable(),
+  fundingEndsOn: z.string().nullable(),
+  responsibleMechanismId: Id.nullable(),
+  responsiblePersonId: Id.nullable(),
+  coordinated: z.boolean(),
+  purposeTags: z.array(z.string()),
+  targetPopulation: z.string().nullable(),
+  /** What an import upserts by (see `resourceNaturalKey`). */
+  naturalKey: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ResourceOnMap = z.infer<typeof ResourceOnMap>;
+
+/** A finding as the API sends it (`figures` depend on the code; see `ResourceFindingFigures`). */
+export const ResourceFindingSchema = z.object({
+  key: z.string(),
+  code: z.enum(RESOURCE_FINDING_CODES),
+  level: z.enum(['unit', 'feeder_pattern', 'scope']),
+  unitIds: z.array(z.string()),
+  feederPatternId: z.string().optional(),
+  cells: z.array(z.string()),
+  resourceIds: z.array(z.string()),
+  figures: z.record(z.string(), z.unknown()),
+  explanation: z.string(),
+});
