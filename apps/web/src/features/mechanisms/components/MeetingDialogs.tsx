@@ -6,14 +6,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ActionItemCreate, MEETING_KIND_LABELS, MEETING_KINDS, MeetingCreate, MeetingUpdate, type MechanismDetail, type Meeting, type MeetingKind } from '@trellis/core';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { FormDialog } from '../../../components/FormDialog';
-import type { SearchOption } from '../../../components/SearchSelect';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { orNull } from '../../../lib/forms';
 import { useAddActionItem, useChangeMeeting, useRecordMeeting, useRemoveMeeting } from '../api/mechanismMutations';
 import { meetingsQuery } from '../api/mechanismQueries';
 import { useDialogForm } from '../hooks/useDialogForm';
 import { formatDay, today } from './labels';
-import { AttendeesField, attendeeIds, OwnerField, type Attendance } from './MeetingPeople';
+import { AttendeesField, attendeeIds, OwnerField, type Attendance, type Owner } from './MeetingPeople';
 
 interface Props {
   mechanism: MechanismDetail;
@@ -106,10 +105,13 @@ export function DeleteMeetingDialog({ mechanism, meeting, opened, onClose }: Pro
 export function ActionItemDialog({ mechanism, meeting, opened, onClose }: Props & { meeting: Meeting }) {
   const add = useAddActionItem(mechanism.id, meeting.id);
   const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState<SearchOption | null>(null);
+  const [owner, setOwner] = useState<Owner>({ searching: false, person: null });
   const [dueOn, setDueOn] = useState('');
   const form = useDialogForm(onClose);
-  const submit = () => form.send(ActionItemCreate, { title, ownerPersonId: owner?.value ?? null, dueOn: dueOn || null }, add.mutateAsync, (task) => `Added the action item “${task.title}”.`);
+  const submit = () => {
+    if (owner.searching && !owner.person) return form.refuse({ ownerPersonId: 'Find the owner, or choose “No owner yet”' });
+    form.send(ActionItemCreate, { title, ownerPersonId: owner.person?.value ?? null, dueOn: dueOn || null }, add.mutateAsync, (task) => `Added the action item “${task.title}”.`);
+  };
 
   return (
     <FormDialog

@@ -57,15 +57,18 @@ export function AttendeesField({ members, value, onChange, error }: { members: M
 
 const SOMEONE_ELSE = 'someone-else';
 
+/** Who owns an action item; `searching` while the owner is to be found among everyone. */
+export interface Owner {
+  searching: boolean;
+  person: SearchOption | null;
+}
+
 /** The owner of an action item: one of the members, or someone found by search. */
-export function OwnerField({ members, value, onChange, error }: { members: Membership[]; value: SearchOption | null; onChange: (o: SearchOption | null) => void; error?: string | undefined }) {
-  const isMember = (id: string) => members.some((m) => m.personId === id);
-  const [searching, setSearching] = useState(value !== null && !isMember(value.value));
-  const choice = searching ? SOMEONE_ELSE : (value?.value ?? '');
+export function OwnerField({ members, value, onChange, error }: { members: Membership[]; value: Owner; onChange: (o: Owner) => void; error?: string | undefined }) {
+  const choice = value.searching ? SOMEONE_ELSE : (value.person?.value ?? '');
   const choose = (v: string) => {
-    setSearching(v === SOMEONE_ELSE);
     const member = members.find((m) => m.personId === v);
-    onChange(member ? { value: member.personId, label: member.personName } : null);
+    onChange({ searching: v === SOMEONE_ELSE, person: member ? { value: member.personId, label: member.personName } : null });
   };
   return (
     <>
@@ -75,9 +78,9 @@ export function OwnerField({ members, value, onChange, error }: { members: Membe
         data={[{ value: '', label: 'No owner yet' }, ...members.map((m) => ({ value: m.personId, label: m.personName })), { value: SOMEONE_ELSE, label: 'Someone else…' }]}
         value={choice}
         onChange={(e) => choose(e.currentTarget.value)}
-        error={searching ? undefined : error}
+        error={value.searching ? undefined : error}
       />
-      {searching && <PersonPicker label="Find the owner" required value={value} onChange={onChange} error={error} data-testid="owner-person" />}
+      {value.searching && <PersonPicker label="Find the owner" required value={value.person} onChange={(person) => onChange({ searching: true, person })} error={error} data-testid="owner-person" />}
     </>
   );
 }
