@@ -19,6 +19,7 @@ import { mechanismRoutes } from './routes/mechanisms/mechanisms.js';
 import { grantRoutes } from './routes/organizations/grants.js';
 import { peopleRoutes } from './routes/organizations/people.js';
 import { unitRoutes } from './routes/organizations/units.js';
+import { resourceRoutes } from './routes/resources/resources.js';
 import { rolloutRoutes } from './routes/rollout/rollout.js';
 import { RolloutComputer } from './services/rollout/compute.js';
 
@@ -108,6 +109,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   auditRoutes(app);
   mechanismRoutes(app);
   rolloutRoutes(app);
+  resourceRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await serveWebApp(app, config.webDist);

@@ -12,7 +12,7 @@ import { buildApp, type RouteEntry } from '../src/app.js';
 import { anonymous, signIn, type Agent, type RequestOptions } from './support/agent.js';
 import { testConfig, useApi, type Api } from './support/api.js';
 import { pgliteTarget, testDatabases } from './support/databases.js';
-import { createMechanism, createMeeting, createMembership, createPerson, createRolloutScenario, createTask, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
+import { createMechanism, createMeeting, createResource, createMembership, createPerson, createRolloutScenario, createTask, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
 import { fingerprint } from './support/problems.js';
 
 type Place = 'inside' | 'outside';
@@ -269,6 +269,54 @@ const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
     method: 'GET',
     url: `/api/rollout-scenarios/${(await createRolloutScenario(api.db, at.district)).id}/facilitators/facilitator-1/visits.ics`,
   }),
+  'GET /api/catalogs/intervention-framework': async () => ({ method: 'GET', url: '/api/catalogs/intervention-framework' }),
+  'GET /api/units/:id/resources': async ({ api, at }) => {
+    const r = await createResource(api.db, at.school);
+    return { method: 'GET', url: `/api/units/${at.school.id}/resources`, decidedAt: at.school.path, check: (body) => expect(ids(body)).toContain(r.id) };
+  },
+  'POST /api/resources': async ({ at }) => ({
+    method: 'POST',
+    url: '/api/resources',
+    body: { unitId: at.school.id, name: unique('Matrix program'), kind: 'program', providerType: 'school', cells: ['transitions:prevention'], coordinated: false },
+    decidedAt: at.school.path,
+  }),
+  'GET /api/resources/:id': async ({ api, at }) => ({ method: 'GET', url: `/api/resources/${(await createResource(api.db, at.school)).id}`, decidedAt: at.school.path }),
+  'PATCH /api/resources/:id': async ({ api, at }) => {
+    const r = await createResource(api.db, at.school);
+    return { method: 'PATCH', url: `/api/resources/${r.id}`, body: { version: r.version, coordinated: true }, decidedAt: at.school.path };
+  },
+  'DELETE /api/resources/:id': async ({ api, at }) => ({ method: 'DELETE', url: `/api/resources/${(await createResource(api.db, at.school)).id}`, decidedAt: at.school.path }),
+  'GET /api/units/:id/resources/export': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}/resources/export?format=csv`, decidedAt: at.school.path }),
+  'GET /api/units/:id/resource-map': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.district.id}/resource-map` }),
+  'POST /api/units/:id/resources/import/preview': async ({ at }) => ({
+    method: 'POST',
+    url: `/api/units/${at.school.id}/resources/import/preview`,
+    body: 'Name,Kind,Provider type,Cells\nPreviewed program,program,school,transitions:prevention\n',
+    headers: { 'content-type': 'text/csv' },
+    decidedAt: at.school.path,
+  }),
+  'POST /api/units/:id/resources/import': async ({ at }) => ({
+    method: 'POST',
+    url: `/api/units/${at.school.id}/resources/import`,
+    body: `Name,Kind,Provider type,Cells\n${unique('Imported program')},program,school,transitions:prevention\n`,
+    headers: { 'content-type': 'text/csv' },
+    decidedAt: at.school.path,
+  }),
+  'POST /api/resource-snapshots': async ({ at }) => ({ method: 'POST', url: '/api/resource-snapshots', body: { unitId: at.school.id, asOf: '2026-11-23' }, decidedAt: at.school.path }),
+  'GET /api/units/:id/resource-snapshots': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}/resource-snapshots`, decidedAt: at.school.path }),
+  'GET /api/resource-snapshots/:id/compare': async ({ api, at }) => {
+    const [s] = await api.db.query<{ id: string }>(
+      `insert into resource_snapshots (id, unit_id, title, as_of, framework_id, framework_version, entries, resource_count) values (gen_random_uuid(), $1, 'Matrix', '2026-11-01', 'x', '1', '[]', 0) returning id`,
+      [at.school.id],
+    );
+    return { method: 'GET', url: `/api/resource-snapshots/${s!.id}/compare`, decidedAt: at.school.path };
+  },
+  'GET /api/units/:id/resource-recommendations': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}/resource-recommendations`, decidedAt: at.school.path }),
+  'POST /api/resource-recommendations': async ({ at }) => ({ method: 'POST', url: '/api/resource-recommendations', body: { unitId: at.school.id, type: 'unify', title: unique('Unify'), rationale: 'Two programs overlap.' }, decidedAt: at.school.path }),
+  'PATCH /api/resource-recommendations/:id': async ({ api, at }) => {
+    const [r] = await api.db.query<{ id: string }>(`insert into resource_recommendations (id, unit_id, type, title, rationale) values (gen_random_uuid(), $1, 'unify', 'Matrix', 'Why') returning id`, [at.school.id]);
+    return { method: 'PATCH', url: `/api/resource-recommendations/${r!.id}`, body: { version: 1, title: unique('Renamed') }, decidedAt: at.school.path };
+  },
   'PATCH /api/tasks/:id': async ({ api, at }) => {
     const task = await createTask(api.db, at.school);
     return { method: 'PATCH', url: `/api/tasks/${task.id}`, body: { version: task.version, status: 'under_way' }, decidedAt: at.school.path };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRolloutSettings } from '@trellis/core';
 import type { Grant, Meeting, MechanismDetail, Membership, Task, Unit } from '@trellis/core';
 import { BODY_LIMIT } from '../src/app.js';
+import { IMPORT_LIMIT, XLSX_TYPE } from '../src/services/resources/files.js';
 import { anonymous, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
@@ -42,6 +43,10 @@ interface Fixtures {
   /** Two computed roll-out scenarios of the north district: one to change and adopt, one to delete. */
   scenario: { id: string; version: number };
   spareScenario: { id: string; version: number };
+  /** Two resources of the school (one to change, one to delete) and a draft recommendation. */
+  resource: { id: string; name: string; version: number };
+  spareResource: { id: string };
+  recommendation: { id: string; version: number };
 }
 
 interface BadCase {
@@ -68,6 +73,8 @@ interface WriteRoute {
   invalid?: [string, unknown, string | RegExp][];
   /** Requests that are well-formed but break a rule of the domain. */
   rules?: (f: Fixtures) => BadCase[];
+  /** A file route: the body is a CSV file, not JSON (and `body` is null). */
+  file?: (f: Fixtures) => string;
 }
 
 const long = (n: number) => 'x'.repeat(n);
@@ -551,6 +558,104 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
       { name: 'a scenario that does not exist', url: `/api/rollout-scenarios/${MISSING_ID}/adopt`, body: { version: 1 }, status: 404, rule: 'scenario was not found' },
     ],
   },
+  'POST /api/resources': {
+    as: 'system',
+    url: () => '/api/resources',
+    body: (f) => ({ unitId: f.school.id, name: 'Valid mentoring', kind: 'program', providerType: 'school', cells: ['transitions:prevention'], coordinated: true }),
+    required: ['unitId', 'name', 'kind', 'providerType', 'cells', 'coordinated'],
+    invalid: [
+      ['kind', 'club', 'must be one of program, service, initiative, staff_role'],
+      ['cells', [], 'at least one cell'],
+      ['annualCost', -5, 'must not be negative'],
+      ['populationServed', 2.5, 'whole number'],
+      ['fundingEndsOn', '30/06/2027', 'must be a date like 2026-09-01'],
+      ['coordinated', 'yes', 'must be true or false'],
+    ],
+    rules: (f) => [
+      { name: 'a cell that is not arena:level', body: { unitId: f.school.id, name: 'Bad cell', kind: 'program', providerType: 'school', cells: ['transitions'], coordinated: false }, status: 400, field: 'cells.0', rule: 'must be a cell key' },
+      { name: 'a cell the framework does not have', body: { unitId: f.school.id, name: 'Nowhere', kind: 'program', providerType: 'school', cells: ['after-school:prevention'], coordinated: false }, status: 400, field: 'cells.0' },
+      { name: 'a community agency without its name', body: { unitId: f.school.id, name: 'Unnamed partner', kind: 'service', providerType: 'community_agency', cells: ['transitions:prevention'], coordinated: false }, status: 400, field: 'partnerName', rule: 'community agency' },
+      { name: 'a resource the unit already maps', body: { unitId: f.school.id, name: f.resource.name, kind: 'program', providerType: 'school', cells: ['transitions:prevention'], coordinated: false }, status: 409, field: 'name', rule: 'already mapped' },
+      { name: 'a unit that does not exist', body: { unitId: MISSING_ID, name: 'Ghost', kind: 'program', providerType: 'school', cells: ['transitions:prevention'], coordinated: false }, status: 404 },
+    ],
+  },
+  'PATCH /api/resources/:id': {
+    as: 'system',
+    url: (f) => `/api/resources/${f.resource.id}`,
+    body: (f) => ({ version: f.resource.version, coordinated: true }),
+    required: ['version'],
+    invalid: [
+      ['staffFte', 'one', 'must be a number'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.resource.version + 1, coordinated: true }, status: 409, field: 'version' },
+      { name: 'a community agency without its name', body: { version: f.resource.version, providerType: 'community_agency' }, status: 400, field: 'partnerName' },
+      { name: 'a purpose tag that is not words', body: { version: f.resource.version, purposeTags: ['Peer Mentoring!'] }, status: 400, field: 'purposeTags.0', rule: 'must be words' },
+      { name: 'a resource that does not exist', url: `/api/resources/${MISSING_ID}`, body: { version: 1, coordinated: true }, status: 404, rule: 'resource was not found' },
+    ],
+  },
+  'POST /api/units/:id/resources/import/preview': {
+    as: 'system',
+    url: (f) => `/api/units/${f.school.id}/resources/import/preview`,
+    body: null,
+    file: () => 'Name,Kind,Provider type,Cells\nValid import,program,school,transitions:prevention\n',
+    rules: () => [{ name: 'a unit that does not exist', url: `/api/units/${MISSING_ID}/resources/import/preview`, raw: { body: 'Name\nA\n', contentType: 'text/csv' }, status: 404 }],
+  },
+  'POST /api/units/:id/resources/import': {
+    as: 'system',
+    url: (f) => `/api/units/${f.school.id}/resources/import`,
+    body: null,
+    file: () => 'Name,Kind,Provider type,Cells\nValid import,program,school,transitions:prevention\n',
+    rules: () => [
+      { name: 'a row with a problem (nothing is imported)', raw: { body: 'Name,Kind,Provider type,Cells\nGood row,program,school,transitions:prevention\nBad row,program,school,nowhere:prevention\n', contentType: 'text/csv' }, status: 400, field: 'row 3, Cells' },
+      { name: 'a file without the required columns', raw: { body: 'Name,Description\nA,B\n', contentType: 'text/csv' }, status: 400, field: 'row 1, Kind' },
+      { name: 'a unit that does not exist', url: `/api/units/${MISSING_ID}/resources/import`, raw: { body: 'Name\nA\n', contentType: 'text/csv' }, status: 404 },
+    ],
+  },
+  'POST /api/resource-snapshots': {
+    as: 'system',
+    url: () => '/api/resource-snapshots',
+    body: (f) => ({ unitId: f.school.id, asOf: '2026-11-23' }),
+    required: ['unitId', 'asOf'],
+    invalid: [
+      ['asOf', 'today', 'must be a date like 2026-09-01'],
+      ['title', '', 'must not be empty'],
+    ],
+    rules: () => [{ name: 'a unit that does not exist', body: { unitId: MISSING_ID, asOf: '2026-11-23' }, status: 404 }],
+  },
+  'POST /api/resource-recommendations': {
+    as: 'system',
+    url: () => '/api/resource-recommendations',
+    body: (f) => ({ unitId: f.school.id, type: 'unify', title: 'One mentoring program', rationale: 'Two programs serve the same students.' }),
+    required: ['unitId', 'type', 'title', 'rationale'],
+    invalid: [
+      ['type', 'merge', 'must be one of unify'],
+      ['status', 'done', 'must be one of draft'],
+    ],
+    rules: (f) => [
+      { name: 'plan tasks on a draft', body: { unitId: f.school.id, type: 'unify', title: 'T', rationale: 'R', planTaskIds: [MISSING_ID] }, status: 400, field: 'planTaskIds', rule: 'accepted' },
+      { name: 'a finding without its code and explanation', body: { unitId: f.school.id, type: 'unify', title: 'T', rationale: 'R', findings: [{ key: 'x' }] }, status: 400, field: 'findings.0.code', rule: 'is required' },
+      { name: 'a unit that does not exist', body: { unitId: MISSING_ID, type: 'unify', title: 'T', rationale: 'R' }, status: 404 },
+    ],
+  },
+  'PATCH /api/resource-recommendations/:id': {
+    as: 'system',
+    url: (f) => `/api/resource-recommendations/${f.recommendation.id}`,
+    body: (f) => ({ version: f.recommendation.version, title: 'Renamed recommendation' }),
+    required: ['version'],
+    invalid: [['status', 'maybe', 'must be one of draft']],
+    rules: (f) => [
+      { name: 'plan tasks on a draft', body: { version: f.recommendation.version, planTaskIds: [MISSING_ID] }, status: 400, field: 'planTaskIds', rule: 'accepted' },
+      { name: 'a stale version', body: { version: f.recommendation.version + 1, title: 'Lost' }, status: 409, field: 'version' },
+      { name: 'a recommendation that does not exist', url: `/api/resource-recommendations/${MISSING_ID}`, body: { version: 1, title: 'Ghost' }, status: 404 },
+    ],
+  },
+  'DELETE /api/resources/:id': {
+    as: 'system',
+    url: (f) => `/api/resources/${f.spareResource.id}`,
+    body: null,
+    rules: () => [{ name: 'a resource that does not exist', url: `/api/resources/${MISSING_ID}`, status: 404, rule: 'resource was not found' }],
+  },
   'DELETE /api/mechanisms/:id/meetings/:meetingId': {
     as: 'system',
     url: (f) => `/api/mechanisms/${f.mechanism.id}/meetings/${f.meeting.id}`,
@@ -565,6 +670,16 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
 /** The generic cases every write route gets, plus its own. */
 function casesOf(route: WriteRoute, f: Fixtures, key: string): BadCase[] {
   const cases: BadCase[] = [];
+  if (route.file) {
+    const csv = route.file(f);
+    cases.push({ name: 'an empty file', raw: { body: '', contentType: 'text/csv' }, status: 400, field: 'file', rule: 'is empty' });
+    cases.push({ name: 'JSON instead of a file', raw: { body: '{"name": "x"}', contentType: 'application/json' }, status: 415, rule: 'text/csv' });
+    cases.push({ name: 'a form instead of a file', raw: { body: 'name=Form', contentType: 'application/x-www-form-urlencoded' }, status: 415 });
+    cases.push({ name: 'a file over the size limit', raw: { body: csv + 'x'.repeat(IMPORT_LIMIT), contentType: 'text/csv' }, status: 413, rule: 'larger than this server accepts' });
+    cases.push({ name: 'an .xlsx that is not a workbook', raw: { body: 'plain text', contentType: XLSX_TYPE }, status: 400, field: 'file', rule: 'xlsx' });
+    cases.push({ name: 'an id in the address that is not a UUID', url: route.url(f).replace(/[0-9a-f-]{36}/, NOT_A_UUID), raw: { body: csv, contentType: 'text/csv' }, status: 400, field: 'id', rule: 'must be an id (a UUID)' });
+    return [...cases, ...(route.rules?.(f) ?? [])];
+  }
   const valid = route.body?.(f);
   const hasId = key.includes(':id');
   cases.push({ name: 'malformed JSON', raw: { body: '{"name": "unfinished', contentType: 'application/json' }, status: 400, rule: 'not valid JSON' });
@@ -620,6 +735,11 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     expect(f.meeting.version).toBe(2);
     f.scenario = await createRolloutScenario(db, f.tree.north.unit);
     f.spareScenario = await createRolloutScenario(db, f.tree.north.unit);
+    const resource = (body: Record<string, unknown>) => f.system.post('/api/resources', { unitId: f.school.id, kind: 'program', providerType: 'school', cells: ['transitions:prevention'], coordinated: false, ...body });
+    f.resource = (await resource({ name: 'Summer bridge' })).json();
+    f.spareResource = (await resource({ name: 'Spare program' })).json();
+    f.recommendation = (await f.system.post('/api/resource-recommendations', { unitId: f.school.id, type: 'unify', title: 'One bridge', rationale: 'Two bridges.' })).json();
+    expect(f.resource.version).toBe(1);
     expect(f.school.version).toBe(2);
     expect(f.person.version).toBe(2);
     expect(f.mechanism.version).toBe(2);
@@ -667,13 +787,17 @@ describe.each(testDatabases())('bad input on $name', (target) => {
       f.meeting = ((await f.system.get(`/api/mechanisms/${f.mechanism.id}/meetings`)).json() as Meeting[]).find((x) => x.id === f.meeting.id) ?? f.meeting;
       f.task = ((await f.system.get(`/api/mechanisms/${f.mechanism.id}/tasks`)).json() as Task[]).find((x) => x.id === f.task.id) ?? f.task;
       f.scenario = { id: f.scenario.id, version: (await f.system.get(`/api/rollout-scenarios/${f.scenario.id}`)).json().version };
+      f.resource = (await f.system.get(`/api/resources/${f.resource.id}`)).json();
+      f.recommendation = ((await f.system.get(`/api/units/${f.school.id}/resource-recommendations`)).json() as { id: string; version: number }[]).find((r) => r.id === f.recommendation.id)!;
     };
     for (const [key, route] of Object.entries(WRITE_ROUTES)) {
       await refresh();
       if (key === 'POST /api/auth/logout') continue; // would end the session the other checks use; auth.test.ts covers it
       const method = key.split(' ')[0] as 'POST' | 'PATCH' | 'PUT' | 'DELETE';
       const agent = route.as === 'system' ? f.system : anonymous(api.app);
-      const res = await agent.request({ method, url: route.url(f), body: route.body?.(f) });
+      const res = route.file
+        ? await agent.request({ method, url: route.url(f), body: route.file(f), headers: { 'content-type': 'text/csv' } })
+        : await agent.request({ method, url: route.url(f), body: route.body?.(f) });
       expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
     }
   });

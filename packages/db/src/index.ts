@@ -13,3 +13,4 @@ export * from './mechanisms/members.js';
 export * from './mechanisms/meetings.js';
 export * from './tasks/tasks.js';
 export * from './rollout/scenarios.js';
+export * from './resources/resources.js';

@@ -1,7 +1,7 @@
 // Small factories that build organizations and people straight through the repositories, so a
 // test states only what matters to it. Names, emails and NCES ids are unique within a run.
 import { cadreSweep, defaultRolloutSettings, MECHANISM_CATALOG, mechanismKindEntry, RolloutScenario, rolloutScenarioInput, scheduleRollout, type MechanismKind, type MembershipRole, type Role, type Unit, type UnitKind } from '@trellis/core';
-import { copyCatalogFunctions, finishRolloutComputation, insertRolloutScenario, listRolloutSchools, type RolloutScenarioRecord, insertGrant, insertMechanism, insertMeeting, insertMember, insertPerson, insertTask, insertUnit, type MechanismRecord, type MeetingRecord, type PersonRecord, type Queryable, type TaskRecord } from '@trellis/db';
+import { copyCatalogFunctions, finishRolloutComputation, insertResource, type ResourceRecord, insertRolloutScenario, listRolloutSchools, type RolloutScenarioRecord, insertGrant, insertMechanism, insertMeeting, insertMember, insertPerson, insertTask, insertUnit, type MechanismRecord, type MeetingRecord, type PersonRecord, type Queryable, type TaskRecord } from '@trellis/db';
 import { hashPassword } from '../../src/services/passwords.js';
 
 let seq = 0;
@@ -137,3 +137,14 @@ export async function createRolloutScenario(db: Queryable, district: Unit, opts:
   await finishRolloutComputation(db, scenario.id, scenario.computation, { result });
   return scenario;
 }
+
+/** A resource mapped at the unit, in one cell. */
+export const createResource = (db: Queryable, unit: Unit, opts: { name?: string } = {}): Promise<ResourceRecord> => {
+  const name = opts.name ?? `Resource ${next()}`;
+  return insertResource(db, {
+    unitId: unit.id,
+    naturalKey: `${name.toLowerCase()}|school|`,
+    framework: { id: 'intervention-framework', version: '1' },
+    input: { name, kind: 'program', providerType: 'school', cells: ['transitions:prevention'], coordinated: false },
+  });
+};

@@ -39,6 +39,8 @@ export const ACTIONS = {
   'mechanism.manage': 'editor', // establish, edit, change status, customize functions, staff, link across levels
   'mechanism.record': 'member', // record meetings and action items, keep capacity building up to date
   'task.update': 'member', // move a task along, change its owner or due date
+  'resource.read': 'viewer',
+  'resource.manage': 'member', // map resources (one by one or by import), snapshots, priority needs and recommendations
   'rollout.read': 'viewer',
   'rollout.manage': 'leader', // plan, compare and adopt a roll-out scenario for the unit
 } as const satisfies Record<string, Role>;
