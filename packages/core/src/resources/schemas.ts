@@ -1,7 +1,8 @@
-// Shapes of resource maps as the API accepts them: resources (programs, services, initiatives, staff
-// roles), priority needs, recommendations and framework adaptations. Objects are strict: an unknown
-// field is refused, not ignored. Cells are checked for shape here and against a framework by
-// `resourceInputFor(framework)` (the framework is data, so the check is built from it).
+// Shapes of resource maps as the API accepts and returns them: resources (programs, services,
+// initiatives, staff roles), priority needs, recommendations, framework adaptations, snapshots and
+// findings. Accepted objects are strict: an unknown field is refused, not ignored. Cells are checked
+// for shape here and against a framework by `resourceInputFor(framework)` and its siblings (the
+// framework is data, so the check is built from it).
 import { z } from 'zod';
 import { Id, Version } from '../organizations/schemas.js';
 import { IsoDate } from '../mechanisms/schemas.js';
