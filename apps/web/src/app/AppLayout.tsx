@@ -11,7 +11,7 @@ import { Logo } from './Logo';
 import classes from './AppLayout.module.css';
 
 interface NavItem {
-  to: '/organization' | '/people' | '/audit';
+  to: '/organization' | '/people' | '/rollout' | '/audit';
   label: string;
   /** Paths under which this item is the current section. */
   prefixes: string[];
@@ -26,6 +26,7 @@ export function AppLayout() {
   const items: NavItem[] = [
     { to: '/organization', label: 'Organization', prefixes: ['/organization', '/units'] },
     { to: '/people', label: 'People', prefixes: ['/people'] },
+    { to: '/rollout', label: 'Roll-out planner', prefixes: ['/rollout'] },
     ...(isAdministrator(session) ? [{ to: '/audit', label: 'Audit', prefixes: ['/audit'] } satisfies NavItem] : []),
   ];
 

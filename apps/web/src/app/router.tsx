@@ -101,6 +101,23 @@ const mechanismRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/MechanismRoute'), 'MechanismRoute'),
 });
 
+export interface RolloutSearch {
+  unit?: string;
+}
+
+const rolloutRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/rollout',
+  validateSearch: (search: Record<string, unknown>): RolloutSearch => (typeof search.unit === 'string' && search.unit !== '' ? { unit: search.unit } : {}),
+  component: lazyRouteComponent(() => import('./routes/RolloutRoute'), 'RolloutRoute'),
+});
+
+const rolloutScenarioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/rollout/$scenarioId',
+  component: lazyRouteComponent(() => import('./routes/RolloutScenarioRoute'), 'RolloutScenarioRoute'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
@@ -109,7 +126,7 @@ const auditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, peopleRoute, personRoute, mechanismRoute, auditRoute]),
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
