@@ -19,6 +19,7 @@ import {
 } from '@trellis/db';
 import { hashPassword } from '../services/passwords.js';
 import { allUnits, generateOrganization, type GeneratedOrganization } from './organization.js';
+import { seedResources } from './resources.js';
 
 export const DEMO_PASSWORD = 'trellis-demo';
 export const DEMO_ACCOUNTS = [
@@ -51,6 +52,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     await bulkInsertPeople(tx, [...accounts.map((a) => ({ ...a, passwordHash: hash, isSystemAdmin: false })), ...org.people]);
     await bulkInsertGrants(tx, accounts.map((a) => ({ id: randomUUID(), personId: a.id, unitId: a.unitId, role: a.role })));
     await seedMechanisms(tx, org, district, [...accounts, ...org.people]);
+    const districtSchools = org.schools.filter((s) => s.kind === 'school' && s.path.startsWith(district.path));
+    await seedResources(tx, district.id, [school.id, ...districtSchools.filter((s) => s.id !== school.id).map((s) => s.id)]);
     await recordAuditEvent(tx, { actorId: null, action: 'seed.demo', entityType: 'unit', entityId: org.state.id, unitId: org.state.id, before: null, after: { units: units.length, people: org.people.length + accounts.length }, requestId: undefined });
   });
   return { seeded: true, units: units.length, people: org.people.length + accounts.length };
