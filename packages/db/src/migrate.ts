@@ -35,10 +35,14 @@ export async function migrate(db: Db): Promise<string[]> {
   return applied;
 }
 
-/** Splits a migration into statements on semicolons at line ends (our files keep to that). */
+/**
+ * Splits a migration into statements on semicolons at line ends (our files keep to that). Whole-line
+ * comments go first, so a comment that ends in a semicolon does not end a statement.
+ */
 export function splitStatements(sql: string): string[] {
   return sql
+    .replace(/^\s*--.*$/gm, '')
     .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -13,6 +13,10 @@ describe('migrations', () => {
     expect(splitStatements('-- a comment\ncreate table a (x int);\n\ncreate index b on a (x);\n')).toEqual(['create table a (x int)', 'create index b on a (x)']);
   });
 
+  it('does not end a statement at a comment line that ends in a semicolon', () => {
+    expect(splitStatements('create table a (\n  -- what it holds (x, y);\n  x int\n);\n')).toEqual(['create table a (\n  \n  x int\n)']);
+  });
+
   it.runIf(clusterUrl !== null)('applies each migration once when several processes migrate an empty PostgreSQL database at the same time', async () => {
     const url = await createDatabase(clusterUrl!, `t_migrate_${process.pid}_${Date.now()}`);
     const dbs: Db[] = await Promise.all([1, 2, 3, 4].map(() => connect({ databaseUrl: url, maxConnections: 2 })));

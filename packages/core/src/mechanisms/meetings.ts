@@ -6,7 +6,7 @@
 // the cadence: informal contacts and focus groups are recorded but are not the formal meeting the
 // guidance asks for.
 import { z } from 'zod';
-import type { SourceRef } from '../catalogs/sources.js';
+import { SOURCE_IDS, type SourceRef } from '../catalogs/sources.js';
 import { Id, Version } from '../organizations/schemas.js';
 import type { Cadence, GuidanceBasis, MechanismKindEntry, MechanismStatus } from './catalog.js';
 import { TaskSchema } from '../tasks/schemas.js';
@@ -117,7 +117,7 @@ export const CadenceStatusSchema = z.object({
   nextDueOn: z.string().nullable(),
   daysOverdue: z.number(),
   message: z.string(),
-  source: z.object({ source: z.string(), section: z.string(), quote: z.string().optional() }).nullable(),
+  source: z.object({ source: z.enum(SOURCE_IDS), section: z.string(), quote: z.string().optional() }).nullable(),
   basis: z.enum(['document', 'product-default']).nullable(),
 });
 
@@ -137,6 +137,8 @@ export interface CadenceInput {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "a steering body", "an implementation team". */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /**
  * Is the mechanism meeting as often as the guidance suggests? Applies only while it is forming or
@@ -150,8 +152,8 @@ export function meetingCadence(kind: MechanismKindEntry, input: CadenceInput): C
   const base = { formalMeetings: held.length, lastFormalOn, source: guided?.source ?? null, basis: guided?.basis ?? null };
   const none = (message: string): CadenceStatus => ({ ...base, state: 'not_applicable', cadence: guided?.value ?? null, intervalDays: null, nextDueOn: null, daysOverdue: 0, message });
 
-  if (!guided) return none(`The documents suggest no meeting cadence for a ${kind.name.toLowerCase()}.`);
-  if (input.status !== 'forming' && input.status !== 'active') return none(`A ${input.status} mechanism is not expected to keep a meeting cadence.`);
+  if (!guided) return none(`The documents suggest no meeting cadence for ${withArticle(kind.name.toLowerCase())}.`);
+  if (input.status !== 'forming' && input.status !== 'active') return none(`${withArticle(input.status)[0]!.toUpperCase()}${withArticle(input.status).slice(1)} mechanism is not expected to keep a meeting cadence.`);
 
   const planned = kind.guidance.meetings?.value;
   if (planned !== undefined && held.length >= planned) {

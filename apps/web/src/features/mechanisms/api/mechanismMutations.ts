@@ -32,8 +32,8 @@ function useRefreshMechanisms() {
 const path = (id: string) => `/api/mechanisms/${encodeURIComponent(id)}`;
 const meetingPath = (id: string, meetingId: string) => `${path(id)}/meetings/${encodeURIComponent(meetingId)}`;
 
-// lib/api's methods do not list PUT yet; the routes that replace one value (link, capacity) use it.
-const put = <T>(url: string, body: unknown) => api<T>(url, { method: 'PUT' as 'POST', body });
+// The routes that replace one value (link, capacity) take PUT.
+const put = <T>(url: string, body: unknown) => api<T>(url, { method: 'PUT', body });
 
 export function useEstablishMechanism() {
   const refresh = useRefreshMechanisms();

@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { MEETING_KIND_LABELS, type MechanismDetail, type Meeting, type SourceRef } from '@trellis/core';
+import { MEETING_KIND_LABELS, type MechanismDetail, type Meeting } from '@trellis/core';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { plural } from '../../../lib/format';
@@ -21,7 +21,7 @@ const listStyle = { listStyle: 'none', padding: 0, margin: 0 };
 
 function CadenceNote({ cadence }: { cadence: MechanismDetail['cadence'] }) {
   // The cadence's schema types its source loosely (a string, not one of the source ids).
-  const source = cadence.source && `${citation(cadence.source as SourceRef)}${cadence.basis === 'product-default' ? ' (the interval is a Trellis default)' : ''}`;
+  const source = cadence.source && `${citation(cadence.source)}${cadence.basis === 'product-default' ? ' (the interval is a Trellis default)' : ''}`;
   if (cadence.state === 'behind')
     return (
       <GuidanceAlert title="Meetings behind cadence" testId="cadence" mb="sm">
