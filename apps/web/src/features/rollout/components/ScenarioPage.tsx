@@ -153,7 +153,7 @@ export function ScenarioPage({ scenarioId, onDeleted }: { scenarioId: string; on
         {result && (
           <>
             <Section id="what-if-heading" title="What if the cadre were smaller or larger" testId="what-if-section">
-              <WhatIfChart sweep={result.sweep} cadreSize={result.summary.cadreSize} />
+              <WhatIfChart sweep={result.sweep} cadreSize={result.summary.cadreSize} named={'facilitators' in s.settings.cadre} />
             </Section>
             <Section id="timeline-heading" title="Timeline" testId="timeline-section">
               <Timeline schedule={result.schedule} siteNames={result.siteNames} phaseOrder={s.settings.phases.map((p) => p.name)} groupLabel={groupLabel} />

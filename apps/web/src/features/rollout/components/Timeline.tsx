@@ -37,6 +37,13 @@ export function Timeline({ schedule, siteNames, phaseOrder, groupLabel }: Props)
   const shown = rows.slice(current * TIMELINE_PAGE_SIZE, (current + 1) * TIMELINE_PAGE_SIZE);
   const groupLabelLower = groupLabel.toLowerCase();
   const previousKey = current > 0 ? (rows[current * TIMELINE_PAGE_SIZE - 1]?.groupKey ?? null) : null;
+  // The months the page's schools are at work (a long state-wide schedule would otherwise show
+  // pages of empty months before the later groups start).
+  const range = {
+    from: Math.min(...shown.map((r) => r.site.startIndex)),
+    to: Math.max(...shown.map((r) => r.site.institutionalizedIndex)),
+  };
+  if (!Number.isFinite(range.from) || !Number.isFinite(range.to)) Object.assign(range, { from: 0, to: schedule.months.length - 1 });
   const subsetNames = useMemo(() => new Map(schedule.subsets.map((x) => [x.subsetId, x.name])), [schedule]);
 
   return (
@@ -77,8 +84,13 @@ export function Timeline({ schedule, siteNames, phaseOrder, groupLabel }: Props)
       {view === 'timeline' ? (
         <>
           <Legend keys={keys} />
+          {pages > 1 && (
+            <Text size="sm" c="dimmed">
+              Months {formatShortMonth(schedule.months[range.from])} to {formatShortMonth(schedule.months[range.to])}: while the schools on this page are at work.
+            </Text>
+          )}
           <div className={classes.scroller} role="region" aria-label="Timeline of schools by month (scrolls sideways)" tabIndex={0} data-testid="timeline">
-            <TimelineGrid schedule={schedule} keys={keys} groups={groups} rows={shown} previousKey={previousKey} />
+            <TimelineGrid months={schedule.months.slice(range.from, range.to + 1)} blackout={schedule.blackout.slice(range.from, range.to + 1)} keys={keys} groups={groups} rows={shown} previousKey={previousKey} />
           </div>
         </>
       ) : (
@@ -120,9 +132,17 @@ function groupRuns(rows: TimelineRow[], groups: TimelineGroup[], previousKey: st
   return runs;
 }
 
-function TimelineGrid({ schedule, keys, groups, rows, previousKey }: { schedule: RolloutSchedule; keys: PhaseKey[]; groups: TimelineGroup[]; rows: TimelineRow[]; previousKey: string | null }) {
+interface GridProps {
+  months: string[];
+  blackout: boolean[];
+  keys: PhaseKey[];
+  groups: TimelineGroup[];
+  rows: TimelineRow[];
+  previousKey: string | null;
+}
+
+function TimelineGrid({ months, blackout, keys, groups, rows, previousKey }: GridProps) {
   const byName = useMemo(() => new Map(keys.map((k) => [k.name, k])), [keys]);
-  const { months, blackout } = schedule;
   return (
     <table className={classes.grid}>
       <caption style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>

@@ -8,26 +8,26 @@ import { formatLoad, formatMonth, formatPercent, formatYears } from './labels';
 const SCHEDULE_COLOR = '#1f6b44';
 const BOUND_COLOR = '#495057';
 
-export function WhatIfChart({ sweep, cadreSize }: { sweep: RolloutSweepRow[]; cadreSize: number }) {
+export function WhatIfChart({ sweep, cadreSize, named }: { sweep: RolloutSweepRow[]; cadreSize: number; named: boolean }) {
   const points = sweep.flatMap((r) => ('refused' in r ? [] : [{ cadreSize: r.cadreSize, years: r.yearsToScale, bound: r.lowerBoundYears }]));
   const first = points[0];
   const last = points.at(-1);
   const description =
     first && last
-      ? `With ${first.cadreSize} facilitators scale takes ${formatYears(first.years)}; with ${last.cadreSize}, ${formatYears(last.years)}. The table below has every figure.`
+      ? `With ${first.cadreSize} ${first.cadreSize === 1 ? 'facilitator' : 'facilitators'} scale takes ${formatYears(first.years)}; with ${last.cadreSize}, ${formatYears(last.years)}. The table below has every figure.`
       : 'No cadre size could be planned.';
   return (
     <Stack gap="sm">
       <figure style={{ margin: 0 }} aria-labelledby="what-if-caption">
         {points.length > 0 && (
-          <div style={{ width: '100%', height: 300 }} data-testid="what-if-chart">
+          <div style={{ width: '100%', height: 340 }} data-testid="what-if-chart">
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={points} margin={{ top: 16, right: 24, bottom: 24, left: 8 }} title="Years to scale by cadre size" desc={description}>
+              <LineChart data={points} margin={{ top: 24, right: 24, bottom: 8, left: 8 }} title="Years to scale by cadre size" desc={description}>
                 <CartesianGrid stroke="#dee2e6" strokeDasharray="3 3" />
                 <XAxis dataKey="cadreSize" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tickCount={points.length} label={{ value: 'Facilitators in the cadre', position: 'insideBottom', offset: -12, fill: '#343a40' }} tick={{ fill: '#343a40' }} />
                 <YAxis allowDecimals domain={[0, 'auto']} label={{ value: 'Years', angle: -90, position: 'insideLeft', fill: '#343a40' }} tick={{ fill: '#343a40' }} />
                 <Tooltip formatter={(value, name) => [formatYears(Number(value)), name]} labelFormatter={(v) => `${v} facilitators`} />
-                <Legend verticalAlign="top" height={28} />
+                <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
                 <ReferenceLine x={cadreSize} stroke="#862e9c" strokeDasharray="2 4" label={{ value: 'This scenario', position: 'top', fill: '#862e9c' }} />
                 <Line type="monotone" dataKey="years" name="Years to scale" stroke={SCHEDULE_COLOR} strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} />
                 <Line type="monotone" dataKey="bound" name="Lower bound (years)" stroke={BOUND_COLOR} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 3, strokeDasharray: '' }} isAnimationActive={false} />
@@ -37,7 +37,8 @@ export function WhatIfChart({ sweep, cadreSize }: { sweep: RolloutSweepRow[]; ca
         )}
         <Text component="figcaption" id="what-if-caption" size="sm" c="dimmed" mt="xs">
           Years to scale (solid line) and the lower bound no schedule can beat (dashed line) for cadres of {sweep[0]?.cadreSize ?? '?'} to{' '}
-          {sweep.at(-1)?.cadreSize ?? '?'} facilitators, with the same capacity each. {description}
+          {sweep.at(-1)?.cadreSize ?? '?'} facilitators,{' '}
+          {named ? 'keeping the first of the named facilitators, or adding facilitators with the capacity most of them have' : 'each with the same capacity'}. {description}
         </Text>
       </figure>
       <Table.ScrollContainer minWidth={560}>

@@ -39,7 +39,7 @@ export function phaseKeys(schedule: RolloutSchedule, order: readonly string[]): 
 
 /** What a school does in each month of the schedule. Labels are YYYY-MM, so they compare as text. */
 export function siteCells(site: RolloutSitePlan, months: readonly string[], blackout: readonly boolean[], keys: ReadonlyMap<string, PhaseKey>): Cell[] {
-  const first = site.underWay ? months[0]! : (site.startMonth ?? months[0]!);
+  const first = site.underWay ? '' : (site.startMonth ?? '');
   const last = site.institutionalizedMonth;
   return months.map((m, i) => {
     if (m < first || m > last) return null;
