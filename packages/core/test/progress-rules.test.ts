@@ -80,7 +80,8 @@ describe('benchmark assessments', () => {
     expect(benchmarkAssessmentCompleteness(instrument, all)).toMatchObject({ complete: true, rated: instrument.items.length, missing: [] });
     const partial = benchmarkAssessmentCompleteness(instrument, all.slice(1));
     expect(partial).toMatchObject({ complete: false, missing: [instrument.items[0]!.key], rated: instrument.items.length - 1 });
-    expect(benchmarkAssessmentCompleteness(instrument, [...all, { itemKey: 'zz', rating: 'planned' }])).toMatchObject({ complete: false, unknown: ['zz'] });
+    const withUnknown = [...all, { itemKey: 'zz', rating: 'planned' as const }];
+    expect(benchmarkAssessmentCompleteness(instrument, withUnknown)).toMatchObject({ complete: false, unknown: ['zz'] });
   });
 
   it('may be submitted only when complete', () => {
