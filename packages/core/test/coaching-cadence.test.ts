@@ -6,6 +6,7 @@ import {
   COACHING_DEFAULT_TARGETS,
   coachingAddMonths,
   coachingCadenceStatus,
+  coachingCadenceTimeline,
   coachingCoverage,
   isCoachingTimeZone,
   localDay,
@@ -283,6 +284,8 @@ describe('engagement cadence', () => {
           const on = day(onOffset);
           const before = coachingCadenceStatus(e, contacts, on);
           const after = coachingCadenceStatus(e, [...contacts, added], on);
+          // The reports' quick path agrees with the full status.
+          expect(coachingCadenceTimeline(e, contacts).stateAt(on)).toBe(before.state);
           expect(after.state === before.state || urgency(after.state) > urgency(before.state)).toBe(true);
           expect(after.daysOverdue).toBeLessThanOrEqual(before.daysOverdue);
           for (const a of after.targets) {

@@ -274,10 +274,12 @@ interface TargetTrack {
   prefixNatural: string[];
 }
 
+const everyDays = (n: number) => (n === 1 ? 'every day' : `every ${n} days`);
+
 function everyWords(kind: CoachingTargetKind, targets: CoachingCadenceTargets): string {
-  if (kind === 'contact') return `every ${plural(targets.contactEveryDays ?? 0, 'day')}`;
+  if (kind === 'contact') return everyDays(targets.contactEveryDays ?? 0);
   const onsite = targets.onsite!;
-  if (onsite.unit === 'days') return `every ${plural(onsite.every, 'day')}`;
+  if (onsite.unit === 'days') return everyDays(onsite.every);
   return onsite.every === 1 ? 'every calendar month' : `every ${onsite.every} calendar months`;
 }
 
@@ -334,16 +336,22 @@ const NAMES: Record<CoachingTargetKind, { one: string; last: string }> = {
   onsite: { one: 'An onsite visit', last: 'the last onsite visit' },
 };
 
-function targetStatus(track: TargetTrack, on: string, paused: boolean, spans: readonly CoachingPause[], dueSoonDays: number, startOn: string): CoachingTargetStatus {
+/** A target's due day and state on `on` (on or after the start), without the words. */
+function targetCore(track: TargetTrack, on: string, paused: boolean, spans: readonly CoachingPause[], dueSoonDays: number) {
   const i = lastAtOrBefore(track.anchors, on);
-  const c = lastAtOrBefore(track.contactDays, on);
-  const lastOn = c >= 0 ? track.contactDays[c]! : null;
   const dueOn = track.prefixDue[i]!;
-  const countedFrom = track.prefixFrom[i]!;
-  const pausedDays = dueOn === null ? 0 : daysBetween(track.prefixNatural[i]!, dueOn);
   const daysUntilDue = dueOn === null ? null : daysBetween(on, dueOn);
   const daysOverdue = dueOn !== null && on > dueOn ? daysBetween(dueOn, on) - pausedDaysIn(dueOn, on, spans) : 0;
   const state: CoachingTargetState = paused ? 'paused' : daysOverdue > 0 ? 'overdue' : daysUntilDue !== null && daysUntilDue <= dueSoonDays ? 'due_soon' : 'on_track';
+  return { i, dueOn, daysUntilDue, daysOverdue, state };
+}
+
+function targetStatus(track: TargetTrack, on: string, paused: boolean, spans: readonly CoachingPause[], dueSoonDays: number, startOn: string): CoachingTargetStatus {
+  const { i, dueOn, daysUntilDue, daysOverdue, state } = targetCore(track, on, paused, spans, dueSoonDays);
+  const c = lastAtOrBefore(track.contactDays, on);
+  const lastOn = c >= 0 ? track.contactDays[c]! : null;
+  const countedFrom = track.prefixFrom[i]!;
+  const pausedDays = dueOn === null ? 0 : daysBetween(track.prefixNatural[i]!, dueOn);
 
   const name = NAMES[track.kind];
   const since = lastOn ? `${name.last[0]!.toUpperCase()}${name.last.slice(1)} was on ${lastOn}` : `None since the engagement started on ${startOn}`;
@@ -363,6 +371,8 @@ function targetStatus(track: TargetTrack, on: string, paused: boolean, spans: re
 export interface CoachingCadenceTimeline {
   /** The engagement's status on `on` (YYYY-MM-DD). */
   at(on: string): CoachingCadenceStatus;
+  /** Only the state on `on`: what `at(on).state` is, without building the reasons (for reports over many days). */
+  stateAt(on: string): CoachingCadenceState;
 }
 
 /**
@@ -385,6 +395,17 @@ export function coachingCadenceTimeline(
   const plannedEndOn = engagement.plannedEndOn ?? null;
 
   return {
+    stateAt(on: string): CoachingCadenceState {
+      if (on < startOn || (endedOn !== null && on >= endedOn) || tracks.length === 0) return 'not_applicable';
+      if (pauseOn(on, spans)) return 'paused';
+      let state: CoachingCadenceState = 'on_track';
+      for (const t of tracks) {
+        const s = targetCore(t, on, false, spans, dueSoonDays).state;
+        if (s === 'overdue') return 'overdue';
+        if (s === 'due_soon') state = 'due_soon';
+      }
+      return state;
+    },
     at(on: string): CoachingCadenceStatus {
       const base = {
         engagementId: engagement.id,

@@ -137,7 +137,7 @@ export function coachingComplianceByMonth(engagements: readonly CoachingComplian
     const timeline = coachingCadenceTimeline(engagement, contacts, options);
     const begin = engagement.startOn > first ? engagement.startOn : first;
     for (let day = begin; day <= last && day.slice(0, 7) <= options.to; day = addDays(day, 1)) {
-      const { state } = timeline.at(day);
+      const state = timeline.stateAt(day);
       if (state === 'not_applicable') {
         if (engagement.endedOn && day >= engagement.endedOn) break;
         continue;
