@@ -244,13 +244,12 @@ export interface BenchmarkItemRatingCount {
   units: number;
 }
 
-/** `SELECT period, unit_id, count(*) AS rated, sum(value) AS value_sum, count(*) FILTER (WHERE value = 3) … GROUP BY period, unit_id`. */
+/** `SELECT period, unit_id, count(*) AS rated, sum(value) AS value_sum … GROUP BY period, unit_id` (value 0–3). */
 export interface BenchmarkUnitRatingSummary {
   period: ProgressPeriod;
   unitId: string;
   rated: number;
   valueSum: number;
-  fullyInPlace: number;
 }
 
 /**
@@ -527,9 +526,8 @@ export function aggregateBenchmarkRatings(
     if (uc) {
       uc.rated += 1;
       uc.valueSum += value;
-      if (r.rating === 'fully_in_place') uc.fullyInPlace += 1;
     } else {
-      byUnit.set(uk, { period: r.period, unitId: r.unitId, rated: 1, valueSum: value, fullyInPlace: r.rating === 'fully_in_place' ? 1 : 0 });
+      byUnit.set(uk, { period: r.period, unitId: r.unitId, rated: 1, valueSum: value });
     }
   }
   return { byItem: [...byItem.values()], byUnit: [...byUnit.values()] };
