@@ -156,6 +156,12 @@ describe('benchmark roll-up edge cases', () => {
     ]);
   });
 
+  it('counts a unit listed twice in the scope once', () => {
+    const r = bothWays(ratings, { ...scope, unitIds: [...scope.unitIds, 'u3', 'u1'] });
+    expect(r.current.unitsInScope).toBe(4);
+    expect(r.unitsBehind.map((u) => u.unitId)).toEqual(['u3', 'u1']);
+  });
+
   it('rolls up months as well as quarters', () => {
     const monthly = [...rate('u1', '2026-01', { a1: 'planned' }), ...rate('u1', '2025-12', { a1: 'not_yet' })];
     const r = bothWays(monthly, { instrument, unitIds: ['u1'], period: '2026-01' });

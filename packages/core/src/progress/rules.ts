@@ -395,7 +395,7 @@ function assemble(
     for (const [key, counts] of areaCounts) areas[key] = distributionOf(counts);
     let assessed = 0;
     for (const [, f] of unitFigures[which]) if (f.rated > 0) assessed++;
-    return { period, unitsInScope: scope.unitIds.length, unitsAssessed: assessed, overall: distributionOf(overall), areas, items };
+    return { period, unitsInScope: new Set(scope.unitIds).size, unitsAssessed: assessed, overall: distributionOf(overall), areas, items };
   };
   const current = summarize('current', scope.period);
   const previous = summarize('previous', previousPeriod);
