@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CoachingCadenceContact, CoachingCadenceTargets } from '../src/coaching/cadence.js';
-import { coachingComplianceByMonth, coachingContactsByMonth, coachingMonths, coachingTopicCounts, type CoachingComplianceEngagement } from '../src/coaching/reports.js';
+import {
+  coachingComplianceByMonth,
+  coachingContactsByMonth,
+  coachingFacilitatorSummary,
+  coachingMonths,
+  coachingTopicCounts,
+  type CoachingComplianceEngagement,
+} from '../src/coaching/reports.js';
 
 const weekly: CoachingCadenceTargets = { contactEveryDays: 7, onsite: null };
 const engagement = (id: string, coachPersonId: string, unitId: string, startOn: string, contacts: string[], extra: object = {}): CoachingComplianceEngagement => ({
@@ -99,5 +106,30 @@ describe('cadence compliance over time', () => {
     ]);
     const notYet = engagement('e4', 'c2', 'u4', '2026-03-01', []);
     expect(coachingComplianceByMonth([notYet], { from: '2026-03', to: '2026-03', asOf: '2026-03-02', groupBy: 'coach' })[0]).toMatchObject({ measuredDays: 2, onTrackDays: 2 });
+  });
+});
+
+describe('facilitator checklist summary', () => {
+  it('counts yes, no and open items group by group and lists every no as a breakdown', () => {
+    const { groups, breakdowns } = coachingFacilitatorSummary([
+      { itemKey: 'identify-administrative-lead', answer: 'yes' },
+      { itemKey: 'new-directions-circulated', answer: 'no', why: 'Never written up.', actionTaken: 'Drafted with the lead.' },
+      { itemKey: 'reforms-visible', answer: 'yes' },
+      { itemKey: 'rapid-problem-solving', answer: 'no', why: 'No one owns it.', actionTaken: 'Named an owner.' },
+      { itemKey: 'not-an-item', answer: 'no' },
+    ]);
+    expect(groups.map((g) => [g.key, g.yes, g.no, g.open])).toEqual([
+      ['infrastructure-tasks', 1, 0, 2],
+      ['stakeholder-development', 0, 0, 4],
+      ['communication-and-visibility', 1, 1, 4],
+      ['formative-evaluation', 0, 1, 2],
+      ['ongoing-support', 0, 0, 4],
+    ]);
+    expect(groups[2]!.items[0]).toEqual({ key: 'new-directions-circulated', letter: 'a', kind: 'check', answer: 'no' });
+    expect(breakdowns.map((b) => [b.groupKey, b.letter, b.why, b.actionTaken])).toEqual([
+      ['communication-and-visibility', 'a', 'Never written up.', 'Drafted with the lead.'],
+      ['formative-evaluation', 'b', 'No one owns it.', 'Named an owner.'],
+    ]);
+    expect(breakdowns[1]!.text).toMatch(/^Checks regularly to be certain there is rapid problem solving/);
   });
 });

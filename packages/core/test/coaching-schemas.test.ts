@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { coachingCadenceStatus } from '../src/coaching/cadence.js';
 import {
   COACHING_SUSTAIN_DEFAULTS,
+  CoachingCadenceStatusSchema,
   CoachingCapacityTransferCreate,
   CoachingContactCreate,
   CoachingContactUpdate,
@@ -272,5 +274,15 @@ describe('capacity transfer', () => {
     expect(codes({ ...ready, engagements: [{ ...external, endedOn: null }] }, { ...COACHING_SUSTAIN_DEFAULTS, noActiveExternal: false })).toEqual([]);
     expect(codes({ ...ready, on: '2027-06-15' }, { ...COACHING_SUSTAIN_DEFAULTS, handOverPassed: false, noActiveExternal: false })).toEqual([]);
     expect(readyToSustain(COACHING_SUSTAIN_DEFAULTS, { ...ready, transfers: [] }).message).toMatch(/^Not yet ready to sustain without external coaching: No internal leader/);
+  });
+});
+
+describe('returned shapes', () => {
+  it('describe a cadence status as coachingCadenceStatus returns it', () => {
+    const e = { id: 'e1', startOn: '2026-03-01', pauses: [{ from: '2026-03-20', to: null }] };
+    for (const on of ['2026-02-01', '2026-03-05', '2026-03-12', '2026-03-25']) {
+      const status = coachingCadenceStatus(e, [{ date: '2026-03-02', mode: 'onsite' }], on);
+      expect(CoachingCadenceStatusSchema.strict().parse(status)).toEqual(status);
+    }
   });
 });

@@ -8,7 +8,7 @@
 // so `compliance` = (on-track days + due-soon days) / measured days, null when nothing was measured.
 import { addDays } from '../mechanisms/meetings.js';
 import { COACHING_CONTACT_MODES, coachingCadenceTimeline, type CoachingCadenceContact, type CoachingCadenceEngagement, type CoachingCadenceOptions, type CoachingContactMode } from './cadence.js';
-import { COACHING_FOCUS_AREA_CATALOG } from './catalogs.js';
+import { COACHING_FACILITATOR_CATALOG, COACHING_FOCUS_AREA_CATALOG } from './catalogs.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -154,4 +154,55 @@ export function coachingComplianceByMonth(engagements: readonly CoachingComplian
     row.compliance = row.measuredDays === 0 ? null : (row.onTrackDays + row.dueSoonDays) / row.measuredDays;
   }
   return [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+// ---- Facilitator checklist ---------------------------------------------------------------------------
+
+export interface CoachingFacilitatorAnswerInput {
+  itemKey: string;
+  answer: 'yes' | 'no';
+  why?: string | undefined;
+  actionTaken?: string | undefined;
+}
+
+export interface CoachingFacilitatorGroupSummary {
+  key: string;
+  number: number;
+  name: string;
+  yes: number;
+  no: number;
+  /** Items not answered. */
+  open: number;
+  items: { key: string; letter: string; kind: 'check' | 'task'; answer: 'yes' | 'no' | null }[];
+}
+
+/**
+ * A facilitator's checklist for a site, group by group as Exhibit 3 groups it, with every no (why
+ * and the action taken) listed as a breakdown being addressed. Answers to keys the catalog does not
+ * have are left out.
+ */
+export function coachingFacilitatorSummary(answers: readonly CoachingFacilitatorAnswerInput[]): {
+  groups: CoachingFacilitatorGroupSummary[];
+  breakdowns: (CoachingFacilitatorAnswerInput & { groupKey: string; letter: string; text: string })[];
+} {
+  const byKey = new Map(answers.map((a) => [a.itemKey, a]));
+  const groups = COACHING_FACILITATOR_CATALOG.groups.map((g) => {
+    const items = g.items.map((i) => ({ key: i.key, letter: i.letter, kind: i.kind, answer: byKey.get(i.key)?.answer ?? null }));
+    return {
+      key: g.key,
+      number: g.number,
+      name: g.name,
+      yes: items.filter((i) => i.answer === 'yes').length,
+      no: items.filter((i) => i.answer === 'no').length,
+      open: items.filter((i) => i.answer === null).length,
+      items,
+    };
+  });
+  const breakdowns = COACHING_FACILITATOR_CATALOG.groups.flatMap((g) =>
+    g.items.flatMap((i) => {
+      const a = byKey.get(i.key);
+      return a && a.answer === 'no' ? [{ ...a, groupKey: g.key, letter: i.letter, text: i.text }] : [];
+    }),
+  );
+  return { groups, breakdowns };
 }

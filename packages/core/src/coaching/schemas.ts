@@ -471,3 +471,80 @@ export function readyToSustain(criteria: CoachingSustainCriteria, state: Coachin
     source: COACHING_SUSTAIN_SOURCE,
   };
 }
+
+// ---- Returned shapes ---------------------------------------------------------------------------------
+
+const TargetStateSchema = z.enum(['overdue', 'due_soon', 'on_track', 'paused']);
+
+/** CoachingCadenceStatus (./cadence.ts) as the API returns it. */
+export const CoachingCadenceStatusSchema = z.object({
+  engagementId: z.string(),
+  on: z.string(),
+  state: z.enum(['overdue', 'due_soon', 'on_track', 'paused', 'not_applicable']),
+  notApplicable: z.enum(['not_started', 'ended', 'no_targets']).nullable(),
+  targets: z.array(
+    z.object({
+      target: z.enum(['contact', 'onsite']),
+      state: TargetStateSchema,
+      every: z.string(),
+      lastOn: z.string().nullable(),
+      countedFrom: z.string(),
+      dueOn: z.string().nullable(),
+      daysUntilDue: z.number().nullable(),
+      daysOverdue: z.number(),
+      pausedDays: z.number(),
+      message: z.string(),
+    }),
+  ),
+  daysOverdue: z.number(),
+  nextDueOn: z.string().nullable(),
+  pastPlannedEnd: z.boolean(),
+  pausedFrom: z.string().nullable(),
+  pausedUntil: z.string().nullable(),
+  message: z.string(),
+  source: z.object({ source: z.string(), section: z.string(), quote: z.string().optional() }),
+});
+
+/** An engagement as the API returns it; `cadence` is filled in with the defaults when it had none. */
+export const CoachingEngagementSchema = z.object({
+  id: Id,
+  unitId: Id,
+  coachPersonId: Id,
+  kind: CoachingEngagementKindSchema,
+  coachAffiliation: CoachingAffiliationSchema,
+  target: z.object({ leaderPersonId: Id.nullable(), mechanismId: Id.nullable(), unitId: Id.nullable() }),
+  focusAreaKeys: z.array(z.string()),
+  startOn: z.string(),
+  plannedEndOn: z.string().nullable(),
+  goals: z.string().nullable(),
+  status: CoachingEngagementStatusSchema,
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
+  endedOn: z.string().nullable(),
+  cadence: CoachingCadenceTargetsSchema,
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CoachingEngagement = z.infer<typeof CoachingEngagementSchema>;
+
+/**
+ * A contact as the API returns it. Notes, agreements and next steps are null for a caller who may
+ * see the engagement but is neither one of its people nor a leader of its unit.
+ */
+export const CoachingContactSchema = z.object({
+  id: Id,
+  engagementId: Id,
+  date: z.string(),
+  mode: CoachingContactModeSchema,
+  durationMinutes: z.number(),
+  participantIds: z.array(Id),
+  topics: z.array(z.string()),
+  notes: z.string().nullable(),
+  agreements: z.string().nullable(),
+  /** `taskId` once the next step became a task. */
+  nextSteps: z.array(z.object({ text: z.string(), dueOn: z.string().nullable(), taskId: Id.nullable() })).nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CoachingContact = z.infer<typeof CoachingContactSchema>;
