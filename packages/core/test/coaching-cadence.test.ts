@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../src/errors.js';
 import {
   COACHING_CADENCE_STATES,
+  COACHING_DEFAULT_TARGET_GUIDANCE,
   COACHING_DEFAULT_TARGETS,
   coachingAddMonths,
   coachingCadenceStatus,
@@ -111,6 +112,32 @@ describe('engagement cadence', () => {
       'A contact is overdue by 1 day: it was due by 2026-03-09. None since the engagement started on 2026-03-02. A contact is due every 7 days.',
     );
     expect(state('2026-03-16')).toMatchObject({ state: 'overdue', daysOverdue: 7 });
+  });
+
+  it('says which defaults are the guide’s and which are Trellis’s', () => {
+    expect(COACHING_DEFAULT_TARGET_GUIDANCE.contactEveryDays).toMatchObject({ value: COACHING_DEFAULT_TARGETS.contactEveryDays, basis: 'document' });
+    expect(COACHING_DEFAULT_TARGET_GUIDANCE.onsite).toMatchObject({ value: COACHING_DEFAULT_TARGETS.onsite, basis: 'document' });
+    expect(COACHING_DEFAULT_TARGET_GUIDANCE.dueSoonDays).toMatchObject({ value: 2, basis: 'product-default' });
+  });
+
+  it('counts a week across a daylight-saving change as 7 days', () => {
+    const zone = 'America/Los_Angeles';
+    const e = engagement('2026-02-20', { targets: contactOnly });
+    const contacts = [contact(localDay('2026-03-01T20:00:00-08:00', zone))]; // PST
+    // Spring forward on 2026-03-08: that local day has 23 hours, the week still 7 days.
+    expect(coachingCadenceStatus(e, contacts, localDay('2026-03-08T23:30:00-07:00', zone))).toMatchObject({ state: 'due_soon', nextDueOn: '2026-03-08' });
+    expect(coachingCadenceStatus(e, contacts, localDay('2026-03-09T00:30:00-07:00', zone))).toMatchObject({ state: 'overdue', daysOverdue: 1 });
+    // Fall back on 2026-11-01: that local day has 25 hours.
+    const fall = [contact(localDay('2026-10-25T09:00:00-07:00', zone))];
+    expect(coachingCadenceStatus(engagement('2026-10-01', { targets: contactOnly }), fall, localDay('2026-11-02T07:59:00Z', zone))).toMatchObject({
+      on: '2026-11-01',
+      state: 'due_soon',
+      nextDueOn: '2026-11-01',
+    });
+    expect(coachingCadenceStatus(engagement('2026-10-01', { targets: contactOnly }), fall, localDay('2026-11-02T08:00:00Z', zone))).toMatchObject({
+      on: '2026-11-02',
+      state: 'overdue',
+    });
   });
 
   it('takes a configurable due-soon window', () => {

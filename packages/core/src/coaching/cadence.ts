@@ -29,6 +29,7 @@
 //   target. Passing its planned end changes nothing but `pastPlannedEnd`: it is still coached.
 import type { SourceRef } from '../catalogs/sources.js';
 import { invalid } from '../errors.js';
+import type { Guided } from '../mechanisms/catalog.js';
 import { addDays, daysBetween } from '../mechanisms/meetings.js';
 
 // ---- Modes, targets, defaults -------------------------------------------------------------------
@@ -64,6 +65,27 @@ export const COACHING_CADENCE_SOURCE: SourceRef = {
 export const COACHING_DEFAULT_TARGETS: CoachingCadenceTargets = { contactEveryDays: 7, onsite: { unit: 'months', every: 1 } };
 /** A target is due soon from this many days before its due day. A Trellis default. */
 export const COACHING_DUE_SOON_DAYS = 2;
+
+/** Where each default comes from, for a person asking "why weekly?" (see Guided in ../mechanisms/catalog.ts). */
+export const COACHING_DEFAULT_TARGET_GUIDANCE: {
+  contactEveryDays: Guided<number>;
+  onsite: Guided<CoachingOnsiteTarget>;
+  dueSoonDays: Guided<number>;
+} = {
+  contactEveryDays: { value: 7, basis: 'document', source: COACHING_CADENCE_SOURCE, note: 'At least weekly; the guide notes e-coaching for this.' },
+  onsite: {
+    value: { unit: 'months', every: 1 },
+    basis: 'document',
+    source: COACHING_CADENCE_SOURCE,
+    note: 'The guide asks for periodic onsite visits and gives monthly as its example; Trellis reads a month as a calendar month.',
+  },
+  dueSoonDays: {
+    value: COACHING_DUE_SOON_DAYS,
+    basis: 'product-default',
+    source: COACHING_CADENCE_SOURCE,
+    note: 'The guide sets the cadence but no warning period; two days lets a coach fit a contact in before it is late.',
+  },
+};
 
 // ---- Local days ----------------------------------------------------------------------------------
 
