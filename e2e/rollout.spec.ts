@@ -170,6 +170,33 @@ test('a district leader compares two scenarios side by side and adopts one', asy
   await expect(row).toContainText(`${withFour} months`);
 });
 
+test('a leader saving settings someone else changed first is offered the latest version', async ({ page, baseURL }) => {
+  const { leader, plan } = await leaderSetUp(baseURL!);
+  const name = `Shared plan ${Date.now()}`;
+  const id = await plan(name, 2);
+
+  await signIn(page, 'districtLeader');
+  await page.goto(`/rollout/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await monthsToScale(page);
+  // Meanwhile a colleague renames it.
+  const current = await leader.get<{ version: number }>(`/api/rollout-scenarios/${id}`);
+  await leader.patch(`/api/rollout-scenarios/${id}`, { version: current.version, name: `${name} (renamed)` });
+  await leader.dispose();
+
+  const settings = page.getByRole('form', { name: 'Scenario settings' });
+  await settings.getByRole('textbox', { name: 'Number of facilitators' }).fill('3');
+  await settings.getByRole('button', { name: 'Save and compute' }).click();
+  const alert = settings.getByTestId('problem-alert');
+  await expect(alert).toContainText('Someone else changed this');
+  await expectAccessible(page, 'a stale save');
+  await alert.getByRole('button', { name: 'Reload the latest version' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(settings.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(`${name} (renamed)`);
+  await expect(page.getByRole('heading', { level: 1, name: `${name} (renamed)` })).toBeVisible();
+  await expect(settings.getByRole('textbox', { name: 'Number of facilitators' })).toHaveValue('2');
+});
+
 test('a school member cannot plan a roll-out and is told why', async ({ page, baseURL }) => {
   const { leader, district, defaults } = await leaderSetUp(baseURL!);
   const planned = await leader.post<{ id: string }>('/api/rollout-scenarios', { unitId: district.unitId, name: `Leaders only ${Date.now()}`, settings: defaults });

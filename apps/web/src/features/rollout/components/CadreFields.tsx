@@ -2,6 +2,7 @@
 // with a capacity and an optional region they prefer to work in.
 import { Button, Fieldset, Group, NumberInput, Radio, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import type { FieldErrors } from '../../../lib/forms';
+import { LEGEND_STYLES } from './labels';
 import { countedAsNamed, newRowKey, nextFacilitatorId, type FacilitatorRow, type SettingsValues } from './settingsForm';
 
 interface Props {
@@ -21,7 +22,7 @@ export function CadreFields({ values, errors, change }: Props) {
   const cadreError = errors['settings.cadre'] ?? errors['settings.cadre.facilitators'];
 
   return (
-    <Fieldset legend="Cadre of facilitators" variant="unstyled" data-testid="cadre-fields">
+    <Fieldset legend="Cadre of facilitators" variant="unstyled" styles={LEGEND_STYLES} data-testid="cadre-fields">
       <Radio.Group label="Describe the cadre by" value={values.cadreMode} onChange={switchMode}>
         <Group gap="lg" mt={4}>
           <Radio value="count" label="A number of facilitators" />

@@ -3,7 +3,7 @@
 import { Button, Fieldset, Group, NativeSelect, NumberInput, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { ROLLOUT_PHASE_KINDS, type RolloutPhaseKind } from '@trellis/core';
 import type { FieldErrors } from '../../../lib/forms';
-import { PHASE_KIND_LABELS } from './labels';
+import { PHASE_KIND_LABELS, LEGEND_STYLES } from './labels';
 import { newRowKey, type PhaseRow, type SettingsValues } from './settingsForm';
 
 interface Props {
@@ -25,7 +25,7 @@ export function PhaseFields({ values, errors, change }: Props) {
   const label = (p: PhaseRow, i: number) => p.name.trim() || `phase ${i + 1}`;
 
   return (
-    <Fieldset legend="Phases every school goes through" variant="unstyled" data-testid="phase-fields">
+    <Fieldset legend="Phases every school goes through" variant="unstyled" styles={LEGEND_STYLES} data-testid="phase-fields">
       <Text size="sm" c="dimmed">
         In order. Months are working months (blackout months pause a phase). Load is what one school asks of its facilitator: 1 is a
         school at full load, 0.5 at half.

@@ -3,7 +3,7 @@
 import { Button, Fieldset, Group, NativeSelect, Radio, Text } from '@mantine/core';
 import type { RolloutPriorityKey } from '@trellis/core';
 import type { FieldErrors } from '../../../lib/forms';
-import { PRIORITY_KEY_LABELS } from './labels';
+import { PRIORITY_KEY_LABELS, LEGEND_STYLES } from './labels';
 import { PRIORITY_KEYS, type SettingsValues } from './settingsForm';
 
 interface Props {
@@ -31,7 +31,7 @@ export function PriorityFields({ values, errors, change, subsetNames, groupWord 
   };
 
   return (
-    <Fieldset legend="Priority" variant="unstyled" data-testid="priority-fields">
+    <Fieldset legend="Priority" variant="unstyled" styles={LEGEND_STYLES} data-testid="priority-fields">
       <Radio.Group label={`Which ${groupWord} starts first`} value={values.priorityMode} onChange={(v) => change({ priorityMode: v as SettingsValues['priorityMode'] })}>
         <Group gap="lg" mt={4}>
           <Radio value="by" label="By scores" />

@@ -52,3 +52,6 @@ export const formatPercent = (p: number) => `${oneDecimal.format(p)}%`;
 
 /** What a unit's schools are grouped in: feeder patterns in a district, districts above it. */
 export const groupWordOf = (unitKind: string) => (unitKind === 'district' ? 'feeder pattern' : 'district');
+
+/** A fieldset's legend read as a subheading of the form. */
+export const LEGEND_STYLES = { legend: { fontWeight: 700, fontSize: 'var(--mantine-font-size-md)', marginBottom: 4 } } as const;
