@@ -23,3 +23,6 @@ export * from './resources/framework.js';
 export * from './resources/schemas.js';
 export * from './resources/import.js';
 export * from './resources/analysis.js';
+export * from './progress/instruments.js';
+export * from './progress/rules.js';
+export * from './progress/schemas.js';
