@@ -23,8 +23,9 @@
 //   While the day judged is paused the engagement is `paused`, neither due nor overdue.
 // - The due day is the latest of the due days set by each counted contact and by the start. That is
 //   the last contact's due day except in one corner: a month end cut short (Jan 30 and Jan 31 both
-//   give Feb 28) with a paused day between two visits; the later due day then holds, so logging a
-//   contact can never make an engagement more overdue.
+//   give Feb 28) with paused days after the earlier visit (a Jan 30 visit with Jan 31 paused is due
+//   Mar 1, a Jan 31 visit Feb 28); the later due day then holds, so logging a contact can never make
+//   an engagement more overdue.
 // - An engagement is not applicable before its start day, from its end day on, and when it has no
 //   target. Passing its planned end changes nothing but `pastPlannedEnd`: it is still coached.
 import type { SourceRef } from '../catalogs/sources.js';
