@@ -4,6 +4,7 @@ import { Button, Fieldset, Group, NativeSelect, NumberInput, Table, Text, TextIn
 import { ROLLOUT_PHASE_KINDS, type RolloutPhaseKind } from '@trellis/core';
 import type { FieldErrors } from '../../../lib/forms';
 import { PHASE_KIND_LABELS, LEGEND_STYLES } from './labels';
+import { focusMoved } from './focusMoved';
 import { newRowKey, type PhaseRow, type SettingsValues } from './settingsForm';
 
 interface Props {
@@ -68,10 +69,30 @@ export function PhaseFields({ values, errors, change }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Button variant="subtle" size="xs" disabled={i === 0} onClick={() => change({ phases: move(phases, i, i - 1) })} aria-label={`Move ${label(p, i)} up`}>
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      disabled={i === 0}
+                      data-move={`${p.key}-up`}
+                      onClick={() => {
+                        change({ phases: move(phases, i, i - 1) });
+                        focusMoved(p.key, 'up');
+                      }}
+                      aria-label={`Move ${label(p, i)} up`}
+                    >
                       Up
                     </Button>
-                    <Button variant="subtle" size="xs" disabled={i === phases.length - 1} onClick={() => change({ phases: move(phases, i, i + 1) })} aria-label={`Move ${label(p, i)} down`}>
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      disabled={i === phases.length - 1}
+                      data-move={`${p.key}-down`}
+                      onClick={() => {
+                        change({ phases: move(phases, i, i + 1) });
+                        focusMoved(p.key, 'down');
+                      }}
+                      aria-label={`Move ${label(p, i)} down`}
+                    >
                       Down
                     </Button>
                     <Button variant="default" size="xs" disabled={phases.length <= 1} onClick={() => change({ phases: phases.filter((_, j) => j !== i) })} aria-label={`Remove ${label(p, i)}`}>

@@ -3,6 +3,7 @@
 import { Button, Fieldset, Group, NativeSelect, Radio, Text } from '@mantine/core';
 import type { RolloutPriorityKey } from '@trellis/core';
 import type { FieldErrors } from '../../../lib/forms';
+import { focusMoved } from './focusMoved';
 import { PRIORITY_KEY_LABELS, LEGEND_STYLES } from './labels';
 import { PRIORITY_KEYS, type SettingsValues } from './settingsForm';
 
@@ -65,10 +66,30 @@ export function PriorityFields({ values, errors, change, subsetNames, groupWord 
               <Group gap="xs" wrap="wrap" justify="space-between">
                 <Text size="sm">{subsetNames[id]}</Text>
                 <Group gap={4}>
-                  <Button variant="subtle" size="xs" disabled={i === 0} onClick={() => moveGroup(i, i - 1)} aria-label={`Move ${subsetNames[id]} earlier`}>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    disabled={i === 0}
+                    data-move={`${id}-up`}
+                    onClick={() => {
+                      moveGroup(i, i - 1);
+                      focusMoved(id, 'up');
+                    }}
+                    aria-label={`Move ${subsetNames[id]} earlier`}
+                  >
                     Earlier
                   </Button>
-                  <Button variant="subtle" size="xs" disabled={i === order.length - 1} onClick={() => moveGroup(i, i + 1)} aria-label={`Move ${subsetNames[id]} later`}>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    disabled={i === order.length - 1}
+                    data-move={`${id}-down`}
+                    onClick={() => {
+                      moveGroup(i, i + 1);
+                      focusMoved(id, 'down');
+                    }}
+                    aria-label={`Move ${subsetNames[id]} later`}
+                  >
                     Later
                   </Button>
                 </Group>

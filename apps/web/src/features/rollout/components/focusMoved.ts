@@ -1,0 +1,9 @@
+// After a row moves up or down, keep the keyboard where it was: on the same button of the moved
+// row, or on its other move button when that one is now disabled (the row reached an end).
+export function focusMoved(rowKey: string, direction: 'up' | 'down') {
+  requestAnimationFrame(() => {
+    const same = document.querySelector<HTMLButtonElement>(`[data-move="${rowKey}-${direction}"]`);
+    const other = document.querySelector<HTMLButtonElement>(`[data-move="${rowKey}-${direction === 'up' ? 'down' : 'up'}"]`);
+    (same && !same.disabled ? same : other)?.focus();
+  });
+}
