@@ -168,6 +168,13 @@ test('a district leader compares two scenarios side by side and adopts one', asy
   const row = page.getByTestId('scenario-list').getByRole('row').filter({ has: page.locator(`a[href="/rollout/${fourId}"]`) });
   await expect(row).toContainText('Adopted');
   await expect(row).toContainText(`${withFour} months`);
+
+  // To plan further from an adopted scenario, copy it: the copy computes to the same schedule.
+  await row.getByRole('link', { name: four }).click();
+  await page.getByRole('button', { name: 'Copy into a new scenario' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Copy of ${four}` })).toBeVisible();
+  expect(await monthsToScale(page)).toBe(withFour);
+  await expect(page.getByRole('button', { name: 'Adopt…' })).toBeEnabled();
 });
 
 test('a leader saving settings someone else changed first is offered the latest version', async ({ page, baseURL }) => {

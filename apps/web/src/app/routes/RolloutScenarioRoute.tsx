@@ -7,5 +7,12 @@ const route = getRouteApi('/app/rollout/$scenarioId');
 export function RolloutScenarioRoute() {
   const { scenarioId } = route.useParams();
   const navigate = route.useNavigate();
-  return <ScenarioPage key={scenarioId} scenarioId={scenarioId} onDeleted={(unitId) => void navigate({ to: '/rollout', search: { unit: unitId } })} />;
+  return (
+    <ScenarioPage
+      key={scenarioId}
+      scenarioId={scenarioId}
+      onDeleted={(unitId) => void navigate({ to: '/rollout', search: { unit: unitId } })}
+      onOpen={(id) => void navigate({ to: '/rollout/$scenarioId', params: { scenarioId: id } })}
+    />
+  );
 }

@@ -2,6 +2,7 @@
 // with a capacity and an optional region they prefer to work in.
 import { Button, Fieldset, Group, NumberInput, Radio, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import type { FieldErrors } from '../../../lib/forms';
+import { focusLater } from './focusMoved';
 import { LEGEND_STYLES } from './labels';
 import { countedAsNamed, newRowKey, nextFacilitatorId, type FacilitatorRow, type SettingsValues } from './settingsForm';
 
@@ -99,7 +100,10 @@ export function CadreFields({ values, errors, change }: Props) {
                         variant="default"
                         size="xs"
                         disabled={values.facilitators.length <= 1}
-                        onClick={() => change({ facilitators: values.facilitators.filter((_, j) => j !== i) })}
+                        onClick={() => {
+                          change({ facilitators: values.facilitators.filter((_, j) => j !== i) });
+                          focusLater('[data-add="facilitator"]');
+                        }}
                         aria-label={`Remove ${f.name || `facilitator ${i + 1}`}`}
                       >
                         Remove
@@ -114,6 +118,7 @@ export function CadreFields({ values, errors, change }: Props) {
             variant="default"
             size="xs"
             mt="xs"
+            data-add="facilitator"
             onClick={() => {
               const id = nextFacilitatorId(values.facilitators);
               change({ facilitators: [...values.facilitators, { key: newRowKey(), id, name: `Facilitator ${id.replace('facilitator-', '')}`, capacity: values.facilitators.at(-1)?.capacity ?? 3, region: '' }] });

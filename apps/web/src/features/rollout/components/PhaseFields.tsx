@@ -4,7 +4,7 @@ import { Button, Fieldset, Group, NativeSelect, NumberInput, Table, Text, TextIn
 import { ROLLOUT_PHASE_KINDS, type RolloutPhaseKind } from '@trellis/core';
 import type { FieldErrors } from '../../../lib/forms';
 import { PHASE_KIND_LABELS, LEGEND_STYLES } from './labels';
-import { focusMoved } from './focusMoved';
+import { focusLater, focusMoved } from './focusMoved';
 import { newRowKey, type PhaseRow, type SettingsValues } from './settingsForm';
 
 interface Props {
@@ -95,7 +95,12 @@ export function PhaseFields({ values, errors, change }: Props) {
                     >
                       Down
                     </Button>
-                    <Button variant="default" size="xs" disabled={phases.length <= 1} onClick={() => change({ phases: phases.filter((_, j) => j !== i) })} aria-label={`Remove ${label(p, i)}`}>
+                    <Button variant="default" size="xs" disabled={phases.length <= 1} onClick={() => {
+                        change({ phases: phases.filter((_, j) => j !== i) });
+                        focusLater('[data-add="phase"]');
+                      }}
+                      aria-label={`Remove ${label(p, i)}`}
+                    >
                       Remove
                     </Button>
                   </Group>
@@ -114,6 +119,7 @@ export function PhaseFields({ values, errors, change }: Props) {
         variant="default"
         size="xs"
         mt="xs"
+        data-add="phase"
         disabled={phases.length >= 12}
         onClick={() => change({ phases: [...phases, { key: newRowKey(), name: `Phase ${phases.length + 1}`, kind: 'cycling-back', months: 3, load: 0.5 }] })}
       >

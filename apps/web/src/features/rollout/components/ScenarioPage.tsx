@@ -19,7 +19,7 @@ import { useSession } from '../../../lib/session';
 import { useDialog } from '../../../lib/useDialog';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { formatDateTime } from '../../../lib/format';
-import { useDeleteScenario } from '../api/rolloutMutations';
+import { useCreateScenario, useDeleteScenario } from '../api/rolloutMutations';
 import { rolloutUnitQuery, scenarioQuery, type RolloutScenarioDetail } from '../api/rolloutQueries';
 import { AdoptDialog, AdoptionRecord } from './Adoption';
 import { CadreLoad } from './CadreLoad';
@@ -40,7 +40,14 @@ function statusText(s: RolloutScenarioDetail): string {
   return s.result ? `Schedule ready: reaches scale in ${s.result.schedule.monthsToScale} months.` : 'Schedule ready.';
 }
 
-export function ScenarioPage({ scenarioId, onDeleted }: { scenarioId: string; onDeleted: (unitId: string) => void }) {
+interface Props {
+  scenarioId: string;
+  onDeleted: (unitId: string) => void;
+  /** Opens another scenario's page (a copy just made). */
+  onOpen: (scenarioId: string) => void;
+}
+
+export function ScenarioPage({ scenarioId, onDeleted, onOpen }: Props) {
   const session = useSession();
   const scenario = useQuery(scenarioQuery(scenarioId));
   const unitId = scenario.data?.unitId ?? null;
@@ -48,6 +55,7 @@ export function ScenarioPage({ scenarioId, onDeleted }: { scenarioId: string; on
   const adopt = useDialog();
   const remove = useDialog();
   const removal = useDeleteScenario(scenarioId, unitId ?? '');
+  const copy = useCreateScenario();
   const announce = useAnnounce();
   usePageTitle(scenario.data?.name ?? (scenario.isError ? (isProblem(scenario.error, 404) ? 'Not found' : 'Error') : 'Roll-out scenario'));
 
@@ -103,14 +111,35 @@ export function ScenarioPage({ scenarioId, onDeleted }: { scenarioId: string; on
           }
           description={`Roll-out for ${s.unitName} (${kindLabel.toLowerCase()}), its schools grouped by ${groupWord}. Last changed ${formatDateTime(s.updatedAt)}.${mayManage || adopted ? '' : ' Changes need a leader of the unit.'}`}
           actions={
-            mayManage && !adopted ? (
+            mayManage ? (
               <>
-                <Button onClick={adopt.open} disabled={s.status !== 'ready' || !result}>
-                  Adopt…
+                {!adopted && (
+                  <Button onClick={adopt.open} disabled={s.status !== 'ready' || !result}>
+                    Adopt…
+                  </Button>
+                )}
+                <Button
+                  variant="default"
+                  loading={copy.isPending}
+                  onClick={() =>
+                    copy.mutate(
+                      { unitId: s.unitId, name: `Copy of ${s.name}`.slice(0, 200), settings: s.settings },
+                      {
+                        onSuccess: (made) => {
+                          announce(`Copied into ${made.name}. Computing its schedule…`);
+                          onOpen(made.id);
+                        },
+                      },
+                    )
+                  }
+                >
+                  Copy into a new scenario
                 </Button>
-                <Button variant="default" color="red.9" onClick={remove.open}>
-                  Delete
-                </Button>
+                {!adopted && (
+                  <Button variant="default" onClick={remove.open}>
+                    Delete
+                  </Button>
+                )}
               </>
             ) : undefined
           }
@@ -126,6 +155,7 @@ export function ScenarioPage({ scenarioId, onDeleted }: { scenarioId: string; on
             <VisuallyHidden>{statusText(s)}</VisuallyHidden>
           )}
         </div>
+        <ProblemAlert error={copy.error} title="Could not copy the scenario" />
         {s.status === 'failed' && (
           <Alert color="red" variant="light" title="Could not compute the schedule" data-testid="scenario-failed">
             <Text size="sm">{s.error ?? 'The computation stopped.'} Change the settings and save to try again.</Text>

@@ -7,3 +7,8 @@ export function focusMoved(rowKey: string, direction: 'up' | 'down') {
     (same && !same.disabled ? same : other)?.focus();
   });
 }
+
+/** Focus on what `selector` finds once the change has rendered (e.g. "Add phase" after a removal). */
+export function focusLater(selector: string) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
