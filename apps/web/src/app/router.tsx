@@ -71,6 +71,12 @@ const unitRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/UnitRoute'), 'UnitRoute'),
 });
 
+const resourceMapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/resources',
+  component: lazyRouteComponent(() => import('./routes/ResourceMapRoute'), 'ResourceMapRoute'),
+});
+
 export interface PeopleSearch {
   q?: string;
   page?: number;
@@ -126,7 +132,7 @@ const auditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute]),
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

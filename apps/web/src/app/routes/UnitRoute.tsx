@@ -1,5 +1,6 @@
 // The unit page, with the people and change-infrastructure sections from their features composed in.
 import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '../../components/AnchorLink';
 import { UnitMechanisms } from '../../features/mechanisms/components/UnitMechanisms';
 import { UnitPage } from '../../features/organizations/components/UnitPage';
 import { UnitPeople } from '../../features/people/components/UnitPeople';
@@ -15,7 +16,14 @@ export function UnitRoute() {
       key={unitId}
       unitId={unitId}
       people={<UnitPeople unitId={unitId} labelledBy="people-heading" />}
-      mechanisms={<UnitMechanisms unitId={unitId} labelledBy="mechanisms-heading" onEstablished={(m) => void navigate({ to: '/mechanisms/$mechanismId', params: { mechanismId: m.id } })} />}
+      mechanisms={
+        <>
+          <UnitMechanisms unitId={unitId} labelledBy="mechanisms-heading" onEstablished={(m) => void navigate({ to: '/mechanisms/$mechanismId', params: { mechanismId: m.id } })} />
+          <AnchorLink to="/units/$unitId/resources" params={{ unitId }} display="block" mt="md">
+            Resource map of student and learning supports
+          </AnchorLink>
+        </>
+      }
     />
   );
 }

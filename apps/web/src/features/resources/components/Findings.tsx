@@ -1,0 +1,63 @@
+// The analysis in plain words, grouped by kind: gaps, redundancies, fragmentation, funding and
+// economies of scale. Each finding can become a recommendation.
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { RESOURCE_FINDING_LABELS } from '@trellis/core';
+import { plural } from '../../../lib/format';
+import type { Finding } from '../api/resourceQueries';
+import { FINDING_GROUPS } from './labels';
+
+const SHOWN = 8;
+
+export function Findings({ findings, mayRecommend, onRecommend }: { findings: Finding[]; mayRecommend: boolean; onRecommend: (f: Finding) => void }) {
+  if (findings.length === 0) return <Text size="sm">The analysis found nothing to act on.</Text>;
+  return (
+    <Stack gap="lg">
+      {FINDING_GROUPS.map((g) => (
+        <FindingGroup key={g.key} id={`findings-${g.key}`} title={g.title} findings={findings.filter((f) => g.codes.includes(f.code))} mayRecommend={mayRecommend} onRecommend={onRecommend} />
+      ))}
+    </Stack>
+  );
+}
+
+function FindingGroup({ id, title, findings, mayRecommend, onRecommend }: { id: string; title: string; findings: Finding[]; mayRecommend: boolean; onRecommend: (f: Finding) => void }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? findings : findings.slice(0, SHOWN);
+  return (
+    <section aria-labelledby={id} data-testid={id}>
+      <Title order={3} size="h4" id={id} mb="xs">
+        {title} ({findings.length})
+      </Title>
+      {findings.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None found.
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {shown.map((f) => (
+            <Paper key={f.key} component="li" withBorder p="sm" radius="sm" data-testid="finding" data-code={f.code}>
+              <Group justify="space-between" align="flex-start" gap="sm">
+                <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
+                  <Badge variant="light" color="gray.8" style={{ alignSelf: 'flex-start' }}>
+                    {RESOURCE_FINDING_LABELS[f.code]}
+                  </Badge>
+                  <Text size="sm">{f.explanation}</Text>
+                </Stack>
+                {mayRecommend && (
+                  <Button size="xs" variant="default" onClick={() => onRecommend(f)} aria-label={`Recommend… on: ${RESOURCE_FINDING_LABELS[f.code]} — ${f.explanation.slice(0, 80)}`}>
+                    Recommend…
+                  </Button>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {findings.length > SHOWN && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll((a) => !a)} aria-expanded={all}>
+          {all ? `Show the first ${SHOWN}` : `Show all ${plural(findings.length, 'finding')}`}
+        </Button>
+      )}
+    </section>
+  );
+}
