@@ -2,7 +2,7 @@
 // while it does), then the answer — time to scale against the lower bound, the what-if chart over
 // cadre sizes, the timeline school by school, the cadre's load — downloads, a comparison with
 // another scenario of the unit, and adoption.
-import { Alert, Badge, Button, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Box, Button, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { UNIT_KIND_LABELS, type UnitKind } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
@@ -96,7 +96,7 @@ export function ScenarioPage({ scenarioId, onDeleted, onOpen }: Props) {
         ]}
         current={s.name}
       />
-      <Stack gap="lg" mt="sm">
+      <Box mt="sm">
         <PageHeader
           title={s.name}
           badges={
@@ -144,17 +144,19 @@ export function ScenarioPage({ scenarioId, onDeleted, onOpen }: Props) {
             ) : undefined
           }
         />
-        <div role="status" aria-live="polite" data-testid="scenario-status">
-          {s.status === 'computing' ? (
-            <Alert color="blue" variant="light" icon={<Loader size="sm" aria-hidden />} title="Computing">
-              <Text size="sm" data-testid="computing-stage">
-                {statusText(s)}
-              </Text>
-            </Alert>
-          ) : (
-            <VisuallyHidden>{statusText(s)}</VisuallyHidden>
-          )}
-        </div>
+      </Box>
+      <div role="status" aria-live="polite" data-testid="scenario-status">
+        {s.status === 'computing' ? (
+          <Alert color="blue" variant="light" icon={<Loader size="sm" aria-hidden />} title="Computing" mb="lg">
+            <Text size="sm" data-testid="computing-stage">
+              {statusText(s)}
+            </Text>
+          </Alert>
+        ) : (
+          <VisuallyHidden>{statusText(s)}</VisuallyHidden>
+        )}
+      </div>
+      <Stack gap="lg">
         <ProblemAlert error={copy.error} title="Could not copy the scenario" />
         {s.status === 'failed' && (
           <Alert color="red" variant="light" title="Could not compute the schedule" data-testid="scenario-failed">
