@@ -38,7 +38,7 @@ function FindingGroup({ id, title, findings, mayRecommend, onRecommend }: { id: 
             <Paper key={f.key} component="li" withBorder p="sm" radius="sm" data-testid="finding" data-code={f.code}>
               <Group justify="space-between" align="flex-start" gap="sm">
                 <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
-                  <Badge variant="light" color="gray.8" style={{ alignSelf: 'flex-start' }}>
+                  <Badge variant="outline" color="gray.7" style={{ alignSelf: 'flex-start' }}>
                     {RESOURCE_FINDING_LABELS[f.code]}
                   </Badge>
                   <Text size="sm">{f.explanation}</Text>

@@ -55,7 +55,7 @@ export function Recommendations({ unitId, recommendations, mayChange }: { unitId
                 </Table.Td>
                 <Table.Td>{RESOURCE_RECOMMENDATION_TYPE_LABELS[r.type]}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color="gray.8">
+                  <Badge variant="outline" color="gray.7">
                     {STATUS_LABELS[r.status]}
                   </Badge>
                 </Table.Td>

@@ -1,0 +1,121 @@
+// Resource mapping: the demo district leader imports 30 resources at a school with nothing mapped.
+// A file with two bad rows is previewed (both rows named, nothing written); the fixed file imports;
+// the map shows the gaps; a redundancy becomes a redeploy recommendation that is submitted and
+// accepted; the map is frozen and compared with now. Axe-clean in every state and dialog.
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { apiAs, signIn } from './support/session';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+interface MapAnswer {
+  findings: { code: string; unitIds: string[] }[];
+}
+
+test('a district leader imports a school’s resources, reads the gaps and turns a redundancy into a redeploy recommendation', async ({ page, baseURL }) => {
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const districtId = session.grants[0]!.unitId;
+  // A school of the demo district with nothing mapped (the demo maps only the district and two schools).
+  const districtMap = await leader.get<MapAnswer>(`/api/units/${districtId}/resource-map`);
+  const schoolId = districtMap.findings.find((f) => f.code === 'no_resources_mapped')!.unitIds[0]!;
+  const school = await leader.get<{ name: string }>(`/api/units/${schoolId}`);
+  expect(await leader.get<unknown[]>(`/api/units/${schoolId}/resources`)).toHaveLength(0);
+
+  await signIn(page, 'districtLeader');
+  await page.goto(`/units/${schoolId}`);
+  await page.getByRole('link', { name: 'Resource map of student and learning supports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Resource map: ${school.name}` })).toBeVisible();
+  await expect(page).toHaveTitle(`Resource map · ${school.name} · Trellis`);
+  const matrix = page.getByRole('table', { name: /Intervention framework/ });
+  await expect(matrix.getByRole('rowheader')).toHaveCount(6);
+  await expect(matrix.getByRole('columnheader')).toHaveCount(4);
+  await expect(page.getByTestId('inventory-count')).toHaveText(`Nothing is mapped at ${school.name} itself yet.`);
+  await expect(page.getByTestId('findings-gaps')).toContainText('No program, service, initiative or staff role is mapped');
+  await expectAccessible(page, 'an empty resource map');
+
+  // The file with two bad rows: the preview names both, and nothing is written.
+  const imports = page.getByRole('region', { name: 'Import and export' });
+  await imports.getByLabel('Import a CSV or XLSX file').setInputFiles(fixture('resources-30-two-bad-rows.csv'));
+  const preview = imports.getByTestId('import-preview');
+  await expect(preview).toContainText('resources-30-two-bad-rows.csv: 30 rows — 28 new, 0 to update, 0 unchanged.');
+  await expect(preview).toContainText('nothing will be imported');
+  const problems = preview.getByRole('table', { name: 'Rows that cannot be imported' });
+  await expect(problems.getByRole('row')).toHaveCount(4);
+  await expect(problems.getByRole('row').nth(1)).toContainText('7Cells"after-school" is not an arena');
+  await expect(problems.getByRole('row').filter({ hasText: 'Partner name' })).toContainText('19');
+  await expect(problems.getByRole('row').filter({ hasText: 'Annual cost' })).toContainText('must not be negative');
+  await expect(imports.getByRole('button', { name: /^Import \d+ resource/ })).toHaveCount(0);
+  await expectAccessible(page, 'an import preview with bad rows');
+  await expect(page.getByTestId('inventory-count')).toHaveText(`Nothing is mapped at ${school.name} itself yet.`);
+  expect(await leader.get<unknown[]>(`/api/units/${schoolId}/resources`)).toHaveLength(0);
+
+  // The fixed file: 30 new resources, imported all at once.
+  await imports.getByLabel('Import a CSV or XLSX file').setInputFiles(fixture('resources-30.csv'));
+  await expect(preview).toContainText('resources-30.csv: 30 rows — 30 new, 0 to update, 0 unchanged.');
+  await expectAccessible(page, 'an import preview ready to import');
+  await imports.getByRole('button', { name: 'Import 30 resources' }).click();
+  await expect(page.getByTestId('status-message')).toContainText(`Imported 30 resources into ${school.name}.`);
+  await expect(page.getByTestId('inventory-count')).toHaveText(`30 resources mapped at ${school.name} itself.`);
+  await expect(page.getByTestId('inventory').getByRole('row')).toHaveCount(31);
+  expect(await leader.get<unknown[]>(`/api/units/${schoolId}/resources`)).toHaveLength(30);
+
+  // The map shows the gaps: four empty cells at the treatment level, two with too little.
+  await expect(matrix.getByRole('button', { name: /: 0 resources, .*, Gap$/ })).toHaveCount(4);
+  await expect(matrix.getByRole('button', { name: /^Classroom, Treatment: 0 resources/ })).toBeVisible();
+  const gaps = page.getByTestId('findings-gaps');
+  await expect(gaps.getByRole('heading', { name: 'Gaps (6)' })).toBeVisible();
+  await expect(gaps.getByTestId('finding').filter({ hasText: 'Nothing at' })).toHaveCount(4);
+  await expect(gaps.getByTestId('finding').filter({ hasText: 'below the 5% threshold' })).toHaveCount(2);
+  await expectAccessible(page, 'a resource map with its findings');
+
+  // Drilling into a cell lists its resources.
+  const cell = matrix.getByRole('button', { name: /^Special assistance, Early intervention: 4 resources/ });
+  await cell.click();
+  await expect(cell).toHaveAttribute('aria-pressed', 'true');
+  const inCell = page.getByTestId('cell-resources');
+  await expect(inCell.getByRole('heading', { name: 'Student and family special assistance — Early intervention' })).toBeVisible();
+  await expect(inCell.getByRole('listitem')).toHaveCount(4);
+  await expect(inCell).toContainText('Check & Connect mentoring');
+  await expectAccessible(page, 'a cell drilled into');
+
+  // The redundancy becomes a redeploy recommendation with the finding linked.
+  const redundancies = page.getByTestId('findings-redundancies');
+  await expect(redundancies.getByRole('heading', { name: 'Redundancies (1)' })).toBeVisible();
+  const redundancy = redundancies.getByTestId('finding');
+  await expect(redundancy).toContainText('Attendance mentoring (AmeriCorps), Check & Connect mentoring');
+  await redundancy.getByRole('button', { name: /^Recommend…/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Recommend' });
+  await expect(dialog.getByLabel('Type')).toHaveValue('redeploy_resources');
+  await expect(dialog.getByRole('checkbox', { name: 'Link the finding: Redundancy' })).toBeChecked();
+  await dialog.getByLabel('Title').fill('Unify the two attendance mentoring programs');
+  await expectAccessible(page, 'the recommend dialog');
+  await dialog.getByRole('button', { name: 'Save the recommendation' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText('Recommended: Unify the two attendance mentoring programs.');
+  const recommendations = page.getByTestId('recommendations');
+  const row = recommendations.getByRole('row', { name: /Unify the two attendance mentoring programs/ });
+  await expect(row).toContainText('Redeploy resources');
+  await expect(row).toContainText('1 finding linked');
+  await expect(row).toContainText('Draft');
+  await row.getByRole('button', { name: 'Submit: Unify the two attendance mentoring programs' }).click();
+  await expect(row).toContainText('Submitted');
+  await row.getByRole('button', { name: 'Accept: Unify the two attendance mentoring programs' }).click();
+  await expect(row).toContainText('Accepted');
+  await expectAccessible(page, 'a recommendation accepted');
+  const saved = await leader.get<{ type: string; status: string; findings: { code: string }[] }[]>(`/api/units/${schoolId}/resource-recommendations`);
+  expect(saved.map((r) => ({ type: r.type, status: r.status, codes: r.findings.map((f) => f.code) }))).toEqual([{ type: 'redeploy_resources', status: 'accepted', codes: ['redundancy'] }]);
+
+  // Freeze the map, and compare it with now.
+  const frozen = page.getByRole('region', { name: 'Frozen maps' });
+  await frozen.getByLabel('Title').fill('Before the redeployment');
+  await frozen.getByRole('button', { name: 'Freeze the map' }).click();
+  await expect(page.getByTestId('status-message')).toContainText('Froze the map: Before the redeployment.');
+  await frozen.getByRole('button', { name: 'Compare Before the redeployment with now' }).click();
+  const comparison = page.getByTestId('snapshot-comparison');
+  await expect(comparison).toContainText('30 resources then, 30 resources now.');
+  await expect(comparison).toContainText('Added (0)');
+  await expectAccessible(page, 'a frozen map compared with now');
+  await leader.dispose();
+});
