@@ -33,7 +33,7 @@ async function leaderSetUp(baseURL: string) {
   return { leader, district, defaults, plan };
 }
 
-test('a district leader plans a roll-out, sees it compute, and reaches scale sooner with 4 facilitators than with 2', async ({ page, baseURL }) => {
+test('a district leader plans a roll-out, sees it compute, reaches scale sooner with 4 facilitators than with 2, and adopts it', async ({ page, baseURL }) => {
   const { leader, district, plan } = await leaderSetUp(baseURL!);
   const baseline = await plan(`Baseline ${Date.now()}`, 2);
   await leader.dispose();
@@ -115,6 +115,12 @@ test('a district leader plans a roll-out, sees it compute, and reaches scale soo
   await expect(whatIfTable.getByRole('row', { name: /^4 \(this scenario\)/ })).toBeVisible({ timeout: 30_000 });
   const withFour = await monthsToScale(page);
   expect(withFour, `4 facilitators (${withFour} months) reach scale sooner than 2 (${withTwo} months)`).toBeLessThan(withTwo);
+
+  // And adopts it (the adopt dialog's accessibility is checked in the next test).
+  await page.getByRole('button', { name: 'Adopt…' }).click();
+  await page.getByRole('dialog', { name: `Adopt ${name}?` }).getByRole('button', { name: 'Adopt', exact: true }).click();
+  await expect(page.getByTestId('adopted-badge')).toBeVisible();
+  await expect(page.getByTestId('status-message')).toContainText(`Adopted ${name}.`);
 });
 
 test('a district leader compares two scenarios side by side and adopts one', async ({ page, baseURL }) => {
