@@ -119,3 +119,79 @@ test('a district leader imports a school’s resources, reads the gaps and turns
   await expectAccessible(page, 'a frozen map compared with now');
   await leader.dispose();
 });
+
+test('a resource is added, changed after someone else changed it, and removed; the district map sums its schools on a phone', async ({ page, baseURL }) => {
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const districtId = session.grants[0]!.unitId;
+  const districtMap = await leader.get<MapAnswer & { schools: number }>(`/api/units/${districtId}/resource-map`);
+  const schoolId = districtMap.findings.find((f) => f.code === 'no_resources_mapped')!.unitIds[0]!;
+  const school = await leader.get<{ name: string }>(`/api/units/${schoolId}`);
+  const name = `Crisis counseling ${Date.now()}`;
+
+  await signIn(page, 'districtLeader');
+  await page.goto(`/units/${schoolId}/resources`);
+  const inventory = page.getByRole('region', { name: 'Inventory' });
+  await expect(page.getByTestId('inventory-count')).toHaveText(`Nothing is mapped at ${school.name} itself yet.`);
+
+  // Add: the form refuses a resource without a name or a cell, and a community agency without its name.
+  await inventory.getByRole('button', { name: 'Add a resource' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a resource' });
+  await add.getByRole('button', { name: 'Add the resource' }).click();
+  await expect(add.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(add.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
+  await expect(add).toContainText('Cells: Must place the resource in at least one cell of the framework');
+  await expectAccessible(page, 'the add-resource dialog with errors');
+  await add.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await add.getByLabel('Provider').selectOption({ label: 'Community agency' });
+  await add.getByRole('group', { name: 'Crisis assistance and prevention' }).getByRole('checkbox', { name: 'Early intervention' }).check();
+  await add.getByLabel('Annual cost (dollars)').fill('4000');
+  await add.getByRole('button', { name: 'Add the resource' }).click();
+  const partner = add.getByRole('textbox', { name: 'Partner (the community agency)' });
+  await expect(partner).toHaveAttribute('aria-invalid', 'true');
+  await expect(partner).toBeFocused();
+  await partner.fill('Lakeland Family Services');
+  await add.getByRole('button', { name: 'Add the resource' }).click();
+  await expect(add).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText(`Added ${name}.`);
+  const row = page.getByTestId('inventory').getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('Community agency: Lakeland Family Services');
+  await expect(row).toContainText('Crisis assistance and prevention — Early intervention');
+  await expect(page.getByRole('table', { name: /Intervention framework/ }).getByRole('button', { name: /^Crisis, Early intervention: 1 resource,/ })).toBeVisible();
+
+  // Someone else changes it first: the save is refused and the latest version offered.
+  const [saved] = await leader.get<{ id: string; version: number }[]>(`/api/units/${schoolId}/resources`);
+  await row.getByRole('button', { name: `Change ${name}` }).click();
+  const edit = page.getByRole('dialog', { name: `Change ${name}` });
+  await expect(edit.getByLabel('Annual cost (dollars)')).toHaveValue('4000');
+  await leader.patch(`/api/resources/${saved!.id}`, { version: saved!.version, annualCost: 5000 });
+  await edit.getByLabel('Annual cost (dollars)').fill('7000');
+  await edit.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(edit.getByTestId('problem-alert')).toContainText('Someone else changed this');
+  await expectAccessible(page, 'the change-resource dialog after a stale save');
+  await edit.getByRole('button', { name: 'Reload the latest version' }).click();
+  await expect(edit.getByLabel('Annual cost (dollars)')).toHaveValue('5000');
+  await edit.getByLabel('Annual cost (dollars)').fill('7000');
+  await edit.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText(`Saved ${name}.`);
+  await expect(row).toContainText('$7,000');
+
+  // Remove it.
+  await row.getByRole('button', { name: `Remove ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Remove ${name}?` });
+  await expectAccessible(page, 'the remove-resource confirmation');
+  await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByTestId('status-message')).toContainText(`Removed ${name}.`);
+  await expect(page.getByTestId('inventory-count')).toHaveText(`Nothing is mapped at ${school.name} itself yet.`);
+
+  // The district's map on a phone: summed over its schools, the table scrolls on its own.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/units/${districtId}/resources`);
+  await expect(page.getByRole('heading', { level: 1, name: /^Resource map: / })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Map', exact: true })).toContainText(`(${districtMap.schools} schools)`);
+  const bodyWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(bodyWidth, 'the page itself does not scroll sideways on a phone').toBeLessThanOrEqual(390);
+  await expectAccessible(page, 'a district resource map on a phone');
+  await leader.dispose();
+});
