@@ -70,9 +70,10 @@ test('a district leader imports a school’s resources, reads the gaps and turns
   await expect(gaps.getByTestId('finding').filter({ hasText: 'below the 5% threshold' })).toHaveCount(2);
   await expectAccessible(page, 'a resource map with its findings');
 
-  // Drilling into a cell lists its resources.
+  // Drilling into a cell (from the keyboard) lists its resources.
   const cell = matrix.getByRole('button', { name: /^Special assistance, Early intervention: 4 resources/ });
-  await cell.click();
+  await cell.focus();
+  await page.keyboard.press('Enter');
   await expect(cell).toHaveAttribute('aria-pressed', 'true');
   const inCell = page.getByTestId('cell-resources');
   await expect(inCell.getByRole('heading', { name: 'Student and family special assistance — Early intervention' })).toBeVisible();

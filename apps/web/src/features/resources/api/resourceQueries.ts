@@ -99,7 +99,7 @@ export const resourceKeys = {
   map: (unitId: string, minCoverage: number) => ['resources', 'unit', unitId, 'map', minCoverage] as const,
   snapshots: (unitId: string) => ['resources', 'unit', unitId, 'snapshots'] as const,
   recommendations: (unitId: string) => ['resources', 'unit', unitId, 'recommendations'] as const,
-  compare: (snapshotId: string) => ['resources', 'compare', snapshotId] as const,
+  compare: (unitId: string, snapshotId: string) => ['resources', 'unit', unitId, 'compare', snapshotId] as const,
 };
 
 const unitPath = (unitId: string) => `/api/units/${encodeURIComponent(unitId)}`;
@@ -123,9 +123,10 @@ export const resourceMapQuery = (unitId: string, minCoverage: number) =>
 export const snapshotsQuery = (unitId: string) =>
   queryOptions({ queryKey: resourceKeys.snapshots(unitId), queryFn: ({ signal }) => api<SnapshotRecord[]>(`${unitPath(unitId)}/resource-snapshots`, { signal }) });
 
-export const compareQuery = (snapshotId: string) =>
+/** Under the unit's key, so a change to the map refreshes an open comparison with now. */
+export const compareQuery = (unitId: string, snapshotId: string) =>
   queryOptions({
-    queryKey: resourceKeys.compare(snapshotId),
+    queryKey: resourceKeys.compare(unitId, snapshotId),
     queryFn: ({ signal }) => api<SnapshotComparison>(`/api/resource-snapshots/${encodeURIComponent(snapshotId)}/compare`, { signal }),
   });
 

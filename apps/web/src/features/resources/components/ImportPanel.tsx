@@ -1,10 +1,11 @@
 // Bulk entry: choose a CSV or XLSX file, see what importing it would do (and every row that cannot
 // be used, with its reason) before anything is written, then import all of it; or export the map.
 import { useRef, useState } from 'react';
-import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { plural } from '../../../lib/format';
+import { isProblem } from '../../../lib/problem';
 import { useImport, usePreviewImport } from '../api/resourceMutations';
 import { exportUrl, type ImportPreview } from '../api/resourceQueries';
 
@@ -60,6 +61,15 @@ export function ImportPanel({ unitId, unitName, mayManage }: { unitId: string; u
           <ProblemAlert error={preview.error} title="Could not read the file" />
           {preview.data && file && <PreviewResult preview={preview.data} fileName={file.name} pending={doImport.isPending} onImport={run} />}
           <ProblemAlert error={doImport.error} title="Nothing was imported" />
+          {isProblem(doImport.error) && doImport.error.errors.length > 0 && (
+            <List size="sm" data-testid="import-errors">
+              {doImport.error.errors.map((e, i) => (
+                <List.Item key={i}>
+                  {e.field}: {e.message}
+                </List.Item>
+              ))}
+            </List>
+          )}
         </Stack>
       )}
     </Stack>

@@ -50,7 +50,7 @@ export function Snapshots({ unitId, framework, snapshots, mayManage }: { unitId:
           </Table>
         </Table.ScrollContainer>
       )}
-      {comparing && <Comparison snapshotId={comparing} framework={framework} />}
+      {comparing && <Comparison unitId={unitId} snapshotId={comparing} framework={framework} />}
     </Stack>
   );
 }
@@ -86,8 +86,8 @@ function FreezeForm({ unitId }: { unitId: string }) {
   );
 }
 
-function Comparison({ snapshotId, framework }: { snapshotId: string; framework: InterventionFramework }) {
-  const q = useQuery(compareQuery(snapshotId));
+function Comparison({ unitId, snapshotId, framework }: { unitId: string; snapshotId: string; framework: InterventionFramework }) {
+  const q = useQuery(compareQuery(unitId, snapshotId));
   if (q.isPending) return <Loading label="Comparing…" />;
   if (q.isError) return <ProblemAlert error={q.error} title="Could not compare" />;
   const c = q.data;
