@@ -317,6 +317,21 @@ const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
     const [r] = await api.db.query<{ id: string }>(`insert into resource_recommendations (id, unit_id, type, title, rationale) values (gen_random_uuid(), $1, 'unify', 'Matrix', 'Why') returning id`, [at.school.id]);
     return { method: 'PATCH', url: `/api/resource-recommendations/${r!.id}`, body: { version: 1, title: unique('Renamed') }, decidedAt: at.school.path };
   },
+  'GET /api/units/:id/resource-priority-needs': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}/resource-priority-needs`, decidedAt: at.school.path }),
+  'POST /api/resource-priority-needs': async ({ at }) => ({
+    method: 'POST',
+    url: '/api/resource-priority-needs',
+    body: { unitId: at.school.id, rank: 1, title: unique('Attendance'), rationale: 'Chronic absence is rising.', cells: ['student-family-assistance:early-intervention'] },
+    decidedAt: at.school.path,
+  }),
+  'PATCH /api/resource-priority-needs/:id': async ({ api, at }) => {
+    const [n] = await api.db.query<{ id: string }>(`insert into resource_priority_needs (id, unit_id, rank, title, rationale) values (gen_random_uuid(), $1, 2, 'Matrix need', 'Why') returning id`, [at.school.id]);
+    return { method: 'PATCH', url: `/api/resource-priority-needs/${n!.id}`, body: { version: 1, rank: 1 }, decidedAt: at.school.path };
+  },
+  'DELETE /api/resource-priority-needs/:id': async ({ api, at }) => {
+    const [n] = await api.db.query<{ id: string }>(`insert into resource_priority_needs (id, unit_id, rank, title, rationale) values (gen_random_uuid(), $1, 3, 'Matrix need', 'Why') returning id`, [at.school.id]);
+    return { method: 'DELETE', url: `/api/resource-priority-needs/${n!.id}`, decidedAt: at.school.path };
+  },
   'PATCH /api/tasks/:id': async ({ api, at }) => {
     const task = await createTask(api.db, at.school);
     return { method: 'PATCH', url: `/api/tasks/${task.id}`, body: { version: task.version, status: 'under_way' }, decidedAt: at.school.path };

@@ -47,6 +47,9 @@ interface Fixtures {
   resource: { id: string; name: string; version: number };
   spareResource: { id: string };
   recommendation: { id: string; version: number };
+  /** Two priority needs of the school: one to change, one to delete. */
+  need: { id: string; version: number };
+  spareNeed: { id: string };
 }
 
 interface BadCase {
@@ -650,6 +653,39 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
       { name: 'a recommendation that does not exist', url: `/api/resource-recommendations/${MISSING_ID}`, body: { version: 1, title: 'Ghost' }, status: 404 },
     ],
   },
+  'POST /api/resource-priority-needs': {
+    as: 'system',
+    url: () => '/api/resource-priority-needs',
+    body: (f) => ({ unitId: f.school.id, rank: 1, title: 'Attendance', rationale: 'Chronic absence is rising.', cells: ['student-family-assistance:early-intervention'] }),
+    required: ['unitId', 'rank', 'title', 'rationale'],
+    invalid: [
+      ['rank', 0, 'must be 1 or more'],
+      ['rank', 1.5, 'whole number'],
+      ['title', '', 'must not be empty'],
+      ['rationale', long(4001), 'at most 4,000 characters'],
+    ],
+    rules: (f) => [
+      { name: 'a cell the framework does not have', body: { unitId: f.school.id, rank: 1, title: 'T', rationale: 'R', cells: ['after-school:prevention'] }, status: 400, field: 'cells.0', rule: 'not a cell of the framework' },
+      { name: 'a unit that does not exist', body: { unitId: MISSING_ID, rank: 1, title: 'T', rationale: 'R' }, status: 404 },
+    ],
+  },
+  'PATCH /api/resource-priority-needs/:id': {
+    as: 'system',
+    url: (f) => `/api/resource-priority-needs/${f.need.id}`,
+    body: (f) => ({ version: f.need.version, rank: 2 }),
+    required: ['version'],
+    invalid: [['rank', -1, 'must be 1 or more']],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: f.need.version + 1, rank: 3 }, status: 409, field: 'version' },
+      { name: 'a priority need that does not exist', url: `/api/resource-priority-needs/${MISSING_ID}`, body: { version: 1, rank: 3 }, status: 404, rule: 'priority need was not found' },
+    ],
+  },
+  'DELETE /api/resource-priority-needs/:id': {
+    as: 'system',
+    url: (f) => `/api/resource-priority-needs/${f.spareNeed.id}`,
+    body: null,
+    rules: () => [{ name: 'a priority need that does not exist', url: `/api/resource-priority-needs/${MISSING_ID}`, status: 404 }],
+  },
   'DELETE /api/resources/:id': {
     as: 'system',
     url: (f) => `/api/resources/${f.spareResource.id}`,
@@ -740,6 +776,9 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     f.spareResource = (await resource({ name: 'Spare program' })).json();
     f.recommendation = (await f.system.post('/api/resource-recommendations', { unitId: f.school.id, type: 'unify', title: 'One bridge', rationale: 'Two bridges.' })).json();
     expect(f.resource.version).toBe(1);
+    f.need = (await f.system.post('/api/resource-priority-needs', { unitId: f.school.id, rank: 1, title: 'Attendance', rationale: 'Rising absence.' })).json();
+    f.spareNeed = (await f.system.post('/api/resource-priority-needs', { unitId: f.school.id, rank: 2, title: 'Spare', rationale: 'To delete.' })).json();
+    expect(f.need.version).toBe(1);
     expect(f.school.version).toBe(2);
     expect(f.person.version).toBe(2);
     expect(f.mechanism.version).toBe(2);
@@ -788,6 +827,7 @@ describe.each(testDatabases())('bad input on $name', (target) => {
       f.task = ((await f.system.get(`/api/mechanisms/${f.mechanism.id}/tasks`)).json() as Task[]).find((x) => x.id === f.task.id) ?? f.task;
       f.scenario = { id: f.scenario.id, version: (await f.system.get(`/api/rollout-scenarios/${f.scenario.id}`)).json().version };
       f.resource = (await f.system.get(`/api/resources/${f.resource.id}`)).json();
+      f.need = ((await f.system.get(`/api/units/${f.school.id}/resource-priority-needs`)).json() as { id: string; version: number }[]).find((n) => n.id === f.need.id)!;
       f.recommendation = ((await f.system.get(`/api/units/${f.school.id}/resource-recommendations`)).json() as { id: string; version: number }[]).find((r) => r.id === f.recommendation.id)!;
     };
     for (const [key, route] of Object.entries(WRITE_ROUTES)) {

@@ -167,4 +167,24 @@ describe.each(testDatabases())('resource mapping on $name', (target) => {
     expectProblem(await upload(southLeader, 'import', GOOD), 404);
     expect(await fingerprint(api.db)).toEqual(before);
   });
+
+  it('ranks priority needs, lists a district’s resources in one cell across its schools, and refuses a cell not in the framework', async () => {
+    const need = await member.post('/api/resource-priority-needs', { unitId: school.id, rank: 1, title: 'Chronic absence', rationale: 'One student in six missed a month last year.', cells: ['student-family-assistance:early-intervention'] });
+    expect(need.statusCode, need.body).toBe(201);
+    await member.post('/api/resource-priority-needs', { unitId: school.id, rank: 2, title: 'Crisis follow-up', rationale: 'Little after the first response.', cells: [] });
+    const { id, version } = need.json() as { id: string; version: number };
+    expect((await member.patch(`/api/resource-priority-needs/${id}`, { version, rank: 3 })).json()).toMatchObject({ rank: 3, version: version + 1 });
+    const needs = (await viewer.get(`/api/units/${school.id}/resource-priority-needs`)).json() as { title: string }[];
+    expect(needs.map((n) => n.title)).toEqual(['Crisis follow-up', 'Chronic absence']);
+    expectProblem(await member.post('/api/resource-priority-needs', { unitId: school.id, rank: 1, title: 'T', rationale: 'R', cells: ['nowhere:prevention'] }), 400, { field: 'cells.0' });
+
+    const districtView = await createPersonWithRole(api.db, tree.north.unit, 'viewer');
+    const districtViewer = await signIn(api.app, districtView.email, PASSWORD);
+    const cell = 'student-family-assistance:early-intervention';
+    const inCell = (await districtViewer.get(`/api/units/${tree.north.unit.id}/resources?subtree=true&cell=${cell}`)).json() as { name: string; unitId: string; cells: string[] }[];
+    expect(inCell.length).toBeGreaterThanOrEqual(4);
+    expect(inCell.every((r) => r.unitId === school.id && r.cells.includes(cell))).toBe(true);
+    expect((await districtViewer.get(`/api/units/${tree.north.unit.id}/resources`)).json()).toEqual([]);
+    expectProblem(await districtViewer.get(`/api/units/${tree.north.unit.id}/resources?cell=nowhere:x`), 400, { field: 'cell' });
+  });
 });

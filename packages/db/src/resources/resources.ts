@@ -292,3 +292,64 @@ export async function updateResourceRecommendation(
   const rows = await q.query(`update resource_recommendations set ${sets.join(', ')} where id = $1 and version = $2 returning id`, params);
   return rows.length ? findResourceRecommendation(q, id) : null;
 }
+
+// ---- Priority needs ------------------------------------------------------------------------------
+
+export interface ResourcePriorityNeedRecord {
+  id: string;
+  unitId: string;
+  rank: number;
+  title: string;
+  rationale: string;
+  cells: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const NEED_COLUMNS = `id, unit_id as "unitId", rank, title, rationale, cells, version, created_at as "createdAt", updated_at as "updatedAt"`;
+const toNeed = (r: ResourcePriorityNeedRecord): ResourcePriorityNeedRecord => ({ ...r, createdAt: iso(r.createdAt as unknown as Date), updatedAt: iso(r.updatedAt as unknown as Date) });
+
+export async function findResourcePriorityNeed(q: Queryable, id: string): Promise<ResourcePriorityNeedRecord | null> {
+  const rows = await q.query<ResourcePriorityNeedRecord>(`select ${NEED_COLUMNS} from resource_priority_needs where id = $1`, [id]);
+  return rows[0] ? toNeed(rows[0]) : null;
+}
+
+/** Highest priority (rank 1) first. */
+export async function listResourcePriorityNeeds(q: Queryable, unitId: string): Promise<ResourcePriorityNeedRecord[]> {
+  const rows = await q.query<ResourcePriorityNeedRecord>(`select ${NEED_COLUMNS} from resource_priority_needs where unit_id = $1 order by rank, created_at, id`, [unitId]);
+  return rows.map(toNeed);
+}
+
+export async function insertResourcePriorityNeed(q: Queryable, n: { unitId: string; rank: number; title: string; rationale: string; cells: string[] }, id: string = randomUUID()): Promise<ResourcePriorityNeedRecord> {
+  await q.query('insert into resource_priority_needs (id, unit_id, rank, title, rationale, cells) values ($1, $2, $3, $4, $5, $6)', [id, n.unitId, n.rank, n.title, n.rationale, n.cells]);
+  return (await findResourcePriorityNeed(q, id))!;
+}
+
+export async function updateResourcePriorityNeed(q: Queryable, id: string, version: number, changes: Partial<Pick<ResourcePriorityNeedRecord, 'rank' | 'title' | 'rationale' | 'cells'>>): Promise<ResourcePriorityNeedRecord | null> {
+  const sets = ['version = version + 1', 'updated_at = now()'];
+  const params: unknown[] = [id, version];
+  for (const key of ['rank', 'title', 'rationale', 'cells'] as const) {
+    if (changes[key] === undefined) continue;
+    params.push(changes[key]);
+    sets.push(`${key} = $${params.length}`);
+  }
+  const rows = await q.query(`update resource_priority_needs set ${sets.join(', ')} where id = $1 and version = $2 returning id`, params);
+  return rows.length ? findResourcePriorityNeed(q, id) : null;
+}
+
+export async function deleteResourcePriorityNeed(q: Queryable, id: string): Promise<void> {
+  await q.query('delete from resource_priority_needs where id = $1', [id]);
+}
+
+/** Resources of the unit and those below it placed in `cell` (all cells when null), by unit then name; at most `limit`. */
+export async function listSubtreeResourcesInCell(q: Queryable, path: string, cell: string | null, limit: number): Promise<ResourceRecord[]> {
+  const params: unknown[] = [];
+  const within = withinSubtrees('u.path', [path], params);
+  params.push(cell, limit);
+  const rows = await q.query<ResourceRow>(
+    `${SELECT} where ${within} and ($${params.length - 1}::text is null or $${params.length - 1}::text = any(r.cells)) order by u.path, lower(r.name), r.id limit $${params.length}`,
+    params,
+  );
+  return rows.map(toResource);
+}

@@ -11,6 +11,8 @@ import {
   RESOURCE_RECOMMENDATION_STATUSES,
   RESOURCE_RECOMMENDATION_TYPES,
   ResourceCreate,
+  ResourcePriorityNeedCreate,
+  ResourcePriorityNeedUpdate,
   ResourceRecommendationCreate,
   ResourceRecommendationUpdate,
   ResourceSnapshotCreate,
@@ -20,8 +22,12 @@ import type { TrellisApp } from '../../app.js';
 import { CSV_TYPES, IMPORT_LIMIT, writeCsv, writeXlsx, XLSX_TYPE } from '../../services/resources/files.js';
 import {
   applyImport,
+  changePriorityNeed,
   changeRecommendation,
   changeResource,
+  createPriorityNeed,
+  listPriorityNeeds,
+  removePriorityNeed,
   compareSnapshots,
   createRecommendation,
   createResource,
@@ -119,8 +125,46 @@ export function resourceRoutes(app: TrellisApp) {
 
   app.get('/api/units/:id/resources', {
     config: { access: 'resource.read' },
-    schema: { tags, summary: 'The resources a unit maps, by name', params, response: { 200: z.array(Resource) } },
-    handler: async (request) => listResources(contextOf(db, request), request.params.id),
+    schema: {
+      tags,
+      summary: 'The resources a unit maps, by name; `subtree=true` adds those of the units below it (at most 1,000), `cell` keeps those in one cell of the framework',
+      params,
+      querystring: z.strictObject({
+        subtree: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+        cell: z.string({ error: 'must be a cell key arena:level' }).max(120, 'must be at most 120 characters').optional(),
+      }),
+      response: { 200: z.array(Resource) },
+    },
+    handler: async (request) => listResources(contextOf(db, request), request.params.id, { subtree: request.query.subtree === 'true', cell: request.query.cell }),
+  });
+
+  const PriorityNeed = z.object({ id: Id, unitId: Id, rank: z.number(), title: z.string(), rationale: z.string(), cells: z.array(z.string()), version: z.number(), createdAt: z.string(), updatedAt: z.string() });
+
+  app.get('/api/units/:id/resource-priority-needs', {
+    config: { access: 'resource.read' },
+    schema: { tags, summary: 'The priority needs a work group ranked for the unit, highest first', params, response: { 200: z.array(PriorityNeed) } },
+    handler: async (request) => listPriorityNeeds(contextOf(db, request), request.params.id),
+  });
+
+  app.post('/api/resource-priority-needs', {
+    config: { access: 'resource.manage' },
+    schema: { tags, summary: 'Rank a priority need with its rationale and the cells it is in', body: ResourcePriorityNeedCreate, response: { 201: PriorityNeed } },
+    handler: async (request, reply) => reply.code(201).send(await createPriorityNeed(contextOf(db, request), request.body)),
+  });
+
+  app.patch('/api/resource-priority-needs/:id', {
+    config: { access: 'resource.manage' },
+    schema: { tags, summary: 'Re-rank or reword a priority need (send the version you loaded)', params, body: ResourcePriorityNeedUpdate, response: { 200: PriorityNeed } },
+    handler: async (request) => changePriorityNeed(contextOf(db, request), request.params.id, request.body),
+  });
+
+  app.delete('/api/resource-priority-needs/:id', {
+    config: { access: 'resource.manage' },
+    schema: { tags, summary: 'Remove a priority need', params },
+    handler: async (request, reply) => {
+      await removePriorityNeed(contextOf(db, request), request.params.id);
+      return reply.code(204).send();
+    },
   });
 
   app.post('/api/resources', {

@@ -5,6 +5,7 @@
 import {
   analyzeResources,
   authorize,
+  interventionCellIndex,
   compareResourceSnapshots,
   conflict,
   INTERVENTION_FRAMEWORK,
@@ -20,6 +21,8 @@ import {
   type ResourceAnalysis,
   type ResourceCreate,
   type ResourceImportProblem,
+  type ResourcePriorityNeedCreate,
+  type ResourcePriorityNeedUpdate,
   type ResourceInput,
   type ResourceRecommendationCreate,
   type ResourceRecommendationUpdate,
@@ -31,7 +34,14 @@ import {
 } from '@trellis/core';
 import {
   deleteResource,
+  deleteResourcePriorityNeed,
   findResource,
+  findResourcePriorityNeed,
+  insertResourcePriorityNeed,
+  listResourcePriorityNeeds,
+  listSubtreeResourcesInCell,
+  updateResourcePriorityNeed,
+  type ResourcePriorityNeedRecord,
   findResourceRecommendation,
   findResourceSnapshot,
   findUnit,
@@ -97,9 +107,67 @@ const fieldsOf = (r: ResourceRecord): ResourceInput => {
   return fields;
 };
 
-export async function listResources(ctx: ServiceContext, unitId: string): Promise<PublicResource[]> {
+/** The unit's own resources; with `subtree`, also those of the units below it (at most 1,000), optionally in one cell. */
+export async function listResources(ctx: ServiceContext, unitId: string, opts: { subtree?: boolean | undefined; cell?: string | undefined } = {}): Promise<PublicResource[]> {
   const unit = await unitFor(ctx, ctx.db, unitId, 'resource.read');
-  return (await listUnitResources(ctx.db, unit.id)).map(publicResource);
+  if (opts.cell !== undefined && !interventionCellIndex(framework).has(opts.cell)) {
+    throw invalid(`"${opts.cell}" is not a cell of the framework.`, [{ field: 'cell', message: 'must be a cell key arena:level of the framework' }]);
+  }
+  if (opts.subtree) return (await listSubtreeResourcesInCell(ctx.db, unit.path, opts.cell ?? null, 1000)).map(publicResource);
+  const own = await listUnitResources(ctx.db, unit.id);
+  return (opts.cell === undefined ? own : own.filter((r) => r.cells.includes(opts.cell!))).map(publicResource);
+}
+
+// ---- Priority needs ------------------------------------------------------------------------------
+
+function checkCells(cells: readonly string[]): void {
+  const index = interventionCellIndex(framework);
+  const bad = cells.map((c, i) => [c, i] as const).filter(([c]) => !index.has(c));
+  if (bad.length) throw invalid('A cell named is not in the framework.', bad.map(([c, i]) => ({ field: `cells.${i}`, message: `"${c}" is not a cell of the framework` })));
+}
+
+export async function listPriorityNeeds(ctx: ServiceContext, unitId: string): Promise<ResourcePriorityNeedRecord[]> {
+  const unit = await unitFor(ctx, ctx.db, unitId, 'resource.read');
+  return listResourcePriorityNeeds(ctx.db, unit.id);
+}
+
+export async function createPriorityNeed(ctx: ServiceContext, body: ResourcePriorityNeedCreate): Promise<ResourcePriorityNeedRecord> {
+  checkCells(body.cells);
+  return ctx.db.transaction(async (tx) => {
+    const unit = await unitFor(ctx, tx, body.unitId, 'resource.manage');
+    const need = await insertResourcePriorityNeed(tx, { ...body, unitId: unit.id });
+    await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'resource_priority_need.create', entityType: 'resource_priority_need', entityId: need.id, unitId: unit.id, before: null, after: need, requestId: ctx.requestId });
+    return need;
+  });
+}
+
+async function needFor(ctx: ServiceContext, q: Queryable, id: string) {
+  const need = await findResourcePriorityNeed(q, id);
+  const unit = need && (await findUnit(q, need.unitId));
+  if (!need || !unit) throw notFound('The priority need');
+  authorize(ctx.caller, 'resource.manage', unit.path, 'The priority need');
+  return need;
+}
+
+export async function changePriorityNeed(ctx: ServiceContext, id: string, body: ResourcePriorityNeedUpdate): Promise<ResourcePriorityNeedRecord> {
+  const { version, ...changes } = body;
+  if (changes.cells) checkCells(changes.cells);
+  return ctx.db.transaction(async (tx) => {
+    const before = await needFor(ctx, tx, id);
+    if (before.version !== version) throw staleVersion('This priority need');
+    const after = await updateResourcePriorityNeed(tx, id, version, changes);
+    if (!after) throw staleVersion('This priority need');
+    await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'resource_priority_need.update', entityType: 'resource_priority_need', entityId: id, unitId: after.unitId, before, after, requestId: ctx.requestId });
+    return after;
+  });
+}
+
+export async function removePriorityNeed(ctx: ServiceContext, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await needFor(ctx, tx, id);
+    await deleteResourcePriorityNeed(tx, id);
+    await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'resource_priority_need.delete', entityType: 'resource_priority_need', entityId: id, unitId: before.unitId, before, after: null, requestId: ctx.requestId });
+  });
 }
 
 export async function getResource(ctx: ServiceContext, id: string): Promise<PublicResource> {
