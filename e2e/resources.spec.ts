@@ -1,7 +1,7 @@
 // Resource mapping: the demo district leader imports 30 resources at a school with nothing mapped.
 // A file with two bad rows is previewed (both rows named, nothing written); the fixed file imports;
-// the map shows the gaps; a redundancy becomes a redeploy recommendation that is submitted and
-// accepted; the map is frozen and compared with now. Axe-clean in every state and dialog.
+// the map shows the gaps; two priority needs are ranked (one from a gap) and re-ranked; a redundancy
+// becomes a redeploy recommendation answering one of them, submitted and accepted; the map is frozen and compared with now. Axe-clean in every state and dialog.
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
@@ -14,6 +14,8 @@ interface MapAnswer {
 }
 
 test('a district leader imports a school’s resources, reads the gaps and turns a redundancy into a redeploy recommendation', async ({ page, baseURL }) => {
+  // Many states and dialogs, each checked with axe: longer than the default minute.
+  test.setTimeout(180_000);
   const leader = await apiAs(baseURL!, 'districtLeader');
   const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
   const districtId = session.grants[0]!.unitId;
@@ -61,14 +63,73 @@ test('a district leader imports a school’s resources, reads the gaps and turns
   await expect(page.getByTestId('inventory').getByRole('row')).toHaveCount(31);
   expect(await leader.get<unknown[]>(`/api/units/${schoolId}/resources`)).toHaveLength(30);
 
-  // The map shows the gaps: four empty cells at the treatment level, two with too little.
+  // The map shows the gaps: four empty cells at the treatment level, and cells with too little.
   await expect(matrix.getByRole('button', { name: /: 0 resources, .*, Gap$/ })).toHaveCount(4);
   await expect(matrix.getByRole('button', { name: /^Classroom, Treatment: 0 resources/ })).toBeVisible();
   const gaps = page.getByTestId('findings-gaps');
-  await expect(gaps.getByRole('heading', { name: 'Gaps (6)' })).toBeVisible();
+  // Four empty cells; how many fall under the 5% threshold depends on the school's enrollment (at least the crisis treatment cell).
   await expect(gaps.getByTestId('finding').filter({ hasText: 'Nothing at' })).toHaveCount(4);
-  await expect(gaps.getByTestId('finding').filter({ hasText: 'below the 5% threshold' })).toHaveCount(2);
+  const low = gaps.getByTestId('finding').filter({ hasText: 'below the 5% threshold' });
+  await expect(low.filter({ hasText: 'Crisis assistance and prevention — Treatment' })).toHaveCount(1);
+  await expect(gaps.getByRole('heading', { name: `Gaps (${4 + (await low.count())})` })).toBeVisible();
   await expectAccessible(page, 'a resource map with its findings');
+
+  // The work group ranks two priority needs: the first from a gap (its cell and words carried over).
+  const needsRegion = page.getByRole('region', { name: 'Priority needs' });
+  await expect(page.getByTestId('priority-needs-count')).toContainText(`No priority needs ranked for ${school.name} yet.`);
+  const classroomGap = gaps.getByTestId('finding').filter({ hasText: 'Nothing at' }).filter({ hasText: 'Classroom-based learning supports' });
+  await classroomGap.getByRole('button', { name: /^Rank as a need…/ }).click();
+  const rankNeed = page.getByRole('dialog', { name: 'Rank a priority need' });
+  await expect(rankNeed.getByRole('textbox', { name: 'Rank' })).toHaveValue('1');
+  await expect(rankNeed.getByRole('textbox', { name: 'Rationale' })).toHaveValue(/^Nothing at/);
+  await expect(rankNeed.getByRole('group', { name: 'Classroom-based learning supports' }).getByRole('checkbox', { name: 'Treatment' })).toBeChecked();
+  await expect(rankNeed.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await rankNeed.getByRole('textbox', { name: 'Title' }).fill('Classroom help for students with severe problems');
+  await expectAccessible(page, 'the rank-a-need dialog drawn from a gap');
+  await rankNeed.getByRole('button', { name: 'Rank the need' }).click();
+  await expect(rankNeed).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText('Ranked Classroom help for students with severe problems as priority need 1.');
+  // The second by hand: the rank offered is the next one; a rationale is required.
+  await needsRegion.getByRole('button', { name: 'Rank a need' }).click();
+  const second = page.getByRole('dialog', { name: 'Rank a priority need' });
+  await expect(second.getByRole('textbox', { name: 'Rank' })).toHaveValue('2');
+  await second.getByRole('textbox', { name: 'Title' }).fill('Chronic absence');
+  await second.getByRole('button', { name: 'Rank the need' }).click();
+  await expect(second.getByRole('textbox', { name: 'Rationale' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(second.getByRole('textbox', { name: 'Rationale' })).toBeFocused();
+  await expectAccessible(page, 'the rank-a-need dialog with an error');
+  await second.getByRole('textbox', { name: 'Rationale' }).fill('One student in six missed a month of school last year.');
+  await second.getByRole('group', { name: 'Student and family special assistance' }).getByRole('checkbox', { name: 'Early intervention' }).check();
+  await second.getByRole('button', { name: 'Rank the need' }).click();
+  await expect(second).toBeHidden();
+  const needRows = page.getByTestId('priority-need');
+  await expect(needRows).toHaveCount(2);
+  await expect(needRows.nth(0)).toContainText('1Classroom help for students with severe problems');
+  await expect(needRows.nth(0)).toContainText('Classroom-based learning supports — ');
+  await expect(needRows.nth(1)).toContainText('2Chronic absence');
+  await expect(needRows.nth(1)).toContainText('One student in six missed a month of school last year.');
+  await expect(needRows.nth(1)).toContainText('Student and family special assistance — Early intervention');
+  await expectAccessible(page, 'two priority needs ranked');
+
+  // Re-ranked below the other, after someone else reworded it first: the latest is reloaded.
+  const [firstNeed] = await leader.get<{ id: string; version: number }[]>(`/api/units/${schoolId}/resource-priority-needs`);
+  await needRows.nth(0).getByRole('button', { name: 'Change Classroom help for students with severe problems' }).click();
+  const changeNeed = page.getByRole('dialog', { name: 'Change the priority need Classroom help for students with severe problems' });
+  await leader.patch(`/api/resource-priority-needs/${firstNeed!.id}`, { version: firstNeed!.version, rationale: 'No one treats severe problems in the classroom.' });
+  await changeNeed.getByRole('textbox', { name: 'Rank' }).fill('3');
+  await changeNeed.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(changeNeed.getByTestId('problem-alert')).toContainText('Someone else changed this');
+  await expectAccessible(page, 'the change-need dialog after a stale save');
+  await changeNeed.getByRole('button', { name: 'Reload the latest version' }).click();
+  await expect(changeNeed.getByRole('textbox', { name: 'Rationale' })).toHaveValue('No one treats severe problems in the classroom.');
+  await expect(changeNeed.getByRole('textbox', { name: 'Rank' })).toHaveValue('1');
+  await changeNeed.getByRole('textbox', { name: 'Rank' }).fill('3');
+  await changeNeed.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(changeNeed).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText('Saved the priority need Classroom help for students with severe problems (rank 3).');
+  await expect(needRows.nth(0)).toContainText('2Chronic absence');
+  await expect(needRows.nth(1)).toContainText('3Classroom help for students with severe problems');
+  await expectAccessible(page, 'a priority need re-ranked');
 
   // Drilling into a cell (from the keyboard) lists its resources.
   const cell = matrix.getByRole('button', { name: /^Special assistance, Early intervention: 4 resources/ });
@@ -78,6 +139,8 @@ test('a district leader imports a school’s resources, reads the gaps and turns
   const inCell = page.getByTestId('cell-resources');
   await expect(inCell.getByRole('heading', { name: 'Student and family special assistance — Early intervention' })).toBeVisible();
   await expect(inCell.getByRole('listitem')).toHaveCount(4);
+  await expect(inCell.getByTestId('cell-unit')).toHaveCount(1);
+  await expect(inCell.getByRole('heading', { name: `${school.name} (4)` })).toBeVisible();
   await expect(inCell).toContainText('Check & Connect mentoring');
   await expectAccessible(page, 'a cell drilled into');
 
@@ -91,6 +154,9 @@ test('a district leader imports a school’s resources, reads the gaps and turns
   await expect(dialog.getByLabel('Type')).toHaveValue('redeploy_resources');
   await expect(dialog.getByRole('checkbox', { name: 'Link the finding: Redundancy' })).toBeChecked();
   await dialog.getByLabel('Title').fill('Unify the two attendance mentoring programs');
+  const linkNeeds = dialog.getByRole('group', { name: 'Priority needs it answers' });
+  await expect(linkNeeds.getByRole('checkbox')).toHaveCount(2);
+  await linkNeeds.getByRole('checkbox', { name: '2. Chronic absence' }).check();
   await expectAccessible(page, 'the recommend dialog');
   await dialog.getByRole('button', { name: 'Save the recommendation' }).click();
   await expect(dialog).toBeHidden();
@@ -99,14 +165,19 @@ test('a district leader imports a school’s resources, reads the gaps and turns
   const row = recommendations.getByRole('row', { name: /Unify the two attendance mentoring programs/ });
   await expect(row).toContainText('Redeploy resources');
   await expect(row).toContainText('1 finding linked');
+  await expect(row).toContainText('Priority need: 2. Chronic absence');
   await expect(row).toContainText('Draft');
   await row.getByRole('button', { name: 'Submit: Unify the two attendance mentoring programs' }).click();
   await expect(row).toContainText('Submitted');
   await row.getByRole('button', { name: 'Accept: Unify the two attendance mentoring programs' }).click();
   await expect(row).toContainText('Accepted');
   await expectAccessible(page, 'a recommendation accepted');
-  const saved = await leader.get<{ type: string; status: string; findings: { code: string }[] }[]>(`/api/units/${schoolId}/resource-recommendations`);
-  expect(saved.map((r) => ({ type: r.type, status: r.status, codes: r.findings.map((f) => f.code) }))).toEqual([{ type: 'redeploy_resources', status: 'accepted', codes: ['redundancy'] }]);
+  const saved = await leader.get<{ type: string; status: string; findings: { code: string }[]; priorityNeedIds: string[] }[]>(`/api/units/${schoolId}/resource-recommendations`);
+  const needs = await leader.get<{ id: string; title: string }[]>(`/api/units/${schoolId}/resource-priority-needs`);
+  expect(needs.map((n) => n.title)).toEqual(['Chronic absence', 'Classroom help for students with severe problems']);
+  expect(saved.map((r) => ({ type: r.type, status: r.status, codes: r.findings.map((f) => f.code), needs: r.priorityNeedIds }))).toEqual([
+    { type: 'redeploy_resources', status: 'accepted', codes: ['redundancy'], needs: [needs[0]!.id] },
+  ]);
 
   // Freeze the map, and compare it with now.
   const frozen = page.getByRole('region', { name: 'Frozen maps' });
@@ -191,6 +262,14 @@ test('a resource is added, changed after someone else changed it, and removed; t
   await page.goto(`/units/${districtId}/resources`);
   await expect(page.getByRole('heading', { level: 1, name: /^Resource map: / })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Map', exact: true })).toContainText(`(${districtMap.schools} schools)`);
+  // A cell of the district's map lists its schools' resources too, each under its school's name.
+  const below = (await leader.get<{ name: string; unitId: string; unitName: string; cells: string[] }[]>(`/api/units/${districtId}/resources?subtree=true`)).find((r) => r.unitId !== districtId)!;
+  await page.getByRole('table', { name: /Intervention framework/ }).locator(`[data-cell="${below.cells[0]}"]`).click();
+  const districtCell = page.getByTestId('cell-resources');
+  const schoolGroup = districtCell.getByTestId('cell-unit').filter({ hasText: below.unitName });
+  await expect(schoolGroup.getByRole('listitem').filter({ hasText: below.name })).toHaveCount(1);
+  await expect(districtCell).not.toContainText('open their resource maps');
+  await expectAccessible(page, 'a cell of the district map listing its schools’ resources');
   const bodyWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(bodyWidth, 'the page itself does not scroll sideways on a phone').toBeLessThanOrEqual(390);
   await expectAccessible(page, 'a district resource map on a phone');

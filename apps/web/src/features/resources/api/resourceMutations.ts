@@ -1,11 +1,11 @@
 // Changing resource maps: resources one by one, a whole file imported (previewed first), snapshots
 // and recommendations. Each change refreshes the unit's map, since every finding may move.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ResourceCreate, ResourceRecommendationCreate, ResourceRecommendationUpdate, ResourceSnapshotCreate, ResourceUpdate, SessionInfo } from '@trellis/core';
+import type { ResourceCreate, ResourcePriorityNeedCreate, ResourcePriorityNeedUpdate, ResourceRecommendationCreate, ResourceRecommendationUpdate, ResourceSnapshotCreate, ResourceUpdate, SessionInfo } from '@trellis/core';
 import { api } from '../../../lib/api';
 import { ProblemError, type FieldIssue } from '../../../lib/problem';
 import { SESSION_KEY } from '../../../lib/session';
-import { importPath, resourceKeys, resourcePath, type ImportPreview, type RecommendationRecord, type ResourceRecord, type SnapshotRecord } from './resourceQueries';
+import { importPath, resourceKeys, resourcePath, type ImportPreview, type PriorityNeedRecord, type RecommendationRecord, type ResourceRecord, type SnapshotRecord } from './resourceQueries';
 
 function useRefreshUnit(unitId: string) {
   const queryClient = useQueryClient();
@@ -96,4 +96,22 @@ export function useUpdateRecommendation(unitId: string) {
     // A refusal (someone changed it first) also reads the list again, so the latest is on screen.
     onSettled: refresh,
   });
+}
+
+const priorityNeedPath = (id: string) => `/api/resource-priority-needs/${encodeURIComponent(id)}`;
+
+export function useCreatePriorityNeed(unitId: string) {
+  const refresh = useRefreshUnit(unitId);
+  return useMutation({ mutationFn: (input: ResourcePriorityNeedCreate) => api<PriorityNeedRecord>('/api/resource-priority-needs', { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useUpdatePriorityNeed(unitId: string, id: string | undefined) {
+  const refresh = useRefreshUnit(unitId);
+  return useMutation({ mutationFn: (input: ResourcePriorityNeedUpdate) => api<PriorityNeedRecord>(priorityNeedPath(id ?? ''), { method: 'PATCH', body: input }), onSuccess: refresh });
+}
+
+export function useDeletePriorityNeed(unitId: string) {
+  const refresh = useRefreshUnit(unitId);
+  // A refusal (someone removed it first) also reads the list again.
+  return useMutation({ mutationFn: (id: string) => api<void>(priorityNeedPath(id), { method: 'DELETE' }), onSettled: refresh });
 }

@@ -86,10 +86,27 @@ export interface RecommendationRecord {
   title: string;
   rationale: string;
   findings: { key: string; code: string; explanation: string }[];
+  priorityNeedIds: string[];
   status: ResourceRecommendationStatus;
   version: number;
   createdAt: string;
 }
+
+/** A priority need as `GET /api/units/:id/resource-priority-needs` returns it (rank 1 is the highest). */
+export interface PriorityNeedRecord {
+  id: string;
+  unitId: string;
+  rank: number;
+  title: string;
+  rationale: string;
+  cells: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The most resources one cell lists across a unit and the units below it (the API's cap). */
+export const CELL_RESOURCES_LIMIT = 1000;
 
 export const resourceKeys = {
   all: ['resources'] as const,
@@ -99,6 +116,8 @@ export const resourceKeys = {
   map: (unitId: string, minCoverage: number) => ['resources', 'unit', unitId, 'map', minCoverage] as const,
   snapshots: (unitId: string) => ['resources', 'unit', unitId, 'snapshots'] as const,
   recommendations: (unitId: string) => ['resources', 'unit', unitId, 'recommendations'] as const,
+  priorityNeeds: (unitId: string) => ['resources', 'unit', unitId, 'priority-needs'] as const,
+  cell: (unitId: string, cell: string) => ['resources', 'unit', unitId, 'cell', cell] as const,
   compare: (unitId: string, snapshotId: string) => ['resources', 'unit', unitId, 'compare', snapshotId] as const,
 };
 
@@ -113,6 +132,18 @@ export const frameworkQuery = queryOptions({
 
 export const unitResourcesQuery = (unitId: string) =>
   queryOptions({ queryKey: resourceKeys.list(unitId), queryFn: ({ signal }) => api<ResourceRecord[]>(`${unitPath(unitId)}/resources`, { signal }) });
+
+/** The resources in one cell at the unit and every unit below it, each with its unit's name. */
+export const cellResourcesQuery = (unitId: string, cell: string) =>
+  queryOptions({
+    queryKey: resourceKeys.cell(unitId, cell),
+    queryFn: ({ signal }) => api<ResourceRecord[]>(withQuery(`${unitPath(unitId)}/resources`, { subtree: 'true', cell }), { signal }),
+  });
+
+export const priorityNeedsPath = (unitId: string) => `${unitPath(unitId)}/resource-priority-needs`;
+
+export const priorityNeedsQuery = (unitId: string) =>
+  queryOptions({ queryKey: resourceKeys.priorityNeeds(unitId), queryFn: ({ signal }) => api<PriorityNeedRecord[]>(priorityNeedsPath(unitId), { signal }) });
 
 export const resourceMapQuery = (unitId: string, minCoverage: number) =>
   queryOptions({

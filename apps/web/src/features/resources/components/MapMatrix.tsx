@@ -1,16 +1,20 @@
 // The map itself: the framework as a table, arenas as rows and levels as columns, each cell with
 // its count, staff FTE and cost, shaded by how much of the student population it reaches (and
-// labelled in words, so colour is never the only cue). Choosing a cell lists its resources.
+// labelled in words, so colour is never the only cue). Choosing a cell lists its resources: the
+// unit's own and those of every unit below it, grouped by unit.
 import { Group, List, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { interventionCellKey, interventionCellName, type InterventionFramework } from '@trellis/core';
+import { Loading } from '../../../components/Loading';
+import { ProblemAlert } from '../../../components/ProblemAlert';
 import { plural } from '../../../lib/format';
-import type { ResourceMapAnswer, ResourceRecord } from '../api/resourceQueries';
+import { CELL_RESOURCES_LIMIT, cellResourcesQuery, type ResourceMapAnswer, type ResourceRecord } from '../api/resourceQueries';
 import { COVERAGE_BANDS, coverageBand, formatCost, formatFte, formatPercent, type CoverageBand } from './labels';
 
 interface Props {
+  unitId: string;
   framework: InterventionFramework;
   answer: ResourceMapAnswer;
-  resources: ResourceRecord[];
   selected: string | null;
   onSelect: (cell: string | null) => void;
 }
@@ -18,11 +22,10 @@ interface Props {
 const cellStyle = { border: '1px solid var(--mantine-color-gray-4)', padding: 0, verticalAlign: 'top' } as const;
 const headStyle = { border: '1px solid var(--mantine-color-gray-4)', padding: '0.5rem', textAlign: 'left', background: 'var(--mantine-color-gray-0)' } as const;
 
-export function MapMatrix({ framework, answer, resources, selected, onSelect }: Props) {
+export function MapMatrix({ unitId, framework, answer, selected, onSelect }: Props) {
   const tallies = new Map(answer.map.cells.map((c) => [c.cell, c]));
   const minCoverage = answer.minCoverage;
   const selectedTally = selected ? tallies.get(selected) : undefined;
-  const inCell = selected ? resources.filter((r) => r.cells.includes(selected)) : [];
   const summed = answer.map.unitCount > 1;
 
   return (
@@ -103,39 +106,7 @@ export function MapMatrix({ framework, answer, resources, selected, onSelect }: 
           </tbody>
         </table>
       </div>
-      {selected && (
-        <section aria-labelledby="cell-resources-heading" data-testid="cell-resources">
-          <Title order={3} id="cell-resources-heading" size="h4" mb="xs">
-            {interventionCellName(framework, selected)}
-          </Title>
-          {inCell.length === 0 && (selectedTally?.count ?? 0) === 0 ? (
-            <Text size="sm">Nothing is mapped in this cell: a gap.</Text>
-          ) : (
-            <>
-              {inCell.length > 0 && (
-                <List size="sm" spacing={4}>
-                  {inCell.map((r) => (
-                    <List.Item key={r.id}>
-                      <Text span fw={600} size="sm">
-                        {r.name}
-                      </Text>{' '}
-                      — {r.populationServed === null ? 'students served unknown' : `${r.populationServed.toLocaleString('en-US')} students`}, {formatFte(r.staffFte)} FTE,{' '}
-                      {formatCost(r.annualCost)} a year{r.coordinated ? ', coordinated' : ', not coordinated'}
-                      {r.cells.length > 1 ? ` (also in ${plural(r.cells.length - 1, 'other cell')})` : ''}
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-              {(selectedTally?.count ?? 0) > inCell.length && (
-                <Text size="sm" mt="xs">
-                  {plural((selectedTally?.count ?? 0) - inCell.length, 'more resource')} {(selectedTally?.count ?? 0) - inCell.length === 1 ? 'is' : 'are'} mapped at
-                  units under {answer.unitName}: open their resource maps to see them.
-                </Text>
-              )}
-            </>
-          )}
-        </section>
-      )}
+      {selected && <CellResources key={selected} unitId={unitId} unitName={answer.unitName} framework={framework} cell={selected} count={selectedTally?.count ?? 0} />}
     </Stack>
   );
 }
@@ -158,5 +129,62 @@ function Legend({ minCoverage }: { minCoverage: number }) {
         ))}
       </Group>
     </div>
+  );
+}
+
+/**
+ * The resources in one cell at the unit and every unit below it (a district's lists its schools'),
+ * grouped by the unit that maps them: the unit itself first, then the others by name.
+ */
+function CellResources({ unitId, unitName, framework, cell, count }: { unitId: string; unitName: string; framework: InterventionFramework; cell: string; count: number }) {
+  const listed = useQuery(cellResourcesQuery(unitId, cell));
+  const groups = new Map<string, { unitId: string; unitName: string; resources: ResourceRecord[] }>();
+  for (const r of listed.data ?? []) {
+    const g = groups.get(r.unitId) ?? { unitId: r.unitId, unitName: r.unitName, resources: [] };
+    g.resources.push(r);
+    groups.set(r.unitId, g);
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.unitId === unitId ? -1 : b.unitId === unitId ? 1 : a.unitName.localeCompare(b.unitName)));
+  const total = listed.data?.length ?? 0;
+
+  return (
+    <section aria-labelledby="cell-resources-heading" data-testid="cell-resources" aria-busy={listed.isPending}>
+      <Title order={3} id="cell-resources-heading" size="h4" mb="xs">
+        {interventionCellName(framework, cell)}
+      </Title>
+      {listed.isPending ? (
+        <Loading label="Loading the cell’s resources…" />
+      ) : listed.isError ? (
+        <ProblemAlert error={listed.error} title="Could not list the cell’s resources" />
+      ) : total === 0 ? (
+        <Text size="sm">Nothing is mapped in this cell{count > 0 ? ' any more' : ''}: a gap.</Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">
+            {plural(total, 'resource')} at {groups.size === 1 ? ordered[0]!.unitName : `${plural(groups.size, 'unit')}: ${unitName} and the units below it`}.
+            {total >= CELL_RESOURCES_LIMIT ? ` Only the first ${CELL_RESOURCES_LIMIT.toLocaleString('en-US')} are listed; open the resource maps of the units below to see the rest.` : ''}
+          </Text>
+          {ordered.map((g) => (
+            <div key={g.unitId} data-testid="cell-unit" data-unit-id={g.unitId}>
+              <Title order={4} size="h5" mb={4} id={`cell-unit-${g.unitId}`}>
+                {g.unitName} ({g.resources.length})
+              </Title>
+              <List size="sm" spacing={4} aria-labelledby={`cell-unit-${g.unitId}`}>
+                {g.resources.map((r) => (
+                  <List.Item key={r.id}>
+                    <Text span fw={600} size="sm">
+                      {r.name}
+                    </Text>{' '}
+                    — {r.populationServed === null ? 'students served unknown' : `${r.populationServed.toLocaleString('en-US')} students`}, {formatFte(r.staffFte)} FTE,{' '}
+                    {formatCost(r.annualCost)} a year{r.coordinated ? ', coordinated' : ', not coordinated'}
+                    {r.cells.length > 1 ? ` (also in ${plural(r.cells.length - 1, 'other cell')})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            </div>
+          ))}
+        </Stack>
+      )}
+    </section>
   );
 }

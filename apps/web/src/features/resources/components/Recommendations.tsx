@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { formatDateTime, plural } from '../../../lib/format';
 import { useUpdateRecommendation } from '../api/resourceMutations';
-import type { RecommendationRecord } from '../api/resourceQueries';
+import type { PriorityNeedRecord, RecommendationRecord } from '../api/resourceQueries';
 
 const STATUS_LABELS: Record<ResourceRecommendationStatus, string> = {
   draft: 'Draft',
@@ -24,7 +24,8 @@ const NEXT: Partial<Record<ResourceRecommendationStatus, { status: ResourceRecom
   ],
 };
 
-export function Recommendations({ unitId, recommendations, mayChange }: { unitId: string; recommendations: RecommendationRecord[]; mayChange: boolean }) {
+export function Recommendations({ unitId, recommendations, needs, mayChange }: { unitId: string; recommendations: RecommendationRecord[]; needs: PriorityNeedRecord[]; mayChange: boolean }) {
+  const needById = new Map(needs.map((n) => [n.id, n]));
   const update = useUpdateRecommendation(unitId);
   const announce = useAnnounce();
   if (recommendations.length === 0) return <Text size="sm">No recommendations yet. Write one from a finding above (“Recommend…”).</Text>;
@@ -52,6 +53,15 @@ export function Recommendations({ unitId, recommendations, mayChange }: { unitId
                   <Text size="xs">
                     {plural(r.findings.length, 'finding')} linked · {formatDateTime(r.createdAt)}
                   </Text>
+                  {r.priorityNeedIds.length > 0 && (
+                    <Text size="xs">
+                      Priority {r.priorityNeedIds.length === 1 ? 'need' : 'needs'}:{' '}
+                      {r.priorityNeedIds
+                        .map((id) => needById.get(id))
+                        .map((n) => (n ? `${n.rank}. ${n.title}` : 'one since removed'))
+                        .join('; ')}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{RESOURCE_RECOMMENDATION_TYPE_LABELS[r.type]}</Table.Td>
                 <Table.Td>

@@ -3,9 +3,8 @@
 // staff and cost, and its funding. A change sends the version it loaded; after someone else saved
 // first it offers the latest version.
 import { useState } from 'react';
-import { Checkbox, Group, NativeSelect, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NativeSelect, SimpleGrid, Switch, Textarea, TextInput } from '@mantine/core';
 import {
-  interventionCellKey,
   RESOURCE_KIND_LABELS,
   RESOURCE_KINDS,
   RESOURCE_PROVIDER_TYPE_LABELS,
@@ -22,6 +21,7 @@ import { orNull } from '../../../lib/forms';
 import { useCreateResource, useUpdateResource } from '../api/resourceMutations';
 import { resourcePath, type ResourceRecord } from '../api/resourceQueries';
 import { useDialogForm } from '../hooks/useDialogForm';
+import { CellCheckboxes } from './CellCheckboxes';
 
 interface Values {
   name: string;
@@ -129,8 +129,6 @@ export function ResourceDialog({ unitId, framework, resource, opened, onClose }:
       )
     : undefined;
 
-  const toggleCell = (key: string, on: boolean) => change({ cells: on ? [...values.cells, key] : values.cells.filter((c) => c !== key) });
-  const cellsError = e.cells ?? Object.entries(e).find(([k]) => k.startsWith('cells.'))?.[1];
 
   return (
     <FormDialog
@@ -160,38 +158,7 @@ export function ResourceDialog({ unitId, framework, resource, opened, onClose }:
       {values.providerType === 'community_agency' && (
         <TextInput label="Partner (the community agency)" required value={values.partnerName} onChange={(ev) => change({ partnerName: ev.currentTarget.value })} error={e.partnerName} />
       )}
-      <Stack gap={6}>
-        <Text size="sm" fw={500} id="cells-label">
-          Cells of the framework (at least one)
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          {framework.arenas.map((a, ai) => (
-            <fieldset key={a.key} style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, padding: '0.25rem 0.75rem 0.5rem', margin: 0 }}>
-              <legend style={{ fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600, padding: '0 0.25rem' }}>{a.name}</legend>
-              <Stack gap={4}>
-                {framework.levels.map((l, li) => {
-                  const key = interventionCellKey(a.key, l.key);
-                  return (
-                    <Checkbox
-                      key={key}
-                      size="sm"
-                      label={l.shortName}
-                      checked={values.cells.includes(key)}
-                      onChange={(ev) => toggleCell(key, ev.currentTarget.checked)}
-                      {...(cellsError && ai === 0 && li === 0 ? { 'aria-invalid': true, 'aria-describedby': 'cells-error' } : {})}
-                    />
-                  );
-                })}
-              </Stack>
-            </fieldset>
-          ))}
-        </SimpleGrid>
-        {cellsError && (
-          <Text size="sm" c="red.8" id="cells-error">
-            Cells: {cellsError}
-          </Text>
-        )}
-      </Stack>
+      <CellCheckboxes framework={framework} label="Cells of the framework (at least one)" value={values.cells} onChange={(cells) => change({ cells })} errors={e} idPrefix="resource" />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label="Students served in a year" inputMode="numeric" value={values.populationServed} onChange={(ev) => change({ populationServed: ev.currentTarget.value })} error={e.populationServed} />
         <TextInput label="Capacity (students)" inputMode="numeric" value={values.capacity} onChange={(ev) => change({ capacity: ev.currentTarget.value })} error={e.capacity} />

@@ -1,10 +1,10 @@
 // A unit's resource map: the framework matrix (summed over the schools under a feeder pattern,
-// district or state), the findings in plain words with recommendations drawn from them, the
-// unit's own inventory, import and export, and frozen maps to compare with.
+// district or state), the findings in plain words, the priority needs the work group ranks, the
+// recommendations drawn from them, the unit's own inventory, import and export, and frozen maps.
 import { useState, type ReactNode } from 'react';
 import { NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { UnitDetail } from '@trellis/core';
+import { interventionCellName, RESOURCE_FINDING_LABELS, type UnitDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { Loading } from '../../../components/Loading';
@@ -17,9 +17,11 @@ import { isProblem } from '../../../lib/problem';
 import { useSession } from '../../../lib/session';
 import { useDialog } from '../../../lib/useDialog';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { frameworkQuery, recommendationsQuery, resourceMapQuery, snapshotsQuery, unitResourcesQuery, type Finding } from '../api/resourceQueries';
+import { frameworkQuery, priorityNeedsQuery, recommendationsQuery, resourceMapQuery, snapshotsQuery, unitResourcesQuery, type Finding, type PriorityNeedRecord } from '../api/resourceQueries';
 import { Findings } from './Findings';
 import { ImportPanel } from './ImportPanel';
+import { PriorityNeedDialog, type PriorityNeedSeed } from './PriorityNeedDialog';
+import { PriorityNeeds } from './PriorityNeeds';
 import { Inventory } from './Inventory';
 import { MapMatrix } from './MapMatrix';
 import { RecommendDialog } from './RecommendDialog';
@@ -49,9 +51,13 @@ export function ResourceMapPage({ unitId }: { unitId: string }) {
   const resources = useQuery(unitResourcesQuery(unitId));
   const recommendations = useQuery(recommendationsQuery(unitId));
   const snapshots = useQuery(snapshotsQuery(unitId));
+  const needs = useQuery(priorityNeedsQuery(unitId));
   const [selected, setSelected] = useState<string | null>(null);
   const recommend = useDialog();
   const [finding, setFinding] = useState<Finding | null>(null);
+  const needDialog = useDialog();
+  const [need, setNeed] = useState<PriorityNeedRecord | null>(null);
+  const [seed, setSeed] = useState<PriorityNeedSeed>({ rank: 1 });
   usePageTitle(unit.data ? `Resource map · ${unit.data.name}` : 'Resource map');
 
   if (unit.isPending) return <Loading label="Loading the unit…" />;
@@ -79,6 +85,12 @@ export function ResourceMapPage({ unitId }: { unitId: string }) {
   ];
 
   const loading = <Loading label="Loading the map…" />;
+  const nextRank = () => Math.min(1000, Math.max(0, ...(needs.data ?? []).map((n) => n.rank)) + 1);
+  const editNeed = (n: PriorityNeedRecord | null, from?: PriorityNeedSeed) => {
+    setNeed(n);
+    setSeed(from ?? { rank: nextRank() });
+    needDialog.open();
+  };
   const ready = framework.data && map.data && resources.data;
   const loadError = framework.error ?? map.error ?? resources.error;
 
@@ -105,7 +117,7 @@ export function ResourceMapPage({ unitId }: { unitId: string }) {
                   data={THRESHOLDS.map((t) => ({ value: String(t), label: `${formatPercent(t)} of the students` }))}
                   style={{ maxWidth: '20rem' }}
                 />
-                <MapMatrix framework={framework.data} answer={map.data} resources={resources.data} selected={selected} onSelect={setSelected} />
+                <MapMatrix unitId={unitId} framework={framework.data} answer={map.data} selected={selected} onSelect={setSelected} />
               </Stack>
             </Section>
             <Section id="findings-heading" title="Findings">
@@ -116,7 +128,24 @@ export function ResourceMapPage({ unitId }: { unitId: string }) {
                   setFinding(f);
                   recommend.open();
                 }}
+                onPrioritize={(f) =>
+                  editNeed(null, {
+                    rank: nextRank(),
+                    title: `${RESOURCE_FINDING_LABELS[f.code]}${f.cells.length ? `: ${f.cells.map((c) => interventionCellName(framework.data, c)).join('; ')}` : ''}`.slice(0, 200),
+                    rationale: f.explanation.slice(0, 4000),
+                    cells: f.cells,
+                  })
+                }
               />
+            </Section>
+            <Section id="priority-needs-heading" title="Priority needs">
+              {needs.isPending ? (
+                loading
+              ) : needs.isError ? (
+                <ProblemAlert error={needs.error} title="Could not load the priority needs" />
+              ) : (
+                <PriorityNeeds unitId={unitId} unitName={u.name} framework={framework.data} needs={needs.data} mayManage={mayManage} onEdit={(n) => editNeed(n)} />
+              )}
             </Section>
             <Section id="recommendations-heading" title="Recommendations">
               {recommendations.isPending ? (
@@ -124,7 +153,7 @@ export function ResourceMapPage({ unitId }: { unitId: string }) {
               ) : recommendations.isError ? (
                 <ProblemAlert error={recommendations.error} title="Could not load the recommendations" />
               ) : (
-                <Recommendations unitId={unitId} recommendations={recommendations.data} mayChange={mayManage} />
+                <Recommendations unitId={unitId} recommendations={recommendations.data} needs={needs.data ?? []} mayChange={mayManage} />
               )}
             </Section>
             <Section id="inventory-heading" title="Inventory">
@@ -145,7 +174,8 @@ export function ResourceMapPage({ unitId }: { unitId: string }) {
           </>
         )}
       </Stack>
-      <RecommendDialog key={recommend.key} unitId={unitId} finding={finding} opened={recommend.opened} onClose={recommend.close} />
+      <RecommendDialog key={recommend.key} unitId={unitId} finding={finding} needs={needs.data ?? []} opened={recommend.opened} onClose={recommend.close} />
+      {framework.data && <PriorityNeedDialog key={needDialog.key} unitId={unitId} framework={framework.data} need={need} seed={seed} opened={needDialog.opened} onClose={needDialog.close} />}
     </>
   );
 }
