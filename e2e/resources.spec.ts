@@ -179,6 +179,17 @@ test('a district leader imports a school’s resources, reads the gaps and turns
     { type: 'redeploy_resources', status: 'accepted', codes: ['redundancy'], needs: [needs[0]!.id] },
   ]);
 
+  // The lower need is removed (after a confirmation); the other keeps its rank and its link.
+  await needRows.filter({ hasText: 'Classroom help for students with severe problems' }).getByRole('button', { name: 'Remove Classroom help for students with severe problems' }).click();
+  const confirmRemove = page.getByRole('dialog', { name: 'Remove the priority need Classroom help for students with severe problems?' });
+  await expectAccessible(page, 'the remove-need confirmation');
+  await confirmRemove.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(confirmRemove).toBeHidden();
+  await expect(page.getByTestId('status-message')).toContainText('Removed the priority need Classroom help for students with severe problems.');
+  await expect(needRows).toHaveCount(1);
+  await expect(needRows.nth(0)).toContainText('2Chronic absence');
+  await expect(row).toContainText('Priority need: 2. Chronic absence');
+
   // Freeze the map, and compare it with now.
   const frozen = page.getByRole('region', { name: 'Frozen maps' });
   await frozen.getByLabel('Title').fill('Before the redeployment');
