@@ -210,6 +210,93 @@ test('a leader saving settings someone else changed first is offered the latest 
   await expect(settings.getByRole('textbox', { name: 'Number of facilitators' })).toHaveValue('2');
 });
 
+interface Schedule {
+  startMonth: string;
+  subsets: { subsetId: string; name: string; startIndex: number | null }[];
+  sites: { siteId: string; subsetId: string; facilitatorId: string; underWay: boolean; startIndex: number }[];
+}
+interface ScenarioRead {
+  status: string;
+  version: number;
+  result: { schedule: Schedule; siteNames: Record<string, string> } | null;
+}
+
+test('a district leader gives a school a high need and marks one already under way; an override the cadre cannot meet is refused next to its school', async ({ page, baseURL }) => {
+  const { leader, plan } = await leaderSetUp(baseURL!);
+  const name = `Schools first ${Date.now()}`;
+  const id = await plan(name, 2);
+  const read = () => leader.get<ScenarioRead>(`/api/rollout-scenarios/${id}`);
+  const before = (await read()).result!;
+  const first = before.schedule.subsets[0]!;
+  const later = before.schedule.subsets.at(-1)!;
+  expect(later.startIndex!, 'with 2 facilitators not every feeder pattern starts at once').toBeGreaterThan(first.startIndex!);
+  // Schools with a name of their own (the demo has a few namesakes; their labels add the feeder pattern).
+  const named = (subsetId: string) => before.schedule.sites.find((s) => s.subsetId === subsetId && Object.values(before.siteNames).filter((n) => n === before.siteNames[s.siteId]).length === 1)!;
+  const needy = named(later.subsetId);
+  const needyName = before.siteNames[needy.siteId]!;
+
+  await signIn(page, 'districtLeader');
+  await page.goto(`/rollout/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await monthsToScale(page);
+  const settings = page.getByRole('form', { name: 'Scenario settings' });
+  const schools = settings.getByRole('group', { name: 'Schools' });
+  await expect(schools.getByRole('table', { name: 'Scores and phases under way, by school' })).toBeVisible();
+  await expect(settings.getByRole('combobox', { name: 'Priority key 1: First by' })).toHaveValue('need');
+
+  // A high need at one school of the later feeder pattern: that feeder pattern now starts first.
+  await schools.getByRole('textbox', { name: `Need score of ${needyName}` }).fill('100');
+  await settings.getByRole('button', { name: 'Save and compute' }).click();
+  await expect(page.getByTestId('status-message')).toContainText(`Saved ${name}.`);
+  await expect.poll(async () => (await read()).status, { timeout: 30_000 }).toBe('ready');
+  const afterNeed = (await read()).result!.schedule;
+  expect(afterNeed.subsets[0]!.subsetId).toBe(later.subsetId);
+  expect((await leader.get<{ settings: { siteOverrides?: unknown } }>(`/api/rollout-scenarios/${id}`)).settings.siteOverrides).toEqual({ [needy.siteId]: { need: 100 } });
+  const timeline = page.getByRole('region', { name: 'Timeline', exact: true });
+  await timeline.getByText('Table', { exact: true }).click();
+  const scheduleTable = timeline.getByRole('table', { name: 'Each school’s phases, facilitator and months' });
+  await expect(scheduleTable.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(later.name);
+  await expect(schools.locator(`[data-school="${needy.siteId}"]`)).toContainText('Scored');
+  await expectAccessible(page, 'a school given a need score');
+
+  // Another school already under way: intensive implementation, its second month, with Facilitator 1.
+  const going = named(first.subsetId);
+  const goingName = before.siteNames[going.siteId]!;
+  await schools.getByRole('checkbox', { name: `Under way: ${goingName}` }).check();
+  await schools.getByRole('combobox', { name: `Phase at ${goingName}` }).selectOption('Intensive initial implementation');
+  await schools.getByRole('textbox', { name: `Month of the phase at ${goingName}` }).fill('2');
+  await schools.getByRole('combobox', { name: `Facilitator of ${goingName}` }).selectOption({ label: 'Facilitator 1' });
+  await expect(settings.getByRole('checkbox', { name: /A school already under way keeps its facilitator \(1 under way\)/ })).toBeChecked();
+  await expectAccessible(page, 'a school marked under way');
+  await settings.getByRole('button', { name: 'Save and compute' }).click();
+  await expect.poll(async () => (await read()).status, { timeout: 30_000 }).toBe('ready');
+  // The timeline starts at the start month with the school in intensive implementation; the table names its facilitator.
+  const grid = timeline.getByRole('region', { name: 'Timeline of schools by month (scrolls sideways)' });
+  const startLabel = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${before.schedule.startMonth}-01T00:00:00Z`));
+  await expect(grid.getByRole('columnheader').nth(1)).toContainText(startLabel);
+  const goingLine = grid.locator('tr').filter({ has: page.getByRole('rowheader', { name: `${goingName} (under way)`, exact: true }) });
+  await expect(goingLine.locator('td').first()).toContainText('Intensive initial implementation');
+  await timeline.getByText('Table', { exact: true }).click();
+  const goingRow = scheduleTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${goingName} (under way)`, exact: true }) });
+  await expect(goingRow).toContainText('Facilitator 1');
+  await expect(goingRow.getByRole('cell').nth(3)).toHaveText(/^until /);
+  const site = (await read()).result!.schedule.sites.find((s) => s.siteId === going.siteId)!;
+  expect(site).toMatchObject({ underWay: true, facilitatorId: 'facilitator-1', startIndex: 0 });
+
+  // Facilitator 9 in a cadre of 2: chosen while the cadre had 9, then the cadre set back to 2.
+  await settings.getByRole('textbox', { name: 'Number of facilitators' }).fill('9');
+  await schools.getByRole('combobox', { name: `Facilitator of ${goingName}` }).selectOption({ label: 'Facilitator 9' });
+  await settings.getByRole('textbox', { name: 'Number of facilitators' }).fill('2');
+  await expect(schools.getByRole('combobox', { name: `Facilitator of ${goingName}` })).toHaveValue('facilitator-9');
+  await settings.getByRole('button', { name: 'Save and compute' }).click();
+  const refused = schools.getByRole('combobox', { name: `Facilitator of ${goingName}` });
+  await expect(refused).toHaveAttribute('aria-invalid', 'true');
+  await expect(schools.locator(`[data-school="${going.siteId}"]`)).toContainText(`${goingName}: is not one of the cadre: facilitator-9`);
+  await expect(refused).toBeFocused();
+  await expectAccessible(page, 'an override refused next to its school');
+  await leader.dispose();
+});
+
 test('a school member cannot plan a roll-out and is told why', async ({ page, baseURL }) => {
   const { leader, district, defaults } = await leaderSetUp(baseURL!);
   const planned = await leader.post<{ id: string }>('/api/rollout-scenarios', { unitId: district.unitId, name: `Leaders only ${Date.now()}`, settings: defaults });

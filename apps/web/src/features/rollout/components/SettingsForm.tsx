@@ -1,5 +1,6 @@
 // A scenario's settings, editable by a leader: saving sends the version loaded and computes the
 // schedule again (a stale version offers the latest).
+import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Group, List, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import type { RolloutScenarioDetail } from '../api/rolloutQueries';
@@ -8,9 +9,11 @@ import { CadreFields } from './CadreFields';
 import { MONTHS } from './labels';
 import { PhaseFields } from './PhaseFields';
 import { PriorityFields } from './PriorityFields';
+import { SchoolFields, shownWithSchool, type SchoolEntry } from './SchoolFields';
 
 /** Fields that show their own error; others are listed at the top of the form. */
-const shownInPlace = (field: string) =>
+const shownInPlace = (field: string, schoolIds: ReadonlySet<string>) =>
+  shownWithSchool(field, schoolIds) ||
   field === 'name' ||
   field === 'settings.startMonth' ||
   field === 'settings.blackoutMonths' ||
@@ -27,8 +30,10 @@ interface Props {
 export function SettingsForm({ scenario, subsetNames, groupWord }: Props) {
   const edit = useSettingsEdit(scenario, Object.keys(subsetNames));
   const { values, errors, change } = edit;
-  const elsewhere = Object.entries(errors).filter(([field]) => !shownInPlace(field));
-  const underWay = Object.values(values.siteOverrides ?? {}).filter((o) => o.underWay).length;
+  const schools = useLastSchools(scenario);
+  const schoolIds = useMemo(() => new Set((schools ?? []).map((s) => s.id)), [schools]);
+  const elsewhere = Object.entries(errors).filter(([field]) => !shownInPlace(field, schoolIds));
+  const underWay = Object.values(values.sites).filter((o) => o.underWay).length;
 
   return (
     <form
@@ -80,6 +85,7 @@ export function SettingsForm({ scenario, subsetNames, groupWord }: Props) {
           </SimpleGrid>
         </Checkbox.Group>
         <PriorityFields values={values} errors={errors} change={change} subsetNames={subsetNames} groupWord={groupWord} />
+        <SchoolFields values={values} errors={errors} change={change} schools={schools} groupWord={groupWord} />
         <Checkbox.Group label="Constraints" value={[values.subsetStartsTogether ? 'together' : '', values.keepFacilitatorOfSitesUnderWay ? 'keep' : ''].filter(Boolean)} onChange={(v) => change({ subsetStartsTogether: v.includes('together'), keepFacilitatorOfSitesUnderWay: v.includes('keep') })}>
           <Stack gap="xs" mt="xs">
             <Checkbox value="together" label={`All schools of a ${groupWord} start together`} />
@@ -94,4 +100,25 @@ export function SettingsForm({ scenario, subsetNames, groupWord }: Props) {
       </Stack>
     </form>
   );
+}
+
+/**
+ * The unit's schools from the scenario's computed schedule, in the unit's order with their groups;
+ * while a new schedule computes, the last ones known (the form stays as it was); null before any.
+ */
+function useLastSchools(scenario: RolloutScenarioDetail): SchoolEntry[] | null {
+  const result = scenario.result;
+  const fromResult = useMemo(() => {
+    if (!result) return null;
+    const subsetNames = new Map(result.schedule.subsets.map((x) => [x.subsetId, x.name]));
+    return result.schedule.sites.map((site) => ({
+      id: site.siteId,
+      name: result.siteNames[site.siteId] ?? site.siteId,
+      subsetId: site.subsetId,
+      subsetName: subsetNames.get(site.subsetId) ?? result.siteNames[site.subsetId] ?? site.subsetId,
+    }));
+  }, [result]);
+  const [last, setLast] = useState<SchoolEntry[] | null>(fromResult);
+  if (fromResult && fromResult !== last) setLast(fromResult);
+  return fromResult ?? last;
 }

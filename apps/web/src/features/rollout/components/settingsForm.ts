@@ -38,8 +38,43 @@ export interface SettingsValues {
   priorityOrder: string[];
   subsetStartsTogether: boolean;
   keepFacilitatorOfSitesUnderWay: boolean;
-  /** Per-school scores and phases under way: not edited here, kept as they are. */
-  siteOverrides: RolloutSettings['siteOverrides'];
+  /** Per school (by unit id): scores and a phase already under way, as typed. */
+  sites: Record<string, SiteRow>;
+}
+
+/** One school's overrides in the form: empty scores are not sent; the phase only when under way. */
+export interface SiteRow {
+  need: NumberValue;
+  readiness: NumberValue;
+  underWay: boolean;
+  phase: string;
+  monthInPhase: NumberValue;
+  facilitatorId: string;
+}
+
+export const EMPTY_SITE: SiteRow = { need: '', readiness: '', underWay: false, phase: '', monthInPhase: 1, facilitatorId: '' };
+
+/** The facilitators a school under way may keep: the named ones, or facilitator-1 … N of a count. */
+export function cadreChoices(values: Pick<SettingsValues, 'cadreMode' | 'count' | 'facilitators'>): { id: string; name: string }[] {
+  if (values.cadreMode === 'named') return values.facilitators.map((f, i) => ({ id: f.id, name: f.name.trim() || `Facilitator ${i + 1}` }));
+  const n = Math.max(1, Math.min(1000, Math.floor(Number(values.count) || 1)));
+  return Array.from({ length: n }, (_, i) => ({ id: `facilitator-${i + 1}`, name: `Facilitator ${i + 1}` }));
+}
+
+function sitesFrom(overrides: RolloutSettings['siteOverrides']): Record<string, SiteRow> {
+  return Object.fromEntries(
+    Object.entries(overrides ?? {}).map(([id, o]) => [
+      id,
+      {
+        need: o.need ?? '',
+        readiness: o.readiness ?? '',
+        underWay: o.underWay !== undefined,
+        phase: o.underWay?.phase ?? '',
+        monthInPhase: o.underWay?.monthInPhase ?? 1,
+        facilitatorId: o.underWay?.facilitatorId ?? '',
+      },
+    ]),
+  );
 }
 
 let rowCounter = 0;
@@ -85,7 +120,7 @@ export function valuesFrom(name: string, settings: RolloutSettings, subsetIds: r
     priorityOrder: orderedSubsets(settings, subsetIds),
     subsetStartsTogether: settings.constraints.subsetStartsTogether,
     keepFacilitatorOfSitesUnderWay: settings.constraints.keepFacilitatorOfSitesUnderWay,
-    siteOverrides: settings.siteOverrides,
+    sites: sitesFrom(settings.siteOverrides),
   };
 }
 
@@ -123,8 +158,21 @@ export function settingsFrom(values: SettingsValues, subsetIds: readonly string[
     cadre,
     priority: values.priorityMode === 'order' ? { order: [...values.priorityOrder, ...subsetIds.filter((id) => !values.priorityOrder.includes(id))] } : { by },
     constraints: { subsetStartsTogether: values.subsetStartsTogether, keepFacilitatorOfSitesUnderWay: values.keepFacilitatorOfSitesUnderWay },
-    ...(values.siteOverrides ? { siteOverrides: values.siteOverrides } : {}),
   };
+  const siteOverrides: Record<string, unknown> = {};
+  for (const [id, row] of Object.entries(values.sites)) {
+    const field = `settings.siteOverrides.${id}`;
+    const score = (v: NumberValue, key: 'need' | 'readiness') => (v === '' || v === null || v === undefined ? {} : { [key]: num(v, `${field}.${key}`) });
+    if (row.underWay && !row.facilitatorId) errors[`${field}.underWay.facilitatorId`] = 'Choose a facilitator';
+    if (row.underWay && !row.phase) errors[`${field}.underWay.phase`] = 'Choose a phase';
+    const o = {
+      ...score(row.need, 'need'),
+      ...score(row.readiness, 'readiness'),
+      ...(row.underWay ? { underWay: { facilitatorId: row.facilitatorId, phase: row.phase, monthInPhase: num(row.monthInPhase, `${field}.underWay.monthInPhase`) } } : {}),
+    };
+    if (Object.keys(o).length > 0) siteOverrides[id] = o;
+  }
+  if (Object.keys(siteOverrides).length > 0) Object.assign(settings, { siteOverrides });
   return { settings, errors };
 }
 
