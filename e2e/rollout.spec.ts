@@ -268,6 +268,11 @@ test('a district leader gives a school a high need and marks one already under w
   await schools.getByRole('combobox', { name: `Facilitator of ${goingName}` }).selectOption({ label: 'Facilitator 1' });
   await expect(settings.getByRole('checkbox', { name: /A school already under way keeps its facilitator \(1 under way\)/ })).toBeChecked();
   await expectAccessible(page, 'a school marked under way');
+  // On a phone the schools' table scrolls inside itself; the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(schools.getByRole('combobox', { name: `Facilitator of ${goingName}` })).toBeAttached();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 860 });
   await settings.getByRole('button', { name: 'Save and compute' }).click();
   await expect.poll(async () => (await read()).status, { timeout: 30_000 }).toBe('ready');
   // The timeline starts at the start month with the school in intensive implementation; the table names its facilitator.

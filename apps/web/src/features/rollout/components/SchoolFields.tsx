@@ -66,8 +66,7 @@ export function SchoolFields({ values, errors, change, schools, groupWord }: Pro
     setOnlyChanged(false);
     setPage(Math.floor(first / SCHOOLS_PAGE_SIZE));
     setFocusPending((n) => n + 1);
-    // Only when new errors arrive.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only when new errors arrive, not as the reader pages or filters.
   }, [errors]);
   useEffect(() => {
     if (focusPending === 0) return;
