@@ -270,8 +270,10 @@ test('a district leader gives a school a high need and marks one already under w
   await expectAccessible(page, 'a school marked under way');
   // On a phone the schools' table scrolls inside itself; the page does not scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(schools.getByRole('combobox', { name: `Facilitator of ${goingName}` })).toBeAttached();
+  await expect(schools.getByRole('combobox', { name: `Facilitator of ${goingName}` })).toBeVisible();
+  await expect(schools.getByRole('table', { name: 'Scores and phases under way, by school' })).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'the schools on a phone');
   await page.setViewportSize({ width: 1280, height: 860 });
   await settings.getByRole('button', { name: 'Save and compute' }).click();
   await expect.poll(async () => (await read()).status, { timeout: 30_000 }).toBe('ready');

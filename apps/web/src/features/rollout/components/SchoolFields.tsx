@@ -2,7 +2,8 @@
 // scores and, for a school already under way, the phase it is in, the month of that phase and its
 // facilitator. Twenty-five schools to a page, with a filter by name, so a state stays usable.
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Checkbox, Fieldset, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Checkbox, Fieldset, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { FieldErrors } from '../../../lib/forms';
 import { LEGEND_STYLES } from './labels';
 import { TimelinePager } from './TimelinePager';
@@ -44,6 +45,8 @@ export function shownWithSchool(field: string, schoolIds: ReadonlySet<string>): 
 
 export function SchoolFields({ values, errors, change, schools, groupWord }: Props) {
   const [page, setPage] = useState(0);
+  // Narrower than a table of four columns: each school a block of its own.
+  const narrow = useMediaQuery('(max-width: 40em)') ?? false;
   const [filter, setFilter] = useState('');
   const [onlyChanged, setOnlyChanged] = useState(false);
   const list = useMemo(() => withLabels(groupedBySubset(schools ?? [])), [schools]);
@@ -117,32 +120,53 @@ export function SchoolFields({ values, errors, change, schools, groupWord }: Pro
           ) : (
             <>
               <TimelinePager page={current} pages={pages} total={rows.length} pageSize={SCHOOLS_PAGE_SIZE} onPage={setPage} label="Pages of schools" />
-              <Table.ScrollContainer minWidth={640}>
-                <Table verticalSpacing={6} data-testid="school-table">
-                  <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600, paddingBottom: 4 }}>Scores and phases under way, by school</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">School</Table.Th>
-                      <Table.Th scope="col">Need score</Table.Th>
-                      <Table.Th scope="col">Readiness score</Table.Th>
-                      <Table.Th scope="col">Already under way</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+              {narrow ? (
+                <Stack gap="sm" data-testid="school-table">
+                  <Text fw={600} size="sm">
+                    Scores and phases under way, by school
+                  </Text>
                   {groupsShown.map((run) => (
-                    <Table.Tbody key={run.subsetId}>
-                      <Table.Tr>
-                        <Table.Th scope="rowgroup" colSpan={4} bg="var(--mantine-color-default-hover)">
-                          {run.subsetName}
-                          {run.continued ? ' (continued)' : ''}
-                        </Table.Th>
-                      </Table.Tr>
-                      {run.schools.map((s) => (
-                        <SchoolRow key={s.id} school={s} row={values.sites[s.id] ?? EMPTY_SITE} errors={schoolErrors(errors, s.id)} phases={phases} cadre={cadre} onChange={(patch) => setSite(s.id, patch)} />
-                      ))}
-                    </Table.Tbody>
+                    <div role="group" key={run.subsetId} aria-label={`${run.subsetName}${run.continued ? ' (continued)' : ''}`}>
+                      <Text fw={700} size="sm" mb={4}>
+                        {run.subsetName}
+                        {run.continued ? ' (continued)' : ''}
+                      </Text>
+                      <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+                        {run.schools.map((s) => (
+                          <SchoolCard key={s.id} school={s} row={values.sites[s.id] ?? EMPTY_SITE} errors={schoolErrors(errors, s.id)} phases={phases} cadre={cadre} onChange={(patch) => setSite(s.id, patch)} />
+                        ))}
+                      </Stack>
+                    </div>
                   ))}
-                </Table>
-              </Table.ScrollContainer>
+                </Stack>
+              ) : (
+              <Table.ScrollContainer minWidth={640}>
+                  <Table verticalSpacing={6} data-testid="school-table">
+                    <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600, paddingBottom: 4 }}>Scores and phases under way, by school</caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">School</Table.Th>
+                        <Table.Th scope="col">Need score</Table.Th>
+                        <Table.Th scope="col">Readiness score</Table.Th>
+                        <Table.Th scope="col">Already under way</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    {groupsShown.map((run) => (
+                      <Table.Tbody key={run.subsetId}>
+                        <Table.Tr>
+                          <Table.Th scope="rowgroup" colSpan={4} bg="var(--mantine-color-default-hover)">
+                            {run.subsetName}
+                            {run.continued ? ' (continued)' : ''}
+                          </Table.Th>
+                        </Table.Tr>
+                        {run.schools.map((s) => (
+                          <SchoolRow key={s.id} school={s} row={values.sites[s.id] ?? EMPTY_SITE} errors={schoolErrors(errors, s.id)} phases={phases} cadre={cadre} onChange={(patch) => setSite(s.id, patch)} />
+                        ))}
+                      </Table.Tbody>
+                    ))}
+                  </Table>
+                </Table.ScrollContainer>
+              )}
             </>
           )}
         </Stack>
@@ -160,7 +184,8 @@ interface RowProps {
   onChange: (patch: Partial<SiteRow>) => void;
 }
 
-function SchoolRow({ school, row, errors, phases, cadre, onChange }: RowProps) {
+/** A school's three inputs; `compact` gives the scores visible labels (on a phone, without column headers). */
+function schoolInputs({ school, row, errors, phases, cadre, onChange }: RowProps, compact: boolean) {
   // The name each input's label gives the school (two schools can share a name).
   const name = school.label;
   const phaseData = [...(row.phase && !phases.includes(row.phase) ? [{ value: row.phase, label: `${row.phase} (not a phase of this scenario)` }] : []), ...phases.map((p) => ({ value: p, label: p }))];
@@ -168,60 +193,100 @@ function SchoolRow({ school, row, errors, phases, cadre, onChange }: RowProps) {
     ...(row.facilitatorId && !cadre.some((f) => f.id === row.facilitatorId) ? [{ value: row.facilitatorId, label: `${row.facilitatorId} (not in the cadre)` }] : []),
     ...cadre.map((f) => ({ value: f.id, label: f.name })),
   ];
-  return (
-    <Table.Tr data-school={school.id}>
-      <Table.Th scope="row" fw={500} style={{ verticalAlign: 'top' }}>
-        {school.name}
-        {school.label !== school.name && <VisuallyHidden>{school.label.slice(school.name.length)}</VisuallyHidden>}
-        {hasOverride(row) && (
-          <Badge variant="light" size="xs" ml={6} color={row.underWay ? 'blue' : 'gray'}>
-            {row.underWay ? 'Under way' : 'Scored'}
-          </Badge>
-        )}
-      </Table.Th>
-      <Table.Td style={{ verticalAlign: 'top' }}>
-        <NumberInput aria-label={`Need score of ${name}`} min={0} max={1_000_000} allowNegative={false} value={row.need} onChange={(v) => onChange({ need: v })} error={errors.need} w="7rem" />
-      </Table.Td>
-      <Table.Td style={{ verticalAlign: 'top' }}>
-        <NumberInput aria-label={`Readiness score of ${name}`} min={0} max={1_000_000} allowNegative={false} value={row.readiness} onChange={(v) => onChange({ readiness: v })} error={errors.readiness} w="7rem" />
-      </Table.Td>
-      <Table.Td style={{ verticalAlign: 'top' }}>
-        <Stack gap={6}>
-          <Checkbox
-            label="Under way"
-            aria-label={`Under way: ${name}`}
-            checked={row.underWay}
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              onChange(on ? { underWay: true, phase: row.phase || (phases[0] ?? ''), facilitatorId: row.facilitatorId || (cadre[0]?.id ?? ''), monthInPhase: row.monthInPhase === '' ? 1 : row.monthInPhase } : { underWay: false });
-            }}
+  const heading = (
+    <>
+      {school.name}
+      {school.label !== school.name && <VisuallyHidden>{school.label.slice(school.name.length)}</VisuallyHidden>}
+      {hasOverride(row) && (
+        <Badge variant="light" size="xs" ml={6} color={row.underWay ? 'blue' : 'gray'}>
+          {row.underWay ? 'Under way' : 'Scored'}
+        </Badge>
+      )}
+    </>
+  );
+  const need = (
+    <NumberInput aria-label={`Need score of ${name}`} label={compact ? 'Need score' : undefined} min={0} max={1_000_000} allowNegative={false} value={row.need} onChange={(v) => onChange({ need: v })} error={errors.need} w="7rem" />
+  );
+  const readiness = (
+    <NumberInput
+      aria-label={`Readiness score of ${name}`}
+      label={compact ? 'Readiness score' : undefined}
+      min={0}
+      max={1_000_000}
+      allowNegative={false}
+      value={row.readiness}
+      onChange={(v) => onChange({ readiness: v })}
+      error={errors.readiness}
+      w="7rem"
+    />
+  );
+  const underWay = (
+    <Stack gap={6}>
+      <Checkbox
+        label="Under way"
+        aria-label={`Under way: ${name}`}
+        checked={row.underWay}
+        onChange={(e) => {
+          const on = e.currentTarget.checked;
+          onChange(on ? { underWay: true, phase: row.phase || (phases[0] ?? ''), facilitatorId: row.facilitatorId || (cadre[0]?.id ?? ''), monthInPhase: row.monthInPhase === '' ? 1 : row.monthInPhase } : { underWay: false });
+        }}
+      />
+      {row.underWay && (
+        <Group gap="xs" align="flex-start" wrap="wrap">
+          <NativeSelect aria-label={`Phase at ${name}`} label="Phase" data={phaseData} value={row.phase} onChange={(e) => onChange({ phase: e.currentTarget.value })} error={errors.phase} size="xs" w="14rem" maw="100%" />
+          <NumberInput
+            aria-label={`Month of the phase at ${name}`}
+            label="Month"
+            min={1}
+            allowDecimal={false}
+            allowNegative={false}
+            value={row.monthInPhase}
+            onChange={(v) => onChange({ monthInPhase: v })}
+            error={errors.month}
+            size="xs"
+            w="7rem"
           />
-          {row.underWay && (
-            <Group gap="xs" align="flex-start" wrap="wrap">
-              <NativeSelect aria-label={`Phase at ${name}`} label="Phase" data={phaseData} value={row.phase} onChange={(e) => onChange({ phase: e.currentTarget.value })} error={errors.phase} size="xs" w="14rem" />
-              <NumberInput
-                aria-label={`Month of the phase at ${name}`}
-                label="Month"
-                min={1}
-                allowDecimal={false}
-                allowNegative={false}
-                value={row.monthInPhase}
-                onChange={(v) => onChange({ monthInPhase: v })}
-                error={errors.month}
-                size="xs"
-                w="7rem"
-              />
-              <NativeSelect aria-label={`Facilitator of ${name}`} label="Facilitator" data={cadreData} value={row.facilitatorId} onChange={(e) => onChange({ facilitatorId: e.currentTarget.value })} error={errors.facilitator} size="xs" w="12rem" />
-            </Group>
-          )}
-          {errors.other && (
-            <Text size="xs" c="var(--mantine-color-error)">
-              {errors.other}
-            </Text>
-          )}
-        </Stack>
-      </Table.Td>
+          <NativeSelect aria-label={`Facilitator of ${name}`} label="Facilitator" data={cadreData} value={row.facilitatorId} onChange={(e) => onChange({ facilitatorId: e.currentTarget.value })} error={errors.facilitator} size="xs" w="12rem" maw="100%" />
+        </Group>
+      )}
+      {errors.other && (
+        <Text size="xs" c="var(--mantine-color-error)">
+          {errors.other}
+        </Text>
+      )}
+    </Stack>
+  );
+  return { heading, need, readiness, underWay };
+}
+
+function SchoolRow(props: RowProps) {
+  const { heading, need, readiness, underWay } = schoolInputs(props, false);
+  return (
+    <Table.Tr data-school={props.school.id}>
+      <Table.Th scope="row" fw={500} style={{ verticalAlign: 'top' }}>
+        {heading}
+      </Table.Th>
+      <Table.Td style={{ verticalAlign: 'top' }}>{need}</Table.Td>
+      <Table.Td style={{ verticalAlign: 'top' }}>{readiness}</Table.Td>
+      <Table.Td style={{ verticalAlign: 'top' }}>{underWay}</Table.Td>
     </Table.Tr>
+  );
+}
+
+/** On a phone: one block per school, its inputs stacked. */
+function SchoolCard(props: RowProps) {
+  const { heading, need, readiness, underWay } = schoolInputs(props, true);
+  return (
+    <Paper component="li" withBorder p="xs" radius="sm" data-school={props.school.id}>
+      <Text fw={600} size="sm" mb={4}>
+        {heading}
+      </Text>
+      <Group gap="sm" align="flex-start" mb={6}>
+        {need}
+        {readiness}
+      </Group>
+      {underWay}
+    </Paper>
   );
 }
 

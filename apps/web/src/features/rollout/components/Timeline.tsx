@@ -209,7 +209,7 @@ function TimelineGrid({ months, blackout, keys, groups, rows, previousKey }: Gri
 
 function ScheduleTable({ keys, subsetNames, rows, groupLabel, by }: { keys: PhaseKey[]; subsetNames: ReadonlyMap<string, string>; rows: TimelineRow[]; groupLabel: string; by: GroupBy }) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={720} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Each school’s phases (scrolls sideways)' } }}>
       <Table striped data-testid="schedule-table">
         <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600, paddingBottom: 4 }}>Each school’s phases, facilitator and months</caption>
         <Table.Thead>

@@ -41,7 +41,7 @@ export function WhatIfChart({ sweep, cadreSize, named }: { sweep: RolloutSweepRo
           {named ? 'keeping the first of the named facilitators, or adding facilitators with the capacity most of them have' : 'each with the same capacity'}. {description}
         </Text>
       </figure>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Cadre size against years to scale (scrolls sideways)' } }}>
         <Table striped data-testid="what-if-table">
           <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600, paddingBottom: 4 }}>Cadre size against years to scale</caption>
           <Table.Thead>
