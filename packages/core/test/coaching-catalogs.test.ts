@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, SECTION_SEPARATOR, SOURCES, SOURCE_IDS, isSourceId, type SourceId, type SourceRef } from '../src/catalogs/sources.js';
+import { ELLIPSIS, SECTION_SEPARATOR, isSourceId, type SourceRef } from '../src/catalogs/sources.js';
 import { COACHING_CADENCE_SOURCE } from '../src/coaching/cadence.js';
 import {
   COACHING_FACILITATOR_CATALOG,
@@ -16,61 +14,10 @@ import {
   type CoachingFocusAreaPart,
 } from '../src/coaching/catalogs.js';
 import { COACHING_SUSTAIN_SOURCE } from '../src/coaching/schemas.js';
+import { normalize, documents, findInOrder, fragmentsOf, sectionStart, occursInSection } from './support/seeds.js';
 
 // ---- The source documents (as in mechanisms-catalog.test.ts) ---------------------------------------
 
-const seedFile = (id: SourceId) => fileURLToPath(new URL(`../../../../shared/seeds/${SOURCES[id].fileName}`, import.meta.url));
-
-/** The document without Markdown emphasis, escapes and list markers, quotes and dashes made plain, whitespace collapsed. */
-const normalize = (text: string) =>
-  text
-    .replace(/\\([*_\\])/g, '$1')
-    .replace(/[*]+/g, '')
-    .replace(/^[ \t]*[-•][ \t]*/gm, '')
-    .replace(/[>•]/g, ' ')
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const documents = Object.fromEntries(SOURCE_IDS.map((id) => [id, normalize(readFileSync(seedFile(id), 'utf8'))])) as Record<SourceId, string>;
-
-function findInOrder(haystack: string, fragments: string[], from = 0): number {
-  let at = from;
-  for (const fragment of fragments) {
-    const i = haystack.indexOf(fragment, at);
-    if (i < 0) return -1;
-    at = i + fragment.length;
-  }
-  return at;
-}
-
-const fragmentsOf = (passage: string) =>
-  passage
-    .split(ELLIPSIS)
-    .map((p) => normalize(p))
-    .filter((p) => p.length > 0);
-
-const isLocator = (segment: string) => /^(step|item) /.test(segment);
-
-function sectionStart(ref: SourceRef): number {
-  const headings = ref.section
-    .split(SECTION_SEPARATOR)
-    .filter((s) => !isLocator(s))
-    .map(normalize);
-  const doc = documents[ref.source];
-  const innermost = headings.pop() ?? '';
-  const outer = findInOrder(doc, headings);
-  return outer < 0 ? -1 : doc.indexOf(innermost, outer);
-}
-
-/** Where the passage ends when it occurs in the cited document after the cited heading, or -1. */
-const endInSection = (ref: SourceRef, passage: string) => {
-  const start = sectionStart(ref);
-  return start < 0 ? -1 : findInOrder(documents[ref.source], fragmentsOf(passage), start);
-};
-const occursInSection = (ref: SourceRef, passage: string) => endInSection(ref, passage) >= 0;
 const isPartOf = (quote: string, text: string) => findInOrder(fragmentsOf(quote).join(' '), fragmentsOf(text)) >= 0;
 
 const flatParts = (parts: readonly CoachingFocusAreaPart[] | undefined): CoachingFocusAreaPart[] =>

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   allowedLifecycleTransitions,
   checkLifecycleTransition,
   DomainError,
-  ELLIPSIS,
   formatCitation,
   isSourceId,
   LIFECYCLE_SOURCES,
@@ -20,73 +18,12 @@ import {
   SOURCE_IDS,
   SOURCES,
   type MechanismStatus,
-  type SourceId,
   type SourceRef,
 } from '../src/index.js';
+import { seedFile, normalize, documents, findInOrder, fragmentsOf, sectionStart, occursInSection } from './support/seeds.js';
 
 // ---- The source documents, read from shared/seeds/ next to the repository -------------------------
 
-const seedFile = (id: SourceId) => fileURLToPath(new URL(`../../../../shared/seeds/${SOURCES[id].fileName}`, import.meta.url));
-
-/**
- * What a citation is compared against: the document without Markdown emphasis and escapes, list
- * markers (-, •, and the documents' ">" / ">>" sub-bullets), with typographic quotes and dashes
- * made plain and all whitespace collapsed.
- */
-const normalize = (text: string) =>
-  text
-    .replace(/\\([*_\\])/g, '$1')
-    .replace(/[*]+/g, '')
-    .replace(/^[ \t]*[-•][ \t]*/gm, '')
-    .replace(/[>•]/g, ' ')
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const documents = Object.fromEntries(SOURCE_IDS.map((id) => [id, normalize(readFileSync(seedFile(id), 'utf8'))])) as Record<SourceId, string>;
-
-/** Index just past `fragments` found in order from `from`, or -1. */
-function findInOrder(haystack: string, fragments: string[], from = 0): number {
-  let at = from;
-  for (const fragment of fragments) {
-    const i = haystack.indexOf(fragment, at);
-    if (i < 0) return -1;
-    at = i + fragment.length;
-  }
-  return at;
-}
-
-/** A cited passage: its " … "-separated fragments, each normalized and non-empty. */
-const fragmentsOf = (passage: string) =>
-  passage
-    .split(ELLIPSIS)
-    .map((p) => normalize(p))
-    .filter((p) => p.length > 0);
-
-const isLocator = (segment: string) => /^(step|item) /.test(segment);
-
-/**
- * Where the section's innermost heading starts, its outer headings (all segments but locators)
- * found in order before it; -1 when the document has no such heading path.
- */
-function sectionStart(ref: SourceRef): number {
-  const headings = ref.section
-    .split(SECTION_SEPARATOR)
-    .filter((s) => !isLocator(s))
-    .map(normalize);
-  const doc = documents[ref.source];
-  const innermost = headings.pop() ?? '';
-  const outer = findInOrder(doc, headings);
-  return outer < 0 ? -1 : doc.indexOf(innermost, outer);
-}
-
-/** True when the passage occurs in the cited document after the cited section's heading. */
-const occursInSection = (ref: SourceRef, passage: string) => {
-  const start = sectionStart(ref);
-  return start >= 0 && findInOrder(documents[ref.source], fragmentsOf(passage), start) >= 0;
-};
 
 const catalog = MECHANISM_CATALOG;
 const everyRef = (): { where: string; ref: SourceRef }[] =>

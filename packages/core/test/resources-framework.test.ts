@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, isSourceId, SECTION_SEPARATOR, SOURCE_IDS, SOURCES, type SourceId, type SourceRef } from '../src/catalogs/sources.js';
+import { isSourceId, SOURCE_IDS, type SourceRef } from '../src/catalogs/sources.js';
 import { DomainError } from '../src/errors.js';
 import {
   adaptInterventionFramework,
@@ -20,56 +18,10 @@ import {
   type InterventionFrameworkEntry,
 } from '../src/resources/framework.js';
 import { RESOURCE_FINDING_CODES, RESOURCE_FINDING_SOURCES } from '../src/resources/analysis.js';
+import { normalize, documents, sectionStart, occursInSection } from './support/seeds.js';
 
 // ---- The source documents (the same reading as mechanisms-catalog.test.ts) ------------------------
 
-const seedFile = (id: SourceId) => fileURLToPath(new URL(`../../../../shared/seeds/${SOURCES[id].fileName}`, import.meta.url));
-
-const normalize = (text: string) =>
-  text
-    .replace(/\\([*_\\])/g, '$1')
-    .replace(/[*]+/g, '')
-    .replace(/^[ \t]*[-•][ \t]*/gm, '')
-    .replace(/[>•]/g, ' ')
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const documents = Object.fromEntries(SOURCE_IDS.map((id) => [id, normalize(readFileSync(seedFile(id), 'utf8'))])) as Record<SourceId, string>;
-
-function findInOrder(haystack: string, fragments: string[], from = 0): number {
-  let at = from;
-  for (const fragment of fragments) {
-    const i = haystack.indexOf(fragment, at);
-    if (i < 0) return -1;
-    at = i + fragment.length;
-  }
-  return at;
-}
-
-const fragmentsOf = (passage: string) =>
-  passage
-    .split(ELLIPSIS)
-    .map((p) => normalize(p))
-    .filter((p) => p.length > 0);
-
-function sectionStart(ref: SourceRef): number {
-  const headings = ref.section
-    .split(SECTION_SEPARATOR)
-    .filter((s) => !/^(step|item) /.test(s))
-    .map(normalize);
-  const doc = documents[ref.source];
-  const innermost = headings.pop() ?? '';
-  const outer = findInOrder(doc, headings);
-  return outer < 0 ? -1 : doc.indexOf(innermost, outer);
-}
-
-const occursInSection = (ref: SourceRef, passage: string) => {
-  const start = sectionStart(ref);
-  return start >= 0 && findInOrder(documents[ref.source], fragmentsOf(passage), start) >= 0;
-};
 
 const framework = INTERVENTION_FRAMEWORK;
 const entries = (): { where: string; entry: InterventionFrameworkEntry }[] => [

@@ -8,7 +8,7 @@ import { FormDialog } from '../../../components/FormDialog';
 import { orNull } from '../../../lib/forms';
 import { useChangeCapacity } from '../api/mechanismMutations';
 import { mechanismQuery } from '../api/mechanismQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 import { citation } from './labels';
 
 interface Props {

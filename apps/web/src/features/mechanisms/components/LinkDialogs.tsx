@@ -10,7 +10,7 @@ import { FormDialog } from '../../../components/FormDialog';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { useLinkMechanism } from '../api/mechanismMutations';
 import { linkCandidatesQuery, mechanismQuery } from '../api/mechanismQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 import { citation } from './labels';
 
 interface Props {

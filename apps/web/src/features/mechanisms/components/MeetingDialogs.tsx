@@ -10,7 +10,7 @@ import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { orNull } from '../../../lib/forms';
 import { useAddActionItem, useChangeMeeting, useRecordMeeting, useRemoveMeeting } from '../api/mechanismMutations';
 import { meetingsQuery } from '../api/mechanismQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 import { formatDay, today } from './labels';
 import { AttendeesField, attendeeIds, OwnerField, type Attendance, type Owner } from './MeetingPeople';
 

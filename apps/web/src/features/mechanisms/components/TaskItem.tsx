@@ -10,7 +10,7 @@ import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { useDialog } from '../../../lib/useDialog';
 import { useChangeTask } from '../api/mechanismMutations';
 import { mechanismKeys, mechanismTasksQuery } from '../api/mechanismQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 import { formatDay } from './labels';
 
 const statusOptions = TASK_STATUSES.map((s) => ({ value: s, label: s === 'blocked' ? 'Blocked…' : TASK_STATUS_LABELS[s] }));

@@ -8,7 +8,7 @@ import { FormDialog } from '../../../components/FormDialog';
 import { api } from '../../../lib/api';
 import { useCreatePriorityNeed, useUpdatePriorityNeed } from '../api/resourceMutations';
 import { priorityNeedsPath, type PriorityNeedRecord } from '../api/resourceQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 import { CellCheckboxes } from './CellCheckboxes';
 
 /** What a new need starts from: the next rank, and for one drawn from a finding its cells and words. */

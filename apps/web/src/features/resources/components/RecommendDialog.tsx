@@ -6,7 +6,7 @@ import { RESOURCE_FINDING_LABELS, RESOURCE_RECOMMENDATION_TYPE_LABELS, RESOURCE_
 import { FormDialog } from '../../../components/FormDialog';
 import { useCreateRecommendation } from '../api/resourceMutations';
 import type { Finding, PriorityNeedRecord } from '../api/resourceQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 
 interface Props {
   unitId: string;

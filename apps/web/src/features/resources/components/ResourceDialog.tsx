@@ -20,7 +20,7 @@ import { api } from '../../../lib/api';
 import { orNull } from '../../../lib/forms';
 import { useCreateResource, useUpdateResource } from '../api/resourceMutations';
 import { resourcePath, type ResourceRecord } from '../api/resourceQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 import { CellCheckboxes } from './CellCheckboxes';
 
 interface Values {

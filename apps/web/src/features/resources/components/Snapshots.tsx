@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { plural } from '../../../lib/format';
 import { useCreateSnapshot } from '../api/resourceMutations';
 import { compareQuery, type SnapshotRecord } from '../api/resourceQueries';
-import { useDialogForm } from '../hooks/useDialogForm';
+import { useDialogForm } from '../../../lib/useDialogForm';
 import { formatCost } from './labels';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,10 +1,10 @@
-// What every dialog form of a mechanism's work shares: field errors (from the schema in the browser
+// What the dialog forms of the mechanisms and resource features share: field errors (from the schema in the browser
 // or from the server), focus on the first refused field, sending with a message announced on
 // success, and a fresh start after reloading a record someone else changed (409).
 import { useRef, useState } from 'react';
 import type { ZodType } from 'zod';
-import { useAnnounce } from '../../../components/StatusAnnouncer';
-import { problemFieldErrors, useFocusOnErrors, zodFieldErrors, type FieldErrors } from '../../../lib/forms';
+import { useAnnounce } from '../components/StatusAnnouncer';
+import { problemFieldErrors, useFocusOnErrors, zodFieldErrors, type FieldErrors } from './forms';
 
 export function useDialogForm(onDone: () => void) {
   const [errors, setErrors] = useState<FieldErrors>({});
