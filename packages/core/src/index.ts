@@ -16,6 +16,7 @@ export * from './rollout/schemas.js';
 export * from './rollout/scheduler.js';
 export * from './rollout/compare.js';
 export * from './rollout/settings.js';
+export * from './rollout/result.js';
 export * from './plans/templates.js';
 export * from './plans/rules.js';
 export * from './plans/schemas.js';

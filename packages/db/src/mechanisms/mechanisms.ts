@@ -240,6 +240,19 @@ export async function chainDown(q: Queryable, id: string): Promise<ChainRecord[]
   return rows.map(toChain);
 }
 
+/**
+ * One link away from any of the given mechanisms, in one query each way: the mechanisms they are
+ * linked up to (`up`) and those linked up to them (`down`).
+ */
+export async function linkedOneAway(q: Queryable, ids: string[]): Promise<{ up: ChainRecord[]; down: ChainRecord[] }> {
+  if (ids.length === 0) return { up: [], down: [] };
+  const select = (source: string) =>
+    q.query<ChainRow>(`select ${CHAIN_COLUMNS} from (${source}) c join mechanisms m on m.id = c.id join units u on u.id = m.unit_id order by u.path, m.name, c.id`, [ids]);
+  const up = await select('select distinct upper_mechanism_id as id, 1 as distance from mechanisms where id = any($1::uuid[]) and upper_mechanism_id is not null');
+  const down = await select('select id, 1 as distance from mechanisms where upper_mechanism_id = any($1::uuid[])');
+  return { up: up.map(toChain), down: down.map(toChain) };
+}
+
 /** Mechanisms at the given units (e.g. a unit's ancestors, for link candidates), nearest unit first. */
 export async function listMechanismsAtUnits(q: Queryable, unitIds: string[]): Promise<MechanismRecord[]> {
   if (unitIds.length === 0) return [];

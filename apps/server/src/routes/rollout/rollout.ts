@@ -1,9 +1,8 @@
 // Routes of the roll-out planner. Schema in, one service call, result out.
 import { z } from 'zod';
-import { conflict, Id, RolloutScenarioCreate, RolloutScenarioUpdate, RolloutSettings, Version, ROLLOUT_SCENARIO_STATUSES, defaultRolloutSettings } from '@trellis/core';
+import { conflict, Id, type RolloutResult, RolloutScenarioCreate, RolloutScenarioUpdate, RolloutSettings, Version, ROLLOUT_SCENARIO_STATUSES, defaultRolloutSettings } from '@trellis/core';
 import type { TrellisApp } from '../../app.js';
 import { facilitatorCalendar, scheduleCsv } from '../../services/rollout/exports.js';
-import type { RolloutResult } from '../../services/rollout/result.js';
 import { adoptScenario, createScenario, getScenario, listScenarios, removeScenario, updateScenario } from '../../services/rollout/scenarios.js';
 import { contextOf } from '../context.js';
 

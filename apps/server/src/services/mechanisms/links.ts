@@ -17,12 +17,11 @@ import {
   type MechanismLinkChange,
 } from '@trellis/core';
 import {
-  chainDown,
-  chainUp,
   findMechanism,
   findUnit,
   listMechanismsAtUnits,
   listUnitMechanisms,
+  linkedOneAway,
   listUnlinkedBelow,
   recordAuditEvent,
   updateMechanism,
@@ -93,16 +92,14 @@ export async function getInfrastructure(ctx: ServiceContext, unitId: string): Pr
   const nodes = new Map<string, InfrastructureNode>(here.map((m) => [m.id, node(m, 'this')]));
   const links: { lowerId: string; upperId: string }[] = [];
   const readable = (path: string) => decide(ctx.caller, 'mechanism.read', path) === 'allow';
-  for (const m of here) {
-    const [upper] = await chainUp(ctx.db, m.id);
-    if (upper && readable(upper.unitPath)) {
-      if (!nodes.has(upper.id)) nodes.set(upper.id, node(upper, 'above'));
-      links.push({ lowerId: m.id, upperId: upper.id });
-    }
-    for (const lower of (await chainDown(ctx.db, m.id)).filter((x) => x.distance === 1 && readable(x.unitPath))) {
-      if (!nodes.has(lower.id)) nodes.set(lower.id, node(lower, 'below'));
-      links.push({ lowerId: lower.id, upperId: m.id });
-    }
+  const { up, down } = await linkedOneAway(ctx.db, here.map((m) => m.id));
+  for (const upper of up.filter((x) => readable(x.unitPath))) {
+    if (!nodes.has(upper.id)) nodes.set(upper.id, node(upper, 'above'));
+    for (const m of here) if (m.upperMechanismId === upper.id) links.push({ lowerId: m.id, upperId: upper.id });
+  }
+  for (const lower of down.filter((x) => readable(x.unitPath))) {
+    if (!nodes.has(lower.id)) nodes.set(lower.id, node(lower, 'below'));
+    links.push({ lowerId: lower.id, upperId: lower.upperMechanismId! });
   }
   const all = [...nodes.values()];
   return { unitId: unit.id, unitName: unit.name, nodes: all, links, description: describeInfrastructure(unit.name, all, links) };

@@ -2,8 +2,7 @@
 // an iCalendar file (one all-day event per school and phase, from its first to its last month).
 import { stringify } from 'csv-stringify/sync';
 import ical from 'ical-generator';
-import { notFound } from '@trellis/core';
-import type { RolloutResult } from './result.js';
+import { notFound, type RolloutResult } from '@trellis/core';
 
 const PHASE_KIND_LABELS: Record<string, string> = { readiness: 'Readiness', intensive: 'Intensive', 'cycling-back': 'Cycling back', institutionalization: 'Institutionalization' };
 

@@ -11,6 +11,7 @@ import {
   rolloutScenarioInput,
   staleVersion,
   type RolloutAdoptionStep,
+  type RolloutResult,
   type RolloutScenarioCreate,
   type RolloutScenarioUpdate,
   type RolloutSettings,
@@ -35,7 +36,6 @@ import {
 } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import type { RolloutComputer } from './compute.js';
-import type { RolloutResult } from './result.js';
 
 const publicScenario = ({ unitPath: _p, computation: _c, ...s }: RolloutScenarioRecord) => s;
 export type PublicRolloutScenario = ReturnType<typeof publicScenario>;

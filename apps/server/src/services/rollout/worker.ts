@@ -2,8 +2,8 @@
 // requests: check the scenario, schedule it, and sweep cadre sizes for the what-if chart. Posts
 // its stage as it goes, then the result (or the error).
 import { parentPort } from 'node:worker_threads';
-import { cadreSweep, rolloutFacilitators, RolloutScenario, scheduleRollout, type RolloutScenarioInput } from '@trellis/core';
-import { rolloutSummary, sweepSizes, type RolloutJobMessage } from './result.js';
+import { cadreSweep, rolloutFacilitators, RolloutScenario, rolloutSummary, scheduleRollout, sweepSizes, type RolloutScenarioInput } from '@trellis/core';
+import type { RolloutJobMessage } from './result.js';
 
 if (!parentPort) throw new Error('worker.ts runs as a worker thread');
 const port = parentPort;

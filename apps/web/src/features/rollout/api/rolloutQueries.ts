@@ -1,32 +1,10 @@
 // Reading roll-out scenarios: the defaults for a new one, a unit's scenarios with their summaries,
 // one scenario with its schedule (polled while the server computes it), and the unit planned for.
 import { queryOptions } from '@tanstack/react-query';
-import type { RolloutAdoptionStep, RolloutScenarioStatus, RolloutSchedule, RolloutSettings, RolloutSweepRow, UnitDetail } from '@trellis/core';
+import type { RolloutAdoptionStep, RolloutResult, RolloutScenarioStatus, RolloutSettings, RolloutSummary, UnitDetail } from '@trellis/core';
 import { api } from '../../../lib/api';
 
-/** What a computed scenario's list row shows (apps/server/src/services/rollout/result.ts). */
-export interface RolloutSummary {
-  siteCount: number;
-  subsetCount: number;
-  cadreSize: number;
-  totalCapacity: number;
-  monthsToScale: number;
-  yearsToScale: number;
-  scaleMonth: string;
-  lowerBoundMonths: number;
-  gapPercent: number;
-  peakUtilizationPercent: number;
-  firstSubsetStart: string | null;
-  lastSubsetStart: string | null;
-}
-
-export interface RolloutResult {
-  summary: RolloutSummary;
-  schedule: RolloutSchedule;
-  sweep: RolloutSweepRow[];
-  /** Names of the schools and groups as they were when computed. */
-  siteNames: Record<string, string>;
-}
+export type { RolloutResult, RolloutSummary } from '@trellis/core';
 
 export interface RolloutScenarioRecord {
   id: string;
