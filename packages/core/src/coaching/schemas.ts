@@ -7,6 +7,7 @@
 // (`coachingEngagementIssues`, `coachingContactIssues`): the schemas run them on what they have,
 // the server runs them again on the merged state.
 import { z } from 'zod';
+import { oneOf, text } from '../schemas/fields.js';
 import type { SourceRef } from '../catalogs/sources.js';
 import type { FieldIssue } from '../errors.js';
 import { IsoDate } from '../mechanisms/schemas.js';
@@ -27,13 +28,6 @@ export type CoachingEngagementStatus = (typeof COACHING_ENGAGEMENT_STATUSES)[num
 export const COACHING_CHECK_ANSWERS = ['yes', 'no'] as const;
 export type CoachingCheckAnswer = (typeof COACHING_CHECK_ANSWERS)[number];
 
-const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
-const text = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
 const longText = (max: number) =>
   z
     .string({ error: 'must be text' })

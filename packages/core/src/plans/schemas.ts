@@ -7,13 +7,13 @@
 // module's TASK_STATUSES, and a plan task adds HOW, start, phase, WHO as people and mechanisms,
 // dependencies, evidence and links to what an action item already has.
 import { z } from 'zod';
+import { oneOf, optionalText, text } from '../schemas/fields.js';
 import { IsoDate } from '../mechanisms/schemas.js';
 import { Id, Version } from '../organizations/schemas.js';
 import { TASK_STATUSES } from '../tasks/schemas.js';
 import { PLAN_KINDS, PLAN_RECOMMENDATION_DECISIONS, PLAN_RECOMMENDATION_SUBJECTS, PLAN_STATUSES } from './rules.js';
 import { PLAN_PHASES, PLAN_TEMPLATE_KEYS } from './templates.js';
 
-const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
 
 export const PlanKindSchema = z.enum(PLAN_KINDS, { error: oneOf(PLAN_KINDS) });
 export const PlanStatusSchema = z.enum(PLAN_STATUSES, { error: oneOf(PLAN_STATUSES) });
@@ -25,20 +25,6 @@ export const PlanRecommendationDecisionSchema = z.enum(PLAN_RECOMMENDATION_DECIS
 
 // ---- Field shapes --------------------------------------------------------------------------------
 
-const text = (max: number, empty = 'must not be empty') =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, empty)
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
-/** Optional text: blank becomes null. */
-const optionalText = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`)
-    .transform((s) => (s === '' ? null : s))
-    .nullable();
 const slug = z
   .string({ error: 'must be text' })
   .trim()

@@ -7,12 +7,12 @@
 // respondent (no person id, email, name, or free text), and, being strict, refuses any such field
 // sent anyway. The unit and period come from the survey link, never from the answer.
 import { z } from 'zod';
+import { oneOf, optionalText, text } from '../schemas/fields.js';
 import { IsoDate } from '../mechanisms/schemas.js';
 import { Id, Version } from '../organizations/schemas.js';
 import { BARRIER_CATEGORIES, BENCHMARK_RATINGS, READINESS_MAX_VALUE, READINESS_MIN_VALUE } from './instruments.js';
 import { BARRIER_STATUSES, BENCHMARK_ASSESSMENT_STATUSES, CELEBRATION_STATUSES, PROGRESS_MILESTONE_KINDS, PROGRESS_PERIOD_PATTERN } from './rules.js';
 
-const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
 
 export const BenchmarkRatingSchema = z.enum(BENCHMARK_RATINGS, { error: oneOf(BENCHMARK_RATINGS) });
 export const BenchmarkAssessmentStatusSchema = z.enum(BENCHMARK_ASSESSMENT_STATUSES, { error: oneOf(BENCHMARK_ASSESSMENT_STATUSES) });
@@ -22,20 +22,6 @@ export const CelebrationStatusSchema = z.enum(CELEBRATION_STATUSES, { error: one
 
 // ---- Field shapes --------------------------------------------------------------------------------
 
-const text = (max: number, empty = 'must not be empty') =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, empty)
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
-/** Optional text: blank becomes null. */
-const optionalText = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`)
-    .transform((s) => (s === '' ? null : s))
-    .nullable();
 const itemKey = z
   .string({ error: 'must be text' })
   .trim()

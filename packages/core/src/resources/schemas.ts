@@ -4,6 +4,7 @@
 // for shape here and against a framework by `resourceInputFor(framework)` and its siblings (the
 // framework is data, so the check is built from it).
 import { z } from 'zod';
+import { optionalText, text } from '../schemas/fields.js';
 import { Id, Version } from '../organizations/schemas.js';
 import { IsoDate } from '../mechanisms/schemas.js';
 import { RESOURCE_FINDING_CODES } from './analysis.js';
@@ -66,19 +67,6 @@ export const ResourceRecommendationStatusSchema = z.enum(RESOURCE_RECOMMENDATION
 
 // ---- Field shapes --------------------------------------------------------------------------------
 
-const text = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
-const optionalText = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`)
-    .transform((s) => (s === '' ? null : s))
-    .nullable();
 const count = (what: string) =>
   z
     .int({ error: `must be a whole number of ${what}` })
