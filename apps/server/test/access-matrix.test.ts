@@ -14,45 +14,20 @@ import { testConfig, useApi, type Api } from './support/api.js';
 import { pgliteTarget, testDatabases } from './support/databases.js';
 import { createMechanism, createMeeting, createResource, createMembership, createPerson, createRolloutScenario, createTask, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
 import { fingerprint } from './support/problems.js';
-
-type Place = 'inside' | 'outside';
-type CallerName = 'no session' | Role | 'system admin';
-const CALLERS: CallerName[] = ['no session', ...ROLES, 'system admin'];
-const PLACES: Place[] = ['inside', 'outside'];
-
-/** The units and people of one district: the caller's own (inside) or the other one (outside). */
-interface PlaceFixtures {
-  district: Unit;
-  feederPattern: Unit;
-  otherFeederPattern: Unit;
-  school: Unit;
-  person: TestPerson;
-}
-
-interface MatrixContext {
-  api: Api;
-  at: PlaceFixtures;
-  caller: { name: CallerName; agent: Agent; person: TestPerson | null };
-  /** Someone to sign in as, for the sign-in route. */
-  signInTarget: TestPerson;
-}
-
-interface BuiltRequest extends Omit<RequestOptions, 'csrf'> {
-  /** Path of the unit where the route's action is decided; the district's by default. */
-  decidedAt?: string;
-  /** Send it as someone else (e.g. a throwaway session of the same person, to sign out). */
-  agent?: Agent;
-  /** Further checks of a 2xx answer: `visible` says whether the caller may read the target. */
-  check?: (body: unknown, visible: boolean) => void;
-  /** Waits for work the request started in the background, so that it cannot write during a later case. */
-  settle?: (body: unknown) => Promise<void>;
-}
-
-const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 10)}`;
-const ids = (body: unknown) => (body as { id: string }[]).map((u) => u.id);
+import { CALLERS, ids, PLACES, unique, type CallerName, type MatrixEntries, type Place, type PlaceFixtures } from './support/matrix.js';
+import { backupMatrix } from './matrix/backup.js';
+import { coachingMatrix } from './matrix/coaching.js';
+import { importMatrix } from './matrix/imports.js';
+import { planMatrix } from './matrix/plans.js';
+import { progressMatrix } from './matrix/progress.js';
 
 /** How to build a valid request against a place, for every route. Keyed "METHOD url" as the route table has it. */
-const ROUTES: Record<string, (x: MatrixContext) => Promise<BuiltRequest>> = {
+const ROUTES: MatrixEntries = {
+  ...planMatrix,
+  ...importMatrix,
+  ...backupMatrix,
+  ...coachingMatrix,
+  ...progressMatrix,
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'GET /api/openapi.json': async () => ({ method: 'GET', url: '/api/openapi.json' }),
   'POST /api/auth/login': async ({ signInTarget }) => ({ method: 'POST', url: '/api/auth/login', body: { email: signInTarget.email, password: PASSWORD } }),

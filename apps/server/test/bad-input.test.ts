@@ -12,6 +12,14 @@ import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createMechanism, createPerson, createRolloutScenario, createStateTree, createSystemAdmin, createUnit, ncesIdFor, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
+import { backupBadInput } from './bad-input/backup.js';
+import { coachingBadInput } from './bad-input/coaching.js';
+import { importBadInput } from './bad-input/imports.js';
+import { planBadInput } from './bad-input/plans.js';
+import { progressBadInput } from './bad-input/progress.js';
+
+/** Write routes whose bad input a module's own test file covers. */
+const COVERED_ELSEWHERE: string[] = [...planBadInput, ...importBadInput, ...backupBadInput, ...coachingBadInput, ...progressBadInput];
 
 interface Fixtures {
   tree: StateTree;
@@ -787,8 +795,11 @@ describe.each(testDatabases())('bad input on $name', (target) => {
 
   it('has bad-input cases for every write route in the route table', () => {
     const writes = api.app.routeTable.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
-    expect(writes.filter((k) => !(k in WRITE_ROUTES))).toEqual([]);
-    expect(Object.keys(WRITE_ROUTES).filter((k) => !writes.includes(k))).toEqual([]);
+    // A module may test its write routes' bad input in a file of its own (<module>-bad-input.test.ts)
+    // and list the routes it covers in bad-input/<module>.ts.
+    const covered = new Set([...Object.keys(WRITE_ROUTES), ...COVERED_ELSEWHERE]);
+    expect(writes.filter((k) => !covered.has(k))).toEqual([]);
+    expect([...covered].filter((k) => !writes.includes(k))).toEqual([]);
   });
 
   // The cases need the fixtures' ids, so each route is one test that runs all of its cases.

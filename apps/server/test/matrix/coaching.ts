@@ -1,0 +1,4 @@
+// Access-control matrix entries for the coaching routes (spread into ROUTES in ../access-matrix.test.ts).
+import type { MatrixEntries } from '../support/matrix.js';
+
+export const coachingMatrix: MatrixEntries = {};
