@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { registerProblems, sendProblem } from './plugins/problems.js';
 import { registerSession } from './plugins/session.js';
 import { auditRoutes } from './routes/audit.js';
+import { backupRoutes } from './routes/backup/backup.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { mechanismRoutes } from './routes/mechanisms/mechanisms.js';
@@ -21,6 +22,8 @@ import { peopleRoutes } from './routes/organizations/people.js';
 import { unitRoutes } from './routes/organizations/units.js';
 import { resourceRoutes } from './routes/resources/resources.js';
 import { rolloutRoutes } from './routes/rollout/rollout.js';
+import { coachingRoutes } from './routes/coaching/coaching.js';
+import { planRoutes } from './routes/plans/plans.js';
 import { RolloutComputer } from './services/rollout/compute.js';
 
 export type TrellisApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -110,6 +113,9 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   mechanismRoutes(app);
   rolloutRoutes(app);
   resourceRoutes(app);
+  coachingRoutes(app);
+  backupRoutes(app);
+  planRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await serveWebApp(app, config.webDist);

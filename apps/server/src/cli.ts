@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// The `trellis` command: serve, start (serve with the demo on an empty database), migrate, seed, users.
+// The `trellis` command: serve, start (serve with the demo on an empty database), migrate, seed, users,
+// backup and restore.
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { NewPassword, ROLES, type Role } from '@trellis/core';
-import { findPersonByEmail, findUnit, findUnitsByReference, insertGrant, insertPerson, migrate, recordAuditEvent, setPasswordHash, deleteSessionsOfPerson, type Db } from '@trellis/db';
+import { BackupError, findPersonByEmail, findUnit, findUnitsByReference, insertGrant, insertPerson, migrate, recordAuditEvent, setPasswordHash, deleteSessionsOfPerson, type Db } from '@trellis/db';
 import { loadConfig } from './config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.js';
 import { openDatabase, startServer } from './server.js';
 import { hashPassword } from './services/passwords.js';
+import { backupToFile, restoreFromFile } from './services/backup/backup.js';
 
 const program = new Command()
   .name('trellis')
@@ -141,6 +143,32 @@ user
       });
       console.log(`The password of ${opts.email} is reset.${opts.password ? '' : ` New password: ${password}`}`);
     }),
+  );
+
+program
+  .command('backup')
+  .description('Write the whole database to one portable file (gzip’d JSON lines) that `trellis restore` loads, on PGlite or PostgreSQL')
+  .argument('<file>', 'the file to write, e.g. trellis-backup.jsonl.gz (replaced if it exists)')
+  .action((file: string) =>
+    withDb(async (db) => {
+      const r = await backupToFile(db, file);
+      console.log(`Backed up ${r.tables} tables, ${r.rows.toLocaleString('en-US')} rows (schema ${r.migrations.at(-1) ?? 'none'}) to ${file}, ${(r.bytes / 1024).toFixed(0)} KB.`);
+    }, { migrateFirst: false }),
+  );
+
+program
+  .command('restore')
+  .description('Load a backup into an EMPTY database (it builds the schema itself); refuses a database that has data, and a damaged file, writing nothing')
+  .argument('<file>', 'a file written by `trellis backup` or downloaded from the web app')
+  .action((file: string) =>
+    withDb(async (db) => {
+      try {
+        const r = await restoreFromFile(db, file);
+        console.log(`Restored ${r.tables} tables, ${r.rows.toLocaleString('en-US')} rows from ${file} into ${describeDatabase()}.`);
+      } catch (e) {
+        throw e instanceof BackupError ? new Error(`${e.message} Nothing was restored.`) : e;
+      }
+    }, { migrateFirst: false }),
   );
 
 program

@@ -43,6 +43,17 @@ export const ACTIONS = {
   'resource.manage': 'member', // map resources (one by one or by import), snapshots, priority needs and recommendations
   'rollout.read': 'viewer',
   'rollout.manage': 'leader', // plan, compare and adopt a roll-out scenario for the unit
+  'import.manage': 'admin', // load a directory (NCES CCD), regions and feeder patterns into the unit: preview, edit, apply
+  'plan.read': 'viewer', // design documents, plans, their tasks and recommendations
+  'plan.edit': 'member', // draft plans and their tasks, record progress, write recommendations
+  'plan.submit': 'editor', // submit or withdraw a plan (also any member of the unit's planning team)
+  'plan.approve': 'leader', // approve a plan or return it for revision (also the unit's steering body)
+  'plan.decide': 'leader', // decide a recommendation (also the unit's superintendent and governing body)
+  'design.manage': 'leader', // write the unit's design document, adopt and adapt a prototype
+  'coaching.read': 'viewer', // engagements, cadence, coverage, checklists, hand-over plans, reports (contact notes: see the coaching service)
+  'coaching.record': 'member', // log contacts (as the engagement's coach, or a leader), facilitator checks, next steps into tasks
+  'coaching.manage': 'leader', // set up, change, pause and end engagements (which gives a coach access), the hand-over plan, unit settings
+  'database.backup': 'admin', // download a backup of the whole database: decided at EVERY top-level unit (administrator of the whole organization, or a system administrator)
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 
