@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit.js';
 import { backupRoutes } from './routes/backup/backup.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports/ccd.js';
 import { mechanismRoutes } from './routes/mechanisms/mechanisms.js';
 import { grantRoutes } from './routes/organizations/grants.js';
 import { peopleRoutes } from './routes/organizations/people.js';
@@ -113,6 +114,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   mechanismRoutes(app);
   rolloutRoutes(app);
   resourceRoutes(app);
+  importRoutes(app);
   coachingRoutes(app);
   backupRoutes(app);
   planRoutes(app);

@@ -18,6 +18,22 @@ export interface Config {
   webDist: string;
   /** Warn of a steering body with more members than this; unset: the catalog's default. */
   steeringBodyMaxMembers: number | undefined;
+  /** Run the job runner (daily coaching digest, mail delivery) in this process; TRELLIS_JOBS=off to not. */
+  jobs: boolean;
+  /** Queue each day's coaching digests from this UTC hour on. */
+  digestHourUtc: number;
+  /** Outgoing mail; null: messages stay in the outbox table for an administrator to read. */
+  smtp: SmtpConfig | null;
+  /** The address people open Trellis at, for links in mail (optional). */
+  appUrl: string | undefined;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  user: string | undefined;
+  pass: string | undefined;
+  from: string;
 }
 
 const bool = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
@@ -32,6 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (steering !== undefined && !(Number.isInteger(steering) && steering > 0)) {
     throw new Error(`TRELLIS_STEERING_BODY_MAX_MEMBERS must be a whole number above 0, not "${env.TRELLIS_STEERING_BODY_MAX_MEMBERS}"`);
   }
+  const smtpPort = Number(env.SMTP_PORT ?? 587);
+  if (env.SMTP_HOST && !(Number.isInteger(smtpPort) && smtpPort > 0 && smtpPort <= 65535)) throw new Error(`SMTP_PORT must be a port number, not "${env.SMTP_PORT}"`);
+  if (env.SMTP_HOST && !env.SMTP_FROM) throw new Error('SMTP_FROM must be set when SMTP_HOST is: the address Trellis sends mail from');
+  const digestHour = Number(env.TRELLIS_DIGEST_HOUR_UTC ?? 12);
+  if (!(Number.isInteger(digestHour) && digestHour >= 0 && digestHour <= 23)) throw new Error(`TRELLIS_DIGEST_HOUR_UTC must be a whole hour 0–23, not "${env.TRELLIS_DIGEST_HOUR_UTC}"`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -43,5 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TRELLIS_TRUST_PROXY),
     webDist: resolve(env.TRELLIS_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     steeringBodyMaxMembers: steering,
+    jobs: env.TRELLIS_JOBS === undefined ? true : bool(env.TRELLIS_JOBS) || env.TRELLIS_JOBS === 'on',
+    digestHourUtc: digestHour,
+    smtp: env.SMTP_HOST ? { host: env.SMTP_HOST, port: smtpPort, user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined, from: env.SMTP_FROM! } : null,
+    appUrl: env.TRELLIS_APP_URL || undefined,
   };
 }

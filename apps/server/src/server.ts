@@ -2,6 +2,7 @@
 import { connect, deleteExpiredSessions, migrate, pruneLoginAttempts, type Db } from '@trellis/db';
 import { buildApp, type TrellisApp } from './app.js';
 import { resumeComputations } from './services/rollout/scenarios.js';
+import { JobRunner, smtpMailer } from './services/coaching/jobs.js';
 import type { Config } from './config.js';
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
@@ -24,6 +25,9 @@ export async function startServer(config: Config, opts: { db?: Db; logger?: bool
   const housekeeping = startHousekeeping(db, app.log);
   // Scenarios a stopped server left computing are computed again.
   void resumeComputations(db, app.trellis.rollout).catch((err) => app.log.warn({ err }, 'could not resume roll-out computations'));
+  // The daily coaching digest and mail delivery (safe with several processes: docs/decisions/0016).
+  const jobs = config.jobs ? new JobRunner(db, { mailer: smtpMailer(config.smtp), digestHourUtc: config.digestHourUtc, appUrl: config.appUrl, log: app.log }) : null;
+  jobs?.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
@@ -33,6 +37,7 @@ export async function startServer(config: Config, opts: { db?: Db; logger?: bool
     url: `http://${shownHost}:${port}`,
     async close() {
       clearInterval(housekeeping);
+      await jobs?.stop();
       await app.close();
       await db.close();
     },

@@ -42,9 +42,20 @@ export function publicGrant({ unitPath: _p, ...grant }: GrantRecord): Grant {
   return grant;
 }
 
-/** The scopes an access check needs: each grant's unit path and role. */
+/**
+ * The scopes an access check needs: each grant's unit path and role, and the member scope a coach
+ * holds at the unit of each engagement that has not ended (docs/decisions/0016). Read per request,
+ * so ending an engagement (like deleting a grant) takes effect at once.
+ */
 export async function grantScopesOf(q: Queryable, personId: string): Promise<GrantScope[]> {
-  return q.query<GrantScope>(`select u.path as "unitPath", g.role from grants g join units u on u.id = g.unit_id where g.person_id = $1`, [personId]);
+  // One round trip: the grants, then the coaching scopes (as coachingScopesOf in ../coaching/coaching.ts).
+  return q.query<GrantScope>(
+    `select u.path as "unitPath", g.role from grants g join units u on u.id = g.unit_id where g.person_id = $1
+     union all
+     select distinct u.path, 'member' from coaching_engagements e join units u on u.id = e.unit_id
+     where e.coach_person_id = $1 and e.status <> 'ended' and u.archived_at is null`,
+    [personId],
+  );
 }
 
 export async function grantsOfPerson(q: Queryable, personId: string): Promise<GrantRecord[]> {
