@@ -142,6 +142,9 @@ export async function changeTask(ctx: ServiceContext, taskId: string, input: Tas
     const before = await findTask(tx, taskId, { lock: true });
     if (!before) throw notFound('The task');
     authorize(ctx.caller, 'task.update', before.unitPath, 'The task');
+    // A plan's task follows its plan's rules (frozen once approved): it changes through /api/plan-tasks/:id.
+    const [inPlan] = await tx.query<{ plan_id: string | null }>('select plan_id from tasks where id = $1', [taskId]);
+    if (inPlan?.plan_id) throw conflict('This task belongs to a plan; change it in the plan (PATCH /api/plan-tasks/:id), where the plan’s approval rules apply.', [{ field: 'id', message: 'is a plan task' }]);
     if (before.version !== version) throw staleVersion('This task');
     const status = changes.status ?? before.status;
     if (changes.blockedReason && status !== 'blocked') throw invalid('Only a blocked task has a reason it is blocked.', [{ field: 'blockedReason', message: 'is only given when a task is blocked' }]);
