@@ -14,6 +14,7 @@ import { registerProblems, sendProblem } from './plugins/problems.js';
 import { registerSession } from './plugins/session.js';
 import { auditRoutes } from './routes/audit.js';
 import { backupRoutes } from './routes/backup/backup.js';
+import { exportRoutes } from './routes/exports/exports.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports/ccd.js';
@@ -117,6 +118,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   importRoutes(app);
   coachingRoutes(app);
   backupRoutes(app);
+  exportRoutes(app);
   planRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -1,0 +1,329 @@
+// Import runs: a preview stored as the exact writes it would make (items) and the rows it cannot use
+// (problems); apply replays the items in one transaction with set-based statements.
+import type { ExistingUnit, ImportCounts, ImportFileInfo, ImportItem, ImportProblem, UnitKind } from '@trellis/core';
+import type { Queryable } from '../client.js';
+import { subtreeRange } from '@trellis/core';
+import { iso, withinSubtrees } from '../rows.js';
+
+const BATCH = 1000;
+const col = <T, R>(rows: T[], f: (r: T) => R) => rows.map(f);
+
+export interface ImportRunRecord {
+  id: string;
+  kind: 'ccd' | 'feeders';
+  unitId: string;
+  unitName: string;
+  unitPath: string;
+  status: 'previewed' | 'applied' | 'discarded';
+  counts: ImportCounts;
+  problemCount: number;
+  files: ImportFileInfo[];
+  feeders: unknown;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  appliedAt: string | null;
+  version: number;
+}
+
+interface RunRow {
+  id: string;
+  kind: 'ccd' | 'feeders';
+  unit_id: string;
+  unit_name: string;
+  unit_path: string;
+  status: 'previewed' | 'applied' | 'discarded';
+  counts: ImportCounts;
+  problem_count: number;
+  files: ImportFileInfo[];
+  feeders: unknown;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+  applied_at: Date | null;
+  version: number;
+}
+
+const toRun = (r: RunRow): ImportRunRecord => ({
+  id: r.id,
+  kind: r.kind,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  unitPath: r.unit_path,
+  status: r.status,
+  counts: r.counts,
+  problemCount: r.problem_count,
+  files: r.files,
+  feeders: r.feeders,
+  createdBy: r.created_by,
+  createdByName: r.created_by_name,
+  createdAt: iso(r.created_at),
+  appliedAt: r.applied_at ? iso(r.applied_at) : null,
+  version: r.version,
+});
+
+const RUN_COLUMNS = `r.id, r.kind, r.unit_id, u.name as unit_name, r.unit_path, r.status, r.counts, r.problem_count, r.files, r.feeders,
+  r.created_by, p.name as created_by_name, r.created_at, r.applied_at, r.version`;
+const RUN_FROM = `import_runs r join units u on u.id = r.unit_id left join people p on p.id = r.created_by`;
+
+export interface NewImportRun {
+  id: string;
+  kind: 'ccd' | 'feeders';
+  unitId: string;
+  unitPath: string;
+  counts: ImportCounts;
+  problemCount: number;
+  files: ImportFileInfo[];
+  feeders?: unknown;
+  createdBy: string | null;
+}
+
+export async function insertImportRun(q: Queryable, run: NewImportRun): Promise<void> {
+  await q.query(
+    `insert into import_runs (id, kind, unit_id, unit_path, counts, problem_count, files, feeders, created_by)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9)`,
+    [run.id, run.kind, run.unitId, run.unitPath, JSON.stringify(run.counts), run.problemCount, JSON.stringify(run.files), run.feeders === undefined ? null : JSON.stringify(run.feeders), run.createdBy],
+  );
+}
+
+export async function findImportRun(q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<ImportRunRecord | null> {
+  if (opts.lock) await q.query('select 1 from import_runs where id = $1 for update', [id]);
+  const rows = await q.query<RunRow>(`select ${RUN_COLUMNS} from ${RUN_FROM} where r.id = $1`, [id]);
+  return rows[0] ? toRun(rows[0]) : null;
+}
+
+/** The latest runs of units within the given subtree roots (all when null). */
+export async function listImportRuns(q: Queryable, roots: string[] | null, limit: number): Promise<ImportRunRecord[]> {
+  const params: unknown[] = [];
+  let where = 'true';
+  if (roots !== null) {
+    if (roots.length === 0) return [];
+    where = withinSubtrees('r.unit_path', roots, params);
+  }
+  params.push(limit);
+  const rows = await q.query<RunRow>(`select ${RUN_COLUMNS} from ${RUN_FROM} where ${where} order by r.created_at desc, r.id limit $${params.length}`, params);
+  return rows.map(toRun);
+}
+
+export async function updateImportRun(q: Queryable, id: string, version: number, changes: { status?: 'applied' | 'discarded'; appliedBy?: string | null; counts?: ImportCounts; problemCount?: number; feeders?: unknown }): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    `update import_runs set
+       status = coalesce($3, status),
+       applied_by = case when $3 = 'applied' then $4::uuid else applied_by end,
+       applied_at = case when $3 = 'applied' then now() else applied_at end,
+       counts = coalesce($5::jsonb, counts),
+       problem_count = coalesce($6, problem_count),
+       feeders = coalesce($7::jsonb, feeders),
+       version = version + 1
+     where id = $1 and version = $2 returning id`,
+    [id, version, changes.status ?? null, changes.appliedBy ?? null, changes.counts ? JSON.stringify(changes.counts) : null, changes.problemCount ?? null, changes.feeders === undefined ? null : JSON.stringify(changes.feeders)],
+  );
+  return rows.length === 1;
+}
+
+export async function insertImportItems(q: Queryable, runId: string, items: ImportItem[], firstSeq = 0, onBatch?: (done: number) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    const b = items.slice(i, i + BATCH);
+    const v = (f: (it: ImportItem) => unknown) => col(b, f);
+    await q.query(
+      `insert into import_run_items (run_id, seq, action, unit_id, kind, expected_version, parent_id, path, name, nces_id, state_id, grade_low, grade_high,
+         address, city, zip, latitude, longitude, level, school_type, charter, operational_status, archived, changes, line)
+       select $1, seq, action, unit_id, kind, expected_version, parent_id, path, name, nces_id, state_id, grade_low, grade_high,
+         address, city, zip, latitude, longitude, level, school_type, charter, operational_status, archived, string_to_array(changes, ','), line
+       from unnest($2::int[], $3::text[], $4::uuid[], $5::text[], $6::int[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+         $13::text[], $14::text[], $15::text[], $16::text[], $17::float8[], $18::float8[], $19::text[], $20::int2[], $21::boolean[], $22::text[], $23::boolean[], $24::text[], $25::int[])
+         as t(seq, action, unit_id, kind, expected_version, parent_id, path, name, nces_id, state_id, grade_low, grade_high,
+           address, city, zip, latitude, longitude, level, school_type, charter, operational_status, archived, changes, line)`,
+      [
+        runId,
+        b.map((_, k) => firstSeq + i + k),
+        v((it) => it.action),
+        v((it) => it.unitId),
+        v((it) => it.kind),
+        v((it) => it.expectedVersion),
+        v((it) => it.parentId),
+        v((it) => it.path),
+        v((it) => it.values.name),
+        v((it) => it.values.ncesId),
+        v((it) => it.values.stateId),
+        v((it) => it.values.gradeLow),
+        v((it) => it.values.gradeHigh),
+        v((it) => it.values.address),
+        v((it) => it.values.city),
+        v((it) => it.values.zip),
+        v((it) => it.values.latitude),
+        v((it) => it.values.longitude),
+        v((it) => it.values.level),
+        v((it) => it.values.schoolType),
+        v((it) => it.values.charter),
+        v((it) => it.values.status),
+        v((it) => it.values.archived),
+        // A text[] per item travels as one comma-joined text (unnest cannot take a 2-D ragged array).
+        v((it) => it.changes.join(',')),
+        v((it) => it.line),
+      ],
+    );
+    onBatch?.(Math.min(items.length, i + BATCH));
+  }
+}
+
+export async function deleteImportItems(q: Queryable, runId: string): Promise<void> {
+  await q.query('delete from import_run_items where run_id = $1', [runId]);
+  await q.query('delete from import_run_problems where run_id = $1', [runId]);
+}
+
+export async function insertImportProblems(q: Queryable, runId: string, problems: ImportProblem[]): Promise<void> {
+  for (let i = 0; i < problems.length; i += BATCH) {
+    const b = problems.slice(i, i + BATCH);
+    await q.query(
+      `insert into import_run_problems (run_id, seq, file, line, record_key, name, field, message)
+       select $1, * from unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      [runId, b.map((_, k) => i + k), col(b, (p) => p.file), col(b, (p) => p.line), col(b, (p) => p.key), col(b, (p) => p.name), col(b, (p) => p.field), col(b, (p) => p.message)],
+    );
+  }
+}
+
+export async function listImportProblems(q: Queryable, runId: string, offset: number, limit: number): Promise<ImportProblem[]> {
+  const rows = await q.query<{ file: ImportProblem['file']; line: number | null; record_key: string | null; name: string | null; field: string | null; message: string }>(
+    `select file, line, record_key, name, field, message from import_run_problems where run_id = $1 order by seq offset $2 limit $3`,
+    [runId, offset, limit],
+  );
+  return rows.map((r) => ({ file: r.file, line: r.line, key: r.record_key, name: r.name, field: r.field, message: r.message }));
+}
+
+export interface ImportChangeRow {
+  action: 'create' | 'update' | 'archive';
+  kind: string;
+  unitId: string;
+  name: string;
+  ncesId: string | null;
+  changes: string[];
+  line: number | null;
+}
+
+export async function listImportChanges(q: Queryable, runId: string, offset: number, limit: number): Promise<{ total: number; rows: ImportChangeRow[] }> {
+  const [count] = await q.query<{ n: number }>('select count(*)::int as n from import_run_items where run_id = $1', [runId]);
+  const rows = await q.query<{ action: ImportChangeRow['action']; kind: string; unit_id: string; name: string; nces_id: string | null; changes: string[]; line: number | null }>(
+    `select action, kind, unit_id, name, nces_id, changes, line from import_run_items where run_id = $1 order by seq offset $2 limit $3`,
+    [runId, offset, limit],
+  );
+  return {
+    total: count?.n ?? 0,
+    rows: rows.map((r) => ({ action: r.action, kind: r.kind, unitId: r.unit_id, name: r.name, ncesId: r.nces_id, changes: r.changes ?? [], line: r.line })),
+  };
+}
+
+/** Items whose unit changed (or went) since the preview, or whose new unit's id or NCES id is now taken. */
+export async function staleImportItems(q: Queryable, runId: string): Promise<{ name: string; reason: string }[]> {
+  return q.query<{ name: string; reason: string }>(
+    `select i.name, case when u.id is null then 'removed' else 'changed' end as reason
+       from import_run_items i left join units u on u.id = i.unit_id
+      where i.run_id = $1 and i.action <> 'create' and (u.id is null or u.version <> i.expected_version)
+     union all
+     select i.name, 'taken' from import_run_items i join units u on u.nces_id = i.nces_id and u.id <> i.unit_id
+      where i.run_id = $1 and i.action = 'create' and i.nces_id is not null
+     limit 5`,
+    [runId],
+  );
+}
+
+/**
+ * Writes a run's items: creates in one statement (parents come first in seq order, and foreign keys
+ * are checked at the end of the statement), then every update in one statement guarded by the
+ * version seen at preview. Returns how many rows each wrote; the caller compares with the items.
+ */
+export async function applyImportItems(q: Queryable, runId: string): Promise<{ created: number; updated: number; expectedUpdates: number }> {
+  const created = await q.query<{ id: string }>(
+    `insert into units (id, kind, name, parent_id, path, nces_id, state_id, grade_low, grade_high, address, city, zip, latitude, longitude,
+       level, school_type, charter, operational_status, archived_at)
+     select unit_id, kind, name, parent_id, path, nces_id, state_id, grade_low, grade_high, address, city, zip, latitude, longitude,
+       level, school_type, charter, operational_status, case when archived then now() end
+       from import_run_items where run_id = $1 and action = 'create' order by seq
+     returning id`,
+    [runId],
+  );
+  const updated = await q.query<{ id: string }>(
+    `update units u set name = i.name, parent_id = i.parent_id, path = i.path, nces_id = i.nces_id, state_id = i.state_id,
+       grade_low = i.grade_low, grade_high = i.grade_high, address = i.address, city = i.city, zip = i.zip,
+       latitude = i.latitude, longitude = i.longitude, level = i.level, school_type = i.school_type, charter = i.charter,
+       operational_status = i.operational_status,
+       archived_at = case when i.archived then coalesce(u.archived_at, now()) else null end,
+       version = u.version + 1, updated_at = now()
+     from import_run_items i
+     where i.run_id = $1 and i.action <> 'create' and u.id = i.unit_id and u.version = i.expected_version
+     returning u.id`,
+    [runId],
+  );
+  const [expected] = await q.query<{ n: number }>(`select count(*)::int as n from import_run_items where run_id = $1 and action <> 'create'`, [runId]);
+  return { created: created.length, updated: updated.length, expectedUpdates: expected?.n ?? 0 };
+}
+
+interface ExistingRow {
+  id: string;
+  kind: UnitKind;
+  parent_id: string | null;
+  path: string;
+  version: number;
+  name: string;
+  nces_id: string | null;
+  state_id: string | null;
+  grade_low: string | null;
+  grade_high: string | null;
+  address: string | null;
+  city: string | null;
+  zip: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  level: string | null;
+  school_type: number | null;
+  charter: boolean | null;
+  operational_status: string | null;
+  archived: boolean;
+}
+
+const EXISTING_COLUMNS = `id, kind, parent_id, path, version, name, nces_id, state_id, grade_low, grade_high, address, city, zip, latitude, longitude,
+  level, school_type, charter, operational_status, archived_at is not null as archived`;
+
+const toExisting = (r: ExistingRow): ExistingUnit =>
+  ({
+    id: r.id,
+    kind: r.kind,
+    parentId: r.parent_id,
+    path: r.path,
+    version: r.version,
+    name: r.name,
+    ncesId: r.nces_id,
+    stateId: r.state_id,
+    gradeLow: r.grade_low,
+    gradeHigh: r.grade_high,
+    address: r.address,
+    city: r.city,
+    zip: r.zip,
+    latitude: r.latitude === null ? null : Number(r.latitude),
+    longitude: r.longitude === null ? null : Number(r.longitude),
+    level: r.level,
+    schoolType: r.school_type,
+    charter: r.charter,
+    status: r.operational_status,
+    archived: r.archived,
+  }) as ExistingUnit;
+
+/** Every unit of the subtree at `path` (itself and archived units included), with its directory fields. */
+export async function listDirectoryUnits(q: Queryable, path: string): Promise<ExistingUnit[]> {
+  const { from, to } = subtreeRange(path);
+  const rows = await q.query<ExistingRow>(`select ${EXISTING_COLUMNS} from units where path >= $1 and path < $2`, [from, to]);
+  return rows.map(toExisting);
+}
+
+/** Units outside the subtree at `path` that hold one of these NCES ids or (kind, state id) pairs. */
+export async function findDirectoryUnitsElsewhere(q: Queryable, path: string, ncesIds: string[], stateIds: { kind: string; stateId: string }[]) {
+  const { from, to } = subtreeRange(path);
+  const range = [from, to];
+  const rows = await q.query<{ kind: UnitKind; nces_id: string | null; state_id: string | null; name: string }>(
+    `select kind, nces_id, state_id, name from units
+      where not (path >= $1 and path < $2)
+        and (nces_id = any($3::text[]) or (state_id is not null and (kind || ':' || state_id) = any($4::text[])))`,
+    [...range, ncesIds, stateIds.map((s) => `${s.kind}:${s.stateId}`)],
+  );
+  return rows.map((r) => ({ kind: r.kind, ncesId: r.nces_id, stateId: r.state_id, name: r.name }));
+}
