@@ -20,6 +20,7 @@ import {
 import { hashPassword } from '../services/passwords.js';
 import { allUnits, generateOrganization, type GeneratedOrganization } from './organization.js';
 import { seedResources } from './resources.js';
+import { seedCoaching } from './coaching.js';
 
 export const DEMO_PASSWORD = 'trellis-demo';
 export const DEMO_ACCOUNTS = [
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     await seedMechanisms(tx, org, district, [...accounts, ...org.people]);
     const districtSchools = org.schools.filter((s) => s.kind === 'school' && s.path.startsWith(district.path));
     await seedResources(tx, district.id, [school.id, ...districtSchools.filter((s) => s.id !== school.id).map((s) => s.id)]);
+    await seedCoaching(tx, { districtId: district.id, schoolIds: [school.id, ...districtSchools.filter((s) => s.id !== school.id).map((s) => s.id)], people: org.people, districtLeaderId: accounts[1]!.id, passwordHash: hash });
     await recordAuditEvent(tx, { actorId: null, action: 'seed.demo', entityType: 'unit', entityId: org.state.id, unitId: org.state.id, before: null, after: { units: units.length, people: org.people.length + accounts.length }, requestId: undefined });
   });
   return { seeded: true, units: units.length, people: org.people.length + accounts.length };
