@@ -172,6 +172,28 @@ program
   );
 
 program
+  .command('import')
+  .description('Import a directory')
+  .command('ccd')
+  .description('Import NCES CCD school and LEA (district) files into a state (or one district): prints the preview; --apply writes it in one transaction')
+  .requiredOption('--state <unit>', 'the state (or district) to import into: id, NCES id, state id or exact name')
+  .option('--schools <file>', 'CCD school directory file (CSV or tab-separated; 2013 or current layout)')
+  .option('--leas <file>', 'CCD LEA directory file')
+  .option('--regions <file>', 'district → region CSV (e.g. the Texas AskTED directory)')
+  .option('--feeders <suggest|file>', 'suggest feeder patterns for districts with several high schools, or read them from a CSV (school → high school NCES ids)')
+  .option('--apply', 'write the changes (without it, only the preview is shown)')
+  .option('--skip-problems', 'import every row without a problem (without it, any problem stops the import)')
+  .option('--create-state', 'create a state of that name when no unit matches --state (a new installation)')
+  .action((opts: { state: string; schools?: string; leas?: string; regions?: string; feeders?: string; apply?: boolean; skipProblems?: boolean; createState?: boolean }) =>
+    withDb(async (db) => {
+      if (!opts.schools && !opts.leas && !opts.feeders) throw new Error('Give --schools and/or --leas, or --feeders.');
+      const { runCcdImportCli, createStateFor } = await import('./services/imports/cli.js');
+      const unit = opts.createState && (await findUnitsByReference(db, opts.state)).length === 0 ? await createStateFor(db, opts.state) : await resolveUnit(db, opts.state);
+      process.exitCode = await runCcdImportCli(db, { unitId: unit.id, schools: opts.schools, leas: opts.leas, regions: opts.regions, feeders: opts.feeders, apply: !!opts.apply, skipProblems: !!opts.skipProblems });
+    }),
+  );
+
+program
   .command('bench')
   .description('Run the benchmarks (generates a state of 10,000 schools; prints figures)')
   .allowUnknownOption()

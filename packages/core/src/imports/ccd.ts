@@ -248,7 +248,7 @@ export function parseCcdSchool(header: CcdHeader, record: readonly string[], lin
   const { fields, get, problems, problem } = r;
   const leaId = ncesDigits(get('leaId'), 7);
   if (leaId === null) problem('LEAID', `"${get('leaId') ?? ''}" is not an NCES district id (7 digits)`);
-  else if (!fields.ncesId.startsWith(leaId)) problem('NCESSCH', `${fields.ncesId} does not begin with its district's LEAID ${leaId}`);
+  else if (fields.ncesId !== '' && !fields.ncesId.startsWith(leaId)) problem('NCESSCH', `${fields.ncesId} does not begin with its district's LEAID ${leaId}`);
   const typeText = (get('type') ?? '').trim();
   const schoolType = /^[1-5]$/.test(typeText) ? Number(typeText) : null;
   if (problems.length > 0) return { ok: false, problems };

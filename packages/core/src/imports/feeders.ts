@@ -115,6 +115,13 @@ export function planFeederPatterns(units: readonly ExistingUnit[], assignments: 
     while (p && p.kind !== 'district') p = p.parentId ? byId.get(p.parentId) : undefined;
     return p ?? null;
   };
+  const childrenOf = new Map<string, ExistingUnit[]>();
+  for (const u of units) {
+    if (!u.parentId) continue;
+    const list = childrenOf.get(u.parentId);
+    if (list) list.push(u);
+    else childrenOf.set(u.parentId, [u]);
+  }
   // Target parent of every school that moves, and the feeder patterns to create.
   const target = new Map<string, string>(); // school id → feeder pattern id
   const patternOfHigh = new Map<string, { id: string; district: ExistingUnit; create: boolean; name: string }>();
@@ -123,7 +130,7 @@ export function planFeederPatterns(units: readonly ExistingUnit[], assignments: 
     if (known) return known;
     const parent = high.parentId ? byId.get(high.parentId) : undefined;
     const name = feederPatternName(high.name);
-    const sameName = units.find((u) => u.kind === 'feeder_pattern' && u.parentId === district.id && !u.archived && u.name.toLowerCase() === name.toLowerCase());
+    const sameName = (childrenOf.get(district.id) ?? []).find((u) => u.kind === 'feeder_pattern' && !u.archived && u.name.toLowerCase() === name.toLowerCase());
     const pattern =
       parent?.kind === 'feeder_pattern' && parent.parentId === district.id
         ? { id: parent.id, district, create: false, name: parent.name }
@@ -183,10 +190,11 @@ export function planFeederPatterns(units: readonly ExistingUnit[], assignments: 
     items.push({ action: 'update', unitId: school.id, kind: 'school', expectedVersion: school.version, parentId: patternId, path, values: valuesOf(school), changes: ['parent'], line: null });
     counts.updates++;
     counts.byKind.school.updates++;
-    for (const u of units) {
-      if (u.id !== school.id && u.path.startsWith(school.path)) {
-        items.push({ action: 'update', unitId: u.id, kind: u.kind, expectedVersion: u.version, parentId: u.parentId, path: path + u.path.slice(school.path.length), values: valuesOf(u), changes: ['path'], line: null });
-      }
+    const below = [...(childrenOf.get(school.id) ?? [])];
+    while (below.length > 0) {
+      const u = below.pop()!;
+      items.push({ action: 'update', unitId: u.id, kind: u.kind, expectedVersion: u.version, parentId: u.parentId, path: path + u.path.slice(school.path.length), values: valuesOf(u), changes: ['path'], line: null });
+      below.push(...(childrenOf.get(u.id) ?? []));
     }
   }
   counts.problemRows = problems.length;

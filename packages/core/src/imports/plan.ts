@@ -161,7 +161,11 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
   // 2. Ids that appear twice: every occurrence is refused.
   const dedupe = <T extends { ncesId: string; line: number; name: string }>(rows: T[], file: 'schools' | 'leas'): T[] => {
     const lines = new Map<string, number[]>();
-    for (const r of rows) lines.set(r.ncesId, [...(lines.get(r.ncesId) ?? []), r.line]);
+    for (const r of rows) {
+      const list = lines.get(r.ncesId);
+      if (list) list.push(r.line);
+      else lines.set(r.ncesId, [r.line]);
+    }
     return rows.filter((r) => {
       const at = lines.get(r.ncesId)!;
       if (at.length === 1) return true;
@@ -218,6 +222,7 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
   if (input.regions && scope.kind === 'state') {
     const regionUnits = new Map(input.existing.filter((u) => u.kind === 'region' && u.parentId === scope.id).map((u) => [u.name.toLowerCase(), u]));
     const seen = new Map<string, RegionAssignment>();
+    const newRegions = new Map<string, string>();
     for (const a of input.regions) {
       const name = regionName(a.region);
       const earlier = seen.get(a.district);
@@ -227,9 +232,10 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
       }
       seen.set(a.district, a);
       const region = regionUnits.get(name.toLowerCase());
-      let regionId = region?.id ?? [...planned.values()].find((p) => p.kind === 'region' && p.values.name.toLowerCase() === name.toLowerCase())?.id;
+      let regionId = region?.id ?? newRegions.get(name.toLowerCase());
       if (!regionId) {
         regionId = input.newId();
+        newRegions.set(name.toLowerCase(), regionId);
         planned.set(regionId, { id: regionId, kind: 'region', parentId: scope.id, values: blankValues(name), existing: null, line: null });
       } else if (region && !planned.has(region.id)) {
         // An archived region that gets districts again comes back; otherwise it is unchanged.
@@ -243,6 +249,7 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
   const schoolsPerLea = new Map<string, number>();
   for (const s of schools) schoolsPerLea.set(s.leaId, (schoolsPerLea.get(s.leaId) ?? 0) + 1);
   const districtIdByLea = new Map<string, string>();
+  const closedLeas = new Map<string, string>();
   for (const e of input.existing) if (e.kind === 'district' && e.ncesId !== null) districtIdByLea.set(e.ncesId, e.id);
   if (scope.kind === 'district' && scope.ncesId) districtIdByLea.set(scope.ncesId, scope.id);
   for (const d of districts) {
@@ -257,6 +264,7 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
     }
     if (!existing && isClosed(d.status)) {
       counts.closedNotCreated++;
+      closedLeas.set(d.ncesId, d.name);
       continue;
     }
     const region = regionOfDistrict.get(d.ncesId) ?? (d.stateId ? regionOfDistrict.get(d.stateId) ?? regionOfDistrict.get(stateKey(d.stateId)!) : undefined);
@@ -279,6 +287,11 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
   // 6. Schools.
   for (const s of schools) {
     const districtId = districtIdByLea.get(s.leaId);
+    if (!districtId && closedLeas.has(s.leaId)) {
+      if (isClosed(s.status)) counts.closedNotCreated++;
+      else refuse({ file: 'schools', line: s.line, key: s.ncesId, name: s.name, field: 'LEAID', message: `its district ${closedLeas.get(s.leaId)} (LEAID ${s.leaId}) is closed in the LEA file and was never in ${scope.name}, so the school has no district to go in` });
+      continue;
+    }
     if (!districtId) {
       refuse({ file: 'schools', line: s.line, key: s.ncesId, name: s.name, field: 'LEAID', message: `its district (LEAID ${s.leaId}) is neither in the LEA file nor in ${scope.name}` });
       continue;
@@ -304,7 +317,12 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
   for (const u of input.existing) parentOf.set(u.id, u.parentId);
   for (const p of planned.values()) parentOf.set(p.id, p.parentId);
   const children = new Map<string, string[]>();
-  for (const [id, parent] of parentOf) if (parent !== null && id !== scope.id) children.set(parent, [...(children.get(parent) ?? []), id]);
+  for (const [id, parent] of parentOf) {
+    if (parent === null || id === scope.id) continue;
+    const list = children.get(parent);
+    if (list) list.push(id);
+    else children.set(parent, [id]);
+  }
   const pathOfId = new Map<string, string>([[scope.id, scope.path]]);
   const stack = [scope.id];
   while (stack.length > 0) {
