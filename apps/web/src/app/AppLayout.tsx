@@ -11,7 +11,7 @@ import { Logo } from './Logo';
 import classes from './AppLayout.module.css';
 
 interface NavItem {
-  to: '/organization' | '/people' | '/rollout' | '/audit';
+  to: '/organization' | '/people' | '/rollout' | '/my-tasks' | '/audit' | '/coaching';
   label: string;
   /** Paths under which this item is the current section. */
   prefixes: string[];
@@ -27,6 +27,8 @@ export function AppLayout() {
     { to: '/organization', label: 'Organization', prefixes: ['/organization', '/units'] },
     { to: '/people', label: 'People', prefixes: ['/people'] },
     { to: '/rollout', label: 'Roll-out planner', prefixes: ['/rollout'] },
+    { to: '/my-tasks', label: 'My tasks', prefixes: ['/my-tasks'] },
+    { to: '/coaching', label: 'Coaching', prefixes: ['/coaching'] },
     ...(isAdministrator(session) ? [{ to: '/audit', label: 'Audit', prefixes: ['/audit'] } satisfies NavItem] : []),
   ];
 

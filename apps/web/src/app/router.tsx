@@ -124,6 +124,76 @@ const rolloutScenarioRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/RolloutScenarioRoute'), 'RolloutScenarioRoute'),
 });
 
+const unitPlansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/plans',
+  component: lazyRouteComponent(() => import('./routes/PlansRoute'), 'PlansRoute'),
+});
+
+const designDocumentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/design',
+  component: lazyRouteComponent(() => import('./routes/DesignDocumentRoute'), 'DesignDocumentRoute'),
+});
+
+export interface PlanSearch {
+  tab?: 'outline' | 'timeline' | 'progress' | 'history';
+}
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId',
+  validateSearch: (search: Record<string, unknown>): PlanSearch =>
+    search.tab === 'timeline' || search.tab === 'progress' || search.tab === 'history' ? { tab: search.tab } : {},
+  component: lazyRouteComponent(() => import('./routes/PlanRoute'), 'PlanRoute'),
+});
+
+const myTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/my-tasks',
+  component: lazyRouteComponent(() => import('./routes/MyTasksRoute'), 'MyTasksRoute'),
+});
+
+// The printable plan stands outside the app's frame (no header or navigation on paper), behind the
+// same sign-in check.
+const planPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/plans/$planId/print',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(sessionQuery);
+    } catch (e) {
+      if (isProblem(e, 401)) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+      throw e;
+    }
+  },
+  component: lazyRouteComponent(() => import('./routes/PlanPrintRoute'), 'PlanPrintRoute'),
+});
+
+const coachingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coaching',
+  component: lazyRouteComponent(() => import('./routes/CoachingRoutes'), 'CoachingRoute'),
+});
+
+const coachingEngagementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coaching/engagements/$engagementId',
+  component: lazyRouteComponent(() => import('./routes/CoachingRoutes'), 'CoachingEngagementRoute'),
+});
+
+const coachingOutboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/coaching/outbox',
+  component: lazyRouteComponent(() => import('./routes/CoachingRoutes'), 'CoachingOutboxRoute'),
+});
+
+const unitCoachingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/coaching',
+  component: lazyRouteComponent(() => import('./routes/CoachingRoutes'), 'UnitCoachingRoute'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
@@ -132,7 +202,8 @@ const auditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute]),
+  planPrintRoute,
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute, unitPlansRoute, designDocumentRoute, planRoute, myTasksRoute, coachingRoute, coachingEngagementRoute, coachingOutboxRoute, unitCoachingRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

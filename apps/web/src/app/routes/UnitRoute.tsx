@@ -22,6 +22,12 @@ export function UnitRoute() {
           <AnchorLink to="/units/$unitId/resources" params={{ unitId }} display="block" mt="md">
             Resource map of student and learning supports
           </AnchorLink>
+          <AnchorLink to="/units/$unitId/plans" params={{ unitId }} display="block" mt="xs">
+            Plans: strategic, start-up and phase-in, sustainability
+          </AnchorLink>
+          <AnchorLink to="/units/$unitId/design" params={{ unitId }} display="block" mt="xs">
+            Design document
+          </AnchorLink>
         </>
       }
     />

@@ -1,0 +1,3 @@
+export function DesignDocumentPage({ unitId }: { unitId: string }) {
+  return <div>{unitId}</div>;
+}
