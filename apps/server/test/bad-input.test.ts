@@ -12,6 +12,7 @@ import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createMechanism, createPerson, createRolloutScenario, createStateTree, createSystemAdmin, createUnit, ncesIdFor, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
+import { expectRefused, jsonCases, long, MISSING_ID, NOT_A_UUID, type BadCase } from './support/bad-input.js';
 import { backupBadInput } from './bad-input/backup.js';
 import { coachingBadInput } from './bad-input/coaching.js';
 import { importBadInput } from './bad-input/imports.js';
@@ -60,18 +61,6 @@ interface Fixtures {
   spareNeed: { id: string };
 }
 
-interface BadCase {
-  name: string;
-  url?: string;
-  body?: unknown;
-  /** A raw body sent as is, with this content type. */
-  raw?: { body: string; contentType: string };
-  status: number;
-  field?: string;
-  rule?: string | RegExp;
-  /** For schema errors: the problem names no field but this one (the rest of the body is valid). */
-  only?: boolean;
-}
 
 interface WriteRoute {
   /** Who sends it: the system administrator (so access is never the reason), or nobody. */
@@ -88,9 +77,6 @@ interface WriteRoute {
   file?: (f: Fixtures) => string;
 }
 
-const long = (n: number) => 'x'.repeat(n);
-const NOT_A_UUID = 'not-a-uuid';
-const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
 const WRITE_ROUTES: Record<string, WriteRoute> = {
   'POST /api/auth/login': {
@@ -724,25 +710,7 @@ function casesOf(route: WriteRoute, f: Fixtures, key: string): BadCase[] {
     cases.push({ name: 'an id in the address that is not a UUID', url: route.url(f).replace(/[0-9a-f-]{36}/, NOT_A_UUID), raw: { body: csv, contentType: 'text/csv' }, status: 400, field: 'id', rule: 'must be an id (a UUID)' });
     return [...cases, ...(route.rules?.(f) ?? [])];
   }
-  const valid = route.body?.(f);
-  const hasId = key.includes(':id');
-  cases.push({ name: 'malformed JSON', raw: { body: '{"name": "unfinished', contentType: 'application/json' }, status: 400, rule: 'not valid JSON' });
-  cases.push({ name: 'a form instead of JSON', raw: { body: 'name=Form&kind=school', contentType: 'application/x-www-form-urlencoded' }, status: 415, rule: 'application/json' });
-  cases.push({ name: 'plain text instead of JSON', raw: { body: 'name: Text', contentType: 'text/plain' }, status: 415, rule: 'application/json' });
-  cases.push({ name: 'a body over the size limit', raw: { body: JSON.stringify({ ...valid, name: long(BODY_LIMIT + 1) }), contentType: 'application/json' }, status: 413, rule: 'larger than this server accepts' });
-  if (hasId) cases.push({ name: 'an id in the address that is not a UUID', url: route.url(f).replace(/[0-9a-f-]{36}/, NOT_A_UUID), body: valid, status: 400, field: 'id', rule: 'must be an id (a UUID)', only: true });
-  if (valid) {
-    cases.push({ name: 'an empty JSON body', raw: { body: '', contentType: 'application/json' }, status: 400, rule: 'empty' });
-    cases.push({ name: 'a JSON array instead of an object', raw: { body: '[]', contentType: 'application/json' }, status: 400, field: 'body', only: true });
-    cases.push({ name: 'an unknown field', body: { ...valid, isSystemAdmin: true }, status: 400, field: 'isSystemAdmin', rule: 'is not a field this accepts', only: true });
-    for (const field of route.required ?? []) {
-      const { [field]: _dropped, ...rest } = valid;
-      cases.push({ name: `no ${field}`, body: rest, status: 400, field, rule: 'is required', only: true });
-    }
-    for (const [field, value, rule] of route.invalid ?? []) {
-      cases.push({ name: `${field} = ${JSON.stringify(value).slice(0, 30)}`, body: { ...valid, [field]: value }, status: 400, field, rule, only: true });
-    }
-  }
+  cases.push(...jsonCases({ url: route.url(f), valid: route.body?.(f) ?? null, hasId: key.includes(':id'), required: route.required, invalid: route.invalid }));
   return [...cases, ...(route.rules?.(f) ?? [])];
 }
 
@@ -808,22 +776,7 @@ describe.each(testDatabases())('bad input on $name', (target) => {
     const agent = route.as === 'system' ? f.system : anonymous(api.app);
     const cases = casesOf(route, f, key);
     expect(cases.length).toBeGreaterThan(3);
-    for (const c of cases) {
-      const before = await fingerprint(api.db);
-      const res = c.raw
-        ? await agent.request({ method, url: c.url ?? route.url(f), body: c.raw.body, headers: { 'content-type': c.raw.contentType } })
-        : await agent.request({ method, url: c.url ?? route.url(f), body: c.body });
-      const where = `${key} with ${c.name}`;
-      expect(res.statusCode, `${where}: ${res.body}`).toBeLessThan(500);
-      try {
-        const problem = expectProblem(res, c.status, { field: c.field, rule: c.rule });
-        if (c.only) for (const e of problem.errors ?? []) expect(e.field, `${where}: only ${c.field} is wrong`).toBe(c.field);
-      } catch (e) {
-        (e as Error).message = `${where}: ${(e as Error).message}`;
-        throw e;
-      }
-      expect(await fingerprint(api.db), `${where} changed the database`).toEqual(before);
-    }
+    await expectRefused(api.db, agent, method, route.url(f), cases, key);
   });
 
   it('still accepts the valid request each route’s cases were made from', async () => {

@@ -105,10 +105,10 @@ export async function createDesign(ctx: ServiceContext, body: DesignDocumentCrea
 export async function saveDesign(ctx: ServiceContext, id: string, body: DesignDocumentUpdate) {
   return ctx.db.transaction(async (tx) => {
     const d = await designFor(ctx, tx, id, 'design.manage', { lock: true });
-    if (d.version !== body.version) throw staleVersion('design document');
+    if (d.version !== body.version) throw staleVersion('This design document');
     const { version, ...content } = body;
     const after = await saveDesignRevision(tx, d.id, version, content, ctx.caller.personId);
-    if (!after) throw staleVersion('design document');
+    if (!after) throw staleVersion('This design document');
     await audit(ctx, tx, 'design_document.update', d, { version: d.version, content: d.content }, { version: after.version, content: after.content });
     return withContext(ctx, tx, after);
   });

@@ -255,10 +255,10 @@ export async function createPlan(ctx: ServiceContext, body: PlanCreate) {
 export async function changePlan(ctx: ServiceContext, id: string, body: PlanUpdate) {
   return ctx.db.transaction(async (tx) => {
     const plan = await planFor(ctx, tx, id, 'plan.edit', { lock: true });
-    if (plan.version !== body.version) throw staleVersion('plan');
+    if (plan.version !== body.version) throw staleVersion('This plan');
     checkPlanOutlineChange(plan.status, plan.planVersion);
     const after = await updatePlan(tx, plan.id, body.version, { title: body.title });
-    if (!after) throw staleVersion('plan');
+    if (!after) throw staleVersion('This plan');
     await audit(ctx, tx, 'plan.update', plan, publicPlan(plan), publicPlan(after));
     return publicPlan(after);
   });
@@ -279,9 +279,9 @@ export async function movePlan(ctx: ServiceContext, id: string, to: 'submitted' 
     const tasks = await listProgressTasks(tx, [plan.id]);
     checkPlanTransition(plan.status, to, { comment: body.comment ?? null, taskCount: tasks.length });
     assertPlanPermission(mayMovePlan(actor, plan.status, to));
-    if (plan.version !== body.version) throw staleVersion('plan');
+    if (plan.version !== body.version) throw staleVersion('This plan');
     const after = await updatePlan(tx, plan.id, body.version, { status: to });
-    if (!after) throw staleVersion('plan');
+    if (!after) throw staleVersion('This plan');
     await insertPlanStatusEvent(tx, { planId: plan.id, fromStatus: plan.status, toStatus: to, comment: body.comment ?? null, actorId: ctx.caller.personId });
     await audit(ctx, tx, MOVE_ACTIONS[to], plan, { status: plan.status, version: plan.version }, { status: to, version: after.version, comment: body.comment ?? null });
     if (to === 'approved') {
@@ -298,7 +298,7 @@ export async function movePlan(ctx: ServiceContext, id: string, to: 'submitted' 
 export async function startNewVersion(ctx: ServiceContext, id: string, body: PlanNewVersionBody) {
   return ctx.db.transaction(async (tx) => {
     const plan = await planFor(ctx, tx, id, 'plan.edit', { lock: true });
-    if (plan.version !== body.version) throw staleVersion('plan');
+    if (plan.version !== body.version) throw staleVersion('This plan');
     const versions = await listPlanVersions(tx, plan.lineageId);
     const newest = versions[versions.length - 1]!;
     if (plan.status !== 'approved') {
@@ -333,7 +333,7 @@ export async function startNewVersion(ctx: ServiceContext, id: string, body: Pla
 export async function removePlan(ctx: ServiceContext, id: string, version: number) {
   await ctx.db.transaction(async (tx) => {
     const plan = await planFor(ctx, tx, id, 'plan.edit', { lock: true });
-    if (plan.version !== version) throw staleVersion('plan');
+    if (plan.version !== version) throw staleVersion('This plan');
     if (plan.status !== 'draft' && plan.status !== 'revision_requested') {
       throw conflict(`Only a draft can be deleted; this plan is ${plan.status.replace('_', ' ')} and is kept as a record.`, [{ field: 'status', message: `is ${plan.status}` }]);
     }

@@ -99,12 +99,12 @@ export async function decideRecommendation(ctx: ServiceContext, id: string, body
     const r = await recommendationFor(ctx, tx, id, 'plan.read', { lock: true });
     const unit = (await findUnit(tx, r.unitId))!;
     assertPlanPermission(mayDecideRecommendation(await planActor(ctx, tx, unit.id, unit.path)), 'The recommendation');
-    if (r.version !== body.version) throw staleVersion('recommendation');
+    if (r.version !== body.version) throw staleVersion('This recommendation');
     checkRecommendationDecision(r.decision, body.decision);
     checkRecommendationTasks(body.decision, body.taskIds);
     if (body.decidedOn < r.submittedOn) throw invalid(`The decision date is before the recommendation was submitted (${r.submittedOn}).`, [{ field: 'decidedOn', message: `must be on or after ${r.submittedOn}` }]);
     await checkTasks(ctx, tx, r, body.taskIds);
-    if (!(await decidePlanRecommendation(tx, r.id, body.version, { decision: body.decision, decidedOn: body.decidedOn, note: body.note }))) throw staleVersion('recommendation');
+    if (!(await decidePlanRecommendation(tx, r.id, body.version, { decision: body.decision, decidedOn: body.decidedOn, note: body.note }))) throw staleVersion('This recommendation');
     let after = (await findPlanRecommendation(tx, r.id))!;
     if (body.taskIds.length) {
       await setPlanRecommendationTasks(tx, r.id, after.version, body.taskIds);
@@ -118,10 +118,10 @@ export async function decideRecommendation(ctx: ServiceContext, id: string, body
 export async function linkRecommendationTasks(ctx: ServiceContext, id: string, body: PlanRecommendationTasks) {
   return ctx.db.transaction(async (tx) => {
     const r = await recommendationFor(ctx, tx, id, 'plan.edit', { lock: true });
-    if (r.version !== body.version) throw staleVersion('recommendation');
+    if (r.version !== body.version) throw staleVersion('This recommendation');
     checkRecommendationTasks(r.decision, body.taskIds);
     await checkTasks(ctx, tx, r, body.taskIds);
-    if (!(await setPlanRecommendationTasks(tx, r.id, body.version, body.taskIds))) throw staleVersion('recommendation');
+    if (!(await setPlanRecommendationTasks(tx, r.id, body.version, body.taskIds))) throw staleVersion('This recommendation');
     const after = (await findPlanRecommendation(tx, r.id))!;
     await audit(ctx, tx, 'plan_recommendation.link_tasks', r, { taskIds: r.taskIds }, { taskIds: after.taskIds });
     return publicRecommendation(after);

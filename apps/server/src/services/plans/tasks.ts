@@ -138,7 +138,7 @@ export async function createPlanTask(ctx: ServiceContext, planId: string, body: 
 export async function changePlanTask(ctx: ServiceContext, id: string, body: PlanTaskUpdate) {
   return ctx.db.transaction(async (tx) => {
     const { task, plan } = await taskWithPlan(ctx, tx, id, { lock: true });
-    if (task.version !== body.version) throw staleVersion('task');
+    if (task.version !== body.version) throw staleVersion('This task');
     const { version, ...given } = body;
     const fields = (Object.keys(given) as PlanTaskField[]).filter((k) => given[k as keyof typeof given] !== undefined);
     checkPlanTaskChange(plan.status, fields, plan.planVersion);
@@ -185,7 +185,7 @@ export async function changePlanTask(ctx: ServiceContext, id: string, body: Plan
       changes.parentId = parentId;
       changes.position = position;
     }
-    if (!(await updatePlanTask(tx, task.id, body.version, changes))) throw staleVersion('task');
+    if (!(await updatePlanTask(tx, task.id, body.version, changes))) throw staleVersion('This task');
     if (body.personIds !== undefined) await setTaskPeople(tx, task.id, body.personIds);
     if (body.mechanismIds !== undefined) await setTaskMechanisms(tx, task.id, body.mechanismIds);
     if (body.dependsOn !== undefined) await setTaskDependencies(tx, task.id, body.dependsOn);
@@ -199,7 +199,7 @@ export async function changePlanTask(ctx: ServiceContext, id: string, body: Plan
 export async function removePlanTask(ctx: ServiceContext, id: string, version: number) {
   await ctx.db.transaction(async (tx) => {
     const { task, plan } = await taskWithPlan(ctx, tx, id, { lock: true });
-    if (task.version !== version) throw staleVersion('task');
+    if (task.version !== version) throw staleVersion('This task');
     checkPlanOutlineChange(plan.status, plan.planVersion);
     const removed = await taskSubtreeIds(tx, task.id);
     await deletePlanTask(tx, task.id);
