@@ -15,7 +15,7 @@ import { pgliteTarget, testDatabases } from './support/databases.js';
 import { createMechanism, createMeeting, createResource, createMembership, createPerson, createRolloutScenario, createTask, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, firstFunctionId, PASSWORD, uniqueEmail, type StateTree, type TestPerson } from './support/factories.js';
 import { fingerprint } from './support/problems.js';
 import { CALLERS, ids, PLACES, unique, type CallerName, type MatrixEntries, type Place, type PlaceFixtures } from './support/matrix.js';
-import { backupMatrix } from './matrix/backup.js';
+import { backupMatrix, decidedAtTheTop } from './matrix/backup.js';
 import { coachingMatrix } from './matrix/coaching.js';
 import { importMatrix } from './matrix/imports.js';
 import { planMatrix } from './matrix/plans.js';
@@ -340,11 +340,13 @@ function expectedOutcome(access: string, caller: Caller | null, decidedAt: strin
 }
 
 // Test names state the outcome from the same rule over a model of the fixtures (the caller's grant
-// at the north district; "inside" is a unit in it, "outside" one in the south district).
-function titleOutcome(access: string, caller: CallerName, place: Place): string {
+// at the north district; "inside" is a unit in it, "outside" one in the south district). A route
+// about the whole organization (a backup) is decided at the state, above both.
+function titleOutcome(access: string, caller: CallerName, place: Place, key = ''): string {
   const model: Caller | null =
     caller === 'no session' ? null : { personId: 'model', isSystemAdmin: caller === 'system admin', grants: caller === 'system admin' ? [] : [{ unitPath: '/state/north/', role: caller }] };
-  return String(expectedOutcome(access, model, place === 'inside' ? '/state/north/unit/' : '/state/south/unit/').status);
+  const at = decidedAtTheTop.includes(key) ? '/state/' : place === 'inside' ? '/state/north/unit/' : '/state/south/unit/';
+  return String(expectedOutcome(access, model, at).status);
 }
 
 describe('the access-control matrix', () => {
@@ -385,7 +387,7 @@ describe.each(targets)('access-control matrix on $name', (target) => {
   });
 
   const cases = routeTable.flatMap((route) =>
-    CALLERS.flatMap((caller) => PLACES.map((place) => [`${keyOf(route)} as ${caller}, ${place} → ${titleOutcome(route.access, caller, place)}`, { route, caller, place }] as const)),
+    CALLERS.flatMap((caller) => PLACES.map((place) => [`${keyOf(route)} as ${caller}, ${place} → ${titleOutcome(route.access, caller, place, keyOf(route))}`, { route, caller, place }] as const)),
   );
 
   it.each(cases)('%s', async (_title, { route, caller, place }) => {
@@ -394,7 +396,7 @@ describe.each(targets)('access-control matrix on $name', (target) => {
     const who = callers[caller];
     const { decidedAt = places[place].district.path, agent = who.agent, check, settle, ...request } = await build({ api, at: places[place], caller: { name: caller, ...who }, signInTarget });
     const expected = expectedOutcome(route.access, who.model, decidedAt);
-    expect(String(expected.status), 'the fixtures agree with the model the test names use').toBe(titleOutcome(route.access, caller, place));
+    expect(String(expected.status), 'the fixtures agree with the model the test names use').toBe(titleOutcome(route.access, caller, place, keyOf(route)));
     const write = request.method !== 'GET';
     const before = write && expected.status !== '2xx' ? await fingerprint(api.db) : null;
 

@@ -1,13 +1,11 @@
 // Reading an uploaded spreadsheet (CSV in UTF-8 or Windows-1252, with or without a byte-order mark;
 // or XLSX) into a header and rows of text, and writing rows back out as CSV or XLSX.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { readSheet } from 'read-excel-file/node';
-import writeXlsxFile from 'write-excel-file/node';
 import { invalid } from '@trellis/core';
+import { XLSX_TYPE } from '../exports/tables.js';
 
 export const CSV_TYPES = ['text/csv', 'application/csv', 'text/comma-separated-values'];
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The largest file an import accepts. */
 export const IMPORT_LIMIT = 10 * 1024 * 1024;
 
@@ -55,11 +53,5 @@ export async function readTable(body: Buffer, contentType: string): Promise<Tabl
   return { header: header.map((h) => h.replace(/^\ufeff/, '')), rows, format: 'csv', encoding };
 }
 
-export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return '\ufeff' + stringify([header as string[], ...(rows as string[][])]);
-}
-
-export async function writeXlsx(header: readonly string[], rows: readonly (readonly string[])[]): Promise<Buffer> {
-  const data = [header, ...rows].map((r) => r.map((value) => ({ value, type: String })));
-  return writeXlsxFile(data).toBuffer();
-}
+// Writing: the shared export helper (every list downloads the same way).
+export { writeCsv, writeXlsx, XLSX_TYPE } from '../exports/tables.js';

@@ -6,7 +6,8 @@ import { notFound, type RolloutResult } from '@trellis/core';
 
 const PHASE_KIND_LABELS: Record<string, string> = { readiness: 'Readiness', intensive: 'Intensive', 'cycling-back': 'Cycling back', institutionalization: 'Institutionalization' };
 
-export function scheduleCsv(result: RolloutResult): string {
+/** Every school's phases with their facilitator and months: the rows of the schedule's CSV and XLSX. */
+export function scheduleTable(result: RolloutResult): { header: string[]; rows: (string | number | null)[][] } {
   const { schedule, siteNames } = result;
   const subsetNames = new Map(schedule.subsets.map((s) => [s.subsetId, s.name]));
   const facilitatorNames = new Map(schedule.cadre.map((f) => [f.facilitatorId, f.name]));
@@ -23,8 +24,13 @@ export function scheduleCsv(result: RolloutResult): string {
       site.institutionalizedMonth,
     ]),
   );
+  return { header: ['Group', 'School', 'Facilitator', 'Phase', 'Kind', 'First month', 'Last month', 'Load (sites at full load)', 'Institutionalized after'], rows };
+}
+
+export function scheduleCsv(result: RolloutResult): string {
+  const { header, rows } = scheduleTable(result);
   // A byte-order mark so that spreadsheet programs read the names' accents right.
-  return '\ufeff' + stringify([['Group', 'School', 'Facilitator', 'Phase', 'Kind', 'First month', 'Last month', 'Load (sites at full load)', 'Institutionalized after'], ...rows]);
+  return '\ufeff' + stringify([header, ...rows]);
 }
 
 const monthStart = (label: string) => {

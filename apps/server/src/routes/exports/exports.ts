@@ -1,0 +1,72 @@
+// Downloads of the product's lists as CSV or XLSX (`?format=`), with the list's own filters and
+// access, and a unit's hierarchy as a OneRoster 1.1 orgs.csv. Resources have theirs with the
+// resource routes (/api/units/:id/resources/export).
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { AuditQuery, Id, PersonListQuery, SubtreeQuery } from '@trellis/core';
+import type { TrellisApp } from '../../app.js';
+import { exportAudit, exportPeople, exportSchedule, exportSubtree, exportUnitMechanisms } from '../../services/exports/lists.js';
+import { exportOneRosterOrgs } from '../../services/exports/oneroster.js';
+import { ExportFormatField, renderTable, type ExportFormat, type ExportTable } from '../../services/exports/tables.js';
+import { contextOf } from '../context.js';
+
+const tags = ['exports'];
+const params = z.strictObject({ id: Id });
+const formatOnly = z.strictObject({ format: ExportFormatField });
+
+async function sendTable(reply: FastifyReply, table: ExportTable, format: ExportFormat) {
+  const file = await renderTable(table, format);
+  return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
+}
+
+export function exportRoutes(app: TrellisApp) {
+  const { db } = app.trellis;
+
+  app.get('/api/units/:id/subtree/export', {
+    config: { access: 'unit.read' },
+    schema: { tags, summary: 'A unit and the units under it (to a depth; archived ones when asked) as CSV or XLSX', params, querystring: SubtreeQuery.extend({ format: ExportFormatField }) },
+    handler: async (request, reply) => {
+      const { format, depth, includeArchived } = request.query;
+      return sendTable(reply, await exportSubtree(contextOf(db, request), request.params.id, { depth, includeArchived: includeArchived === 'true' }), format);
+    },
+  });
+
+  app.get('/api/units/:id/oneroster/orgs.csv', {
+    config: { access: 'unit.read' },
+    schema: { tags, summary: 'A unit and the units under it as a OneRoster 1.1 orgs.csv (regions as local; feeder patterns left out, their schools under the district)', params, querystring: z.strictObject({ includeArchived: z.enum(['true', 'false']).optional() }) },
+    handler: async (request, reply) => {
+      const file = await exportOneRosterOrgs(contextOf(db, request), request.params.id, { includeArchived: request.query.includeArchived === 'true' });
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
+    },
+  });
+
+  app.get('/api/people/export', {
+    config: { access: 'signed-in' },
+    schema: { tags, summary: 'People within your reach (by name, email or title, under a unit) as CSV or XLSX', querystring: PersonListQuery.omit({ limit: true, offset: true }).extend({ format: ExportFormatField }) },
+    handler: async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendTable(reply, await exportPeople(contextOf(db, request), query), format);
+    },
+  });
+
+  app.get('/api/units/:id/mechanisms/export', {
+    config: { access: 'mechanism.read' },
+    schema: { tags, summary: 'The mechanisms established at a unit as CSV or XLSX', params, querystring: formatOnly },
+    handler: async (request, reply) => sendTable(reply, await exportUnitMechanisms(contextOf(db, request), request.params.id), request.query.format),
+  });
+
+  app.get('/api/rollout-scenarios/:id/schedule/export', {
+    config: { access: 'rollout.read' },
+    schema: { tags, summary: 'A computed scenario’s schedule (every school’s phases) as CSV or XLSX', params, querystring: formatOnly },
+    handler: async (request, reply) => sendTable(reply, await exportSchedule(contextOf(db, request), request.params.id), request.query.format),
+  });
+
+  app.get('/api/audit/export', {
+    config: { access: 'audit.read' },
+    schema: { tags, summary: 'The audit trail with the Audit page’s filters (unit, person, kind of thing, thing), newest first, as CSV or XLSX', querystring: AuditQuery.omit({ before: true, limit: true }).extend({ format: ExportFormatField }) },
+    handler: async (request, reply) => {
+      const { format, ...filters } = request.query;
+      return sendTable(reply, await exportAudit(contextOf(db, request), filters), format);
+    },
+  });
+}
