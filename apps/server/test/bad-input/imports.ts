@@ -1,3 +1,10 @@
 // The imports write routes whose bad input apps/server/test/imports-bad-input.test.ts covers ("METHOD url"
 // as the route table has them). ../bad-input.test.ts checks that every write route is covered somewhere.
-export const importBadInput: string[] = [];
+export const importBadInput: string[] = [
+  'POST /api/imports/ccd/preview',
+  'POST /api/imports/ccd/feeders/preview',
+  'POST /api/imports/ccd/feeders/suggest',
+  'PUT /api/imports/ccd/runs/:id/feeders',
+  'POST /api/imports/ccd/runs/:id/apply',
+  'POST /api/imports/ccd/runs/:id/discard',
+];

@@ -1,4 +1,56 @@
 // Access-control matrix entries for the imports routes (spread into ROUTES in ../access-matrix.test.ts).
-import type { MatrixEntries } from '../support/matrix.js';
+// Imports are decided at the unit imported into: here the place's district (an import into one
+// district takes its schools from a CCD file by its LEAID).
+import { expect } from 'vitest';
+import type { Queryable } from '@trellis/db';
+import { createImportRun, multipart, oneSchoolFile } from '../support/imports-factories.js';
+import { createUnit, ncesIdFor } from '../support/factories.js';
+import type { MatrixEntries, PlaceFixtures } from '../support/matrix.js';
 
-export const importMatrix: MatrixEntries = {};
+/** The district's LEAID, given one the first time. */
+async function leaIdOf(db: Queryable, at: PlaceFixtures): Promise<string> {
+  await db.query('update units set nces_id = $2 where id = $1 and nces_id is null', [at.district.id, ncesIdFor('district')]);
+  const [row] = await db.query<{ nces_id: string }>('select nces_id from units where id = $1', [at.district.id]);
+  return row!.nces_id;
+}
+
+/** A feeder run of the district: the place's high school and a new elementary school of its feeder pattern. */
+async function feederRun(db: Queryable, at: PlaceFixtures) {
+  const elementary = await createUnit(db, 'school', at.feederPattern);
+  const run = await createImportRun(db, at.district, [
+    { districtId: at.district.id, highSchoolIds: [at.school.id], assignments: [{ schoolId: elementary.id, highSchoolId: null, reason: 'none', distanceKm: null }] },
+  ]);
+  return { run, elementary };
+}
+
+export const importMatrix: MatrixEntries = {
+  'POST /api/imports/ccd/preview': async ({ api, at }) => {
+    const { body, headers } = multipart({ schools: { content: oneSchoolFile(await leaIdOf(api.db, at), '1') } });
+    return { method: 'POST', url: `/api/imports/ccd/preview?unitId=${at.district.id}`, body, headers, check: (run) => expect((run as { counts: { creates: number } }).counts.creates).toBe(1) };
+  },
+  'POST /api/imports/ccd/feeders/preview': async ({ at }) => {
+    const { body, headers } = multipart({ feeders: { content: 'NCESSCH,high school\n' } });
+    return { method: 'POST', url: `/api/imports/ccd/feeders/preview?unitId=${at.district.id}`, body, headers };
+  },
+  'POST /api/imports/ccd/feeders/suggest': async ({ at }) => ({ method: 'POST', url: '/api/imports/ccd/feeders/suggest', body: { unitId: at.district.id } }),
+  'GET /api/imports/ccd/runs': async ({ api, at }) => {
+    const run = await createImportRun(api.db, at.district);
+    return { method: 'GET', url: `/api/imports/ccd/runs?unitId=${at.district.id}`, check: (runs) => expect((runs as { id: string }[]).map((r) => r.id)).toContain(run.id) };
+  },
+  'GET /api/imports/ccd/runs/:id': async ({ api, at }) => ({ method: 'GET', url: `/api/imports/ccd/runs/${(await createImportRun(api.db, at.district)).id}` }),
+  'GET /api/imports/ccd/runs/:id/problems': async ({ api, at }) => ({ method: 'GET', url: `/api/imports/ccd/runs/${(await createImportRun(api.db, at.district)).id}/problems` }),
+  'GET /api/imports/ccd/runs/:id/changes': async ({ api, at }) => ({ method: 'GET', url: `/api/imports/ccd/runs/${(await createImportRun(api.db, at.district)).id}/changes` }),
+  'GET /api/imports/ccd/runs/:id/feeders': async ({ api, at }) => ({ method: 'GET', url: `/api/imports/ccd/runs/${(await feederRun(api.db, at)).run.id}/feeders` }),
+  'PUT /api/imports/ccd/runs/:id/feeders': async ({ api, at }) => {
+    const { run, elementary } = await feederRun(api.db, at);
+    return { method: 'PUT', url: `/api/imports/ccd/runs/${run.id}/feeders`, body: { version: run.version, assignments: [{ schoolId: elementary.id, highSchoolId: at.school.id }] } };
+  },
+  'POST /api/imports/ccd/runs/:id/apply': async ({ api, at }) => {
+    const run = await createImportRun(api.db, at.district);
+    return { method: 'POST', url: `/api/imports/ccd/runs/${run.id}/apply`, body: { version: run.version, skipProblems: false } };
+  },
+  'POST /api/imports/ccd/runs/:id/discard': async ({ api, at }) => {
+    const run = await createImportRun(api.db, at.district);
+    return { method: 'POST', url: `/api/imports/ccd/runs/${run.id}/discard`, body: { version: run.version } };
+  },
+};

@@ -57,7 +57,7 @@ export function importRoutes(app: TrellisApp) {
 
   app.register(async (scope) => {
     const files = scope.withTypeProvider<ZodTypeProvider>();
-    await files.register(multipart, { limits: { fileSize: DIRECTORY_FILE_LIMIT, files: 3, fields: 0, parts: 3 } });
+    await files.register(multipart, { limits: { fileSize: DIRECTORY_FILE_LIMIT, files: 3, fields: 5, parts: 8 } });
     files.addHook('preHandler', async (request, reply) => {
       if (!request.isMultipart()) return sendProblem(reply, request, 415, 'Send the files as multipart/form-data (a form with file fields).');
     });
