@@ -1,0 +1,207 @@
+// Downloads of the lists (services/exports): each list as CSV and XLSX with its filters applied and
+// the list's own access — the units under a unit, people, a unit's mechanisms, a roll-out schedule,
+// the audit trail — and a unit's hierarchy as a OneRoster 1.1 orgs.csv.
+import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordAuditEvent, type Db } from '@trellis/db';
+import type { Unit } from '@trellis/core';
+import type { LightMyRequestResponse } from 'fastify';
+import { signIn, type Agent } from './support/agent.js';
+import { useApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+import { createMechanism, createPerson, createPersonWithRole, createRolloutScenario, createStateTree, createUnit, PASSWORD, type StateTree } from './support/factories.js';
+import { expectProblem } from './support/problems.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The CSV's rows (header first), after checking it is a CSV download with a byte-order mark. */
+function csvRows(res: LightMyRequestResponse, fileName: RegExp): string[][] {
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+  expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${fileName.source}\\.csv"$`));
+  expect(res.body.startsWith('\ufeff')).toBe(true);
+  return parse(res.body, { bom: true });
+}
+
+/** The XLSX's rows as text (numbers as their text), after checking it is an XLSX download. */
+async function xlsxRows(res: LightMyRequestResponse, fileName: RegExp): Promise<string[][]> {
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  expect(res.headers['content-type']).toBe(XLSX);
+  expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${fileName.source}\\.xlsx"$`));
+  const rows = (await readSheet(res.rawPayload)) as unknown[][];
+  return rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+}
+
+const column = (rows: string[][], name: string) => {
+  const i = rows[0]!.indexOf(name);
+  expect(i, `column ${name} in ${rows[0]!.join(',')}`).toBeGreaterThanOrEqual(0);
+  return rows.slice(1).map((r) => r[i]!);
+};
+
+describe.each(testDatabases())('exports on $name', (target) => {
+  let tree: StateTree;
+  let region: Unit;
+  let regionDistrict: Unit;
+  let stateAdmin: Agent;
+  let northLeader: Agent;
+  let southViewer: Agent;
+  let northAdmin: Agent;
+  let db: Db;
+  const api = useApi(target, async ({ db: d, app }) => {
+    db = d;
+    tree = await createStateTree(db);
+    region = await createUnit(db, 'region', tree.state, { name: 'Region 7' });
+    regionDistrict = await createUnit(db, 'district', region, { name: 'Regional District', ncesId: '4899999' });
+    const sign = async (unit: Unit, role: 'admin' | 'leader' | 'viewer') => signIn(app, (await createPersonWithRole(db, unit, role)).email, PASSWORD);
+    stateAdmin = await sign(tree.state, 'admin');
+    northLeader = await sign(tree.north.unit, 'leader');
+    southViewer = await sign(tree.south.unit, 'viewer');
+    northAdmin = await sign(tree.north.unit, 'admin');
+  });
+
+  describe('the units under a unit', () => {
+    it('downloads the district and everything under it, parents first, in CSV and XLSX alike', async () => {
+      const url = `/api/units/${tree.north.unit.id}/subtree/export`;
+      const csv = csvRows(await northLeader.get(url), /north-district-\d+-units/);
+      expect(csv[0]).toEqual(['Name', 'Kind', 'Under', 'Parent', 'NCES id', 'State id', 'Lowest grade', 'Highest grade', 'Enrollment', 'Archived', 'Units directly under it', 'Id', 'Parent id', 'Last changed']);
+      const north = tree.north;
+      const fp = north.feederPatterns[0]!;
+      expect(column(csv, 'Id').sort()).toEqual([north.unit.id, ...north.feederPatterns.flatMap((f) => [f.unit.id, ...f.schools.map((s) => s.id)])].sort());
+      expect(column(csv, 'Name')[0]).toBe(north.unit.name);
+      const school = csv.find((r) => r[11] === fp.schools[0]!.id)!;
+      expect(school.slice(0, 4)).toEqual([fp.schools[0]!.name, 'School', `${north.unit.name} › ${fp.unit.name}`, fp.unit.name]);
+      const xlsx = await xlsxRows(await northLeader.get(`${url}?format=xlsx`), /north-district-\d+-units/);
+      expect(xlsx).toEqual(csv);
+    });
+
+    it('applies the depth and archived filters of the tree', async () => {
+      const archived = await createUnit(db, 'school', tree.north.feederPatterns[1]!.unit, { name: 'Closed Elementary' });
+      await db.query('update units set archived_at = now() where id = $1', [archived.id]);
+      const url = `/api/units/${tree.north.unit.id}/subtree/export`;
+      expect(column(csvRows(await northLeader.get(url), /.*/), 'Name')).not.toContain('Closed Elementary');
+      const all = csvRows(await northLeader.get(`${url}?includeArchived=true`), /.*/);
+      expect(all.find((r) => r[0] === 'Closed Elementary')![9]).toBe('yes');
+      expect(column(csvRows(await northLeader.get(`${url}?depth=1`), /.*/), 'Kind')).toEqual(['District', 'Feeder pattern', 'Feeder pattern']);
+    });
+
+    it('keeps a name that looks like a formula as text in CSV (a leading apostrophe) and as it is in XLSX', async () => {
+      const school = await createUnit(db, 'school', tree.south.feederPatterns[0]!.unit, { name: '=HYPERLINK("http://example.org","x")' });
+      const url = `/api/units/${tree.south.feederPatterns[0]!.unit.id}/subtree/export`;
+      expect(csvRows(await stateAdmin.get(url), /.*/).find((r) => r[11] === school.id)![0]).toBe(`'=HYPERLINK("http://example.org","x")`);
+      expect((await xlsxRows(await stateAdmin.get(`${url}?format=xlsx`), /.*/)).find((r) => r[11] === school.id)![0]).toBe('=HYPERLINK("http://example.org","x")');
+    });
+
+    it('answers 404 for a unit outside the reader’s reach, and 400 naming a format it does not have', async () => {
+      expectProblem(await southViewer.get(`/api/units/${tree.north.unit.id}/subtree/export`), 404);
+      expectProblem(await northLeader.get(`/api/units/${tree.north.unit.id}/subtree/export?format=pdf`), 400, { field: 'format', rule: 'must be csv or xlsx' });
+    });
+  });
+
+  describe('people', () => {
+    it('downloads the people of the People page’s filters within the reader’s reach, all of them (not a page)', async () => {
+      const school = tree.north.feederPatterns[0]!.schools[0]!;
+      for (let i = 0; i < 3; i++) await createPerson(db, { home: school, name: `Counselor Export ${i}`, title: 'Counselor' });
+      await createPerson(db, { home: tree.south.feederPatterns[0]!.schools[0]!, name: 'Counselor Export South', title: 'Counselor' });
+      const list = (await northLeader.get(`/api/people?q=Counselor%20Export&limit=2`)).json() as { total: number };
+      const csv = csvRows(await northLeader.get('/api/people/export?q=Counselor%20Export'), /people-matching-counselor-export/);
+      expect(csv[0]).toEqual(['Name', 'Email', 'Title', 'Home unit', 'System administrator', 'Can sign in', 'Id', 'Last changed']);
+      expect(column(csv, 'Name')).toEqual(['Counselor Export 0', 'Counselor Export 1', 'Counselor Export 2']);
+      expect(csv.length - 1).toBe(list.total);
+      expect(column(csv, 'Home unit')).toEqual([school.name, school.name, school.name]);
+      // The state administrator sees the south one too; filtered to the south district, only it.
+      expect(column(csvRows(await stateAdmin.get('/api/people/export?q=Counselor%20Export'), /.*/), 'Name')).toHaveLength(4);
+      const south = await xlsxRows(await stateAdmin.get(`/api/people/export?format=xlsx&q=Counselor&unitId=${tree.south.unit.id}`), /south-district-\d+-people-matching-counselor/);
+      expect(column(south, 'Name')).toEqual(['Counselor Export South']);
+    });
+
+    it('answers 404 for a unit filter outside the reader’s reach', async () => {
+      expectProblem(await northLeader.get(`/api/people/export?unitId=${tree.south.unit.id}`), 404);
+    });
+  });
+
+  describe('a unit’s mechanisms', () => {
+    it('downloads the mechanisms at the unit with their status and cadence; 404 outside the reader’s reach', async () => {
+      const school = tree.north.feederPatterns[1]!.schools[0]!;
+      const team = await createMechanism(db, school, 'planning_team', { name: 'Learning Supports Planning Team' });
+      const csv = csvRows(await northLeader.get(`/api/units/${school.id}/mechanisms/export`), /.*-mechanisms/);
+      expect(csv.slice(1).map((r) => [r[0], r[13]])).toEqual([[team.name, team.id]]);
+      expect(column(csv, 'Status')).toEqual(['Forming']);
+      expect(await xlsxRows(await northLeader.get(`/api/units/${school.id}/mechanisms/export?format=xlsx`), /.*-mechanisms/)).toEqual(csv);
+      expectProblem(await southViewer.get(`/api/units/${school.id}/mechanisms/export`), 404);
+    });
+  });
+
+  describe('a roll-out schedule', () => {
+    it('downloads the schedule as XLSX with the rows of its CSV; 404 outside the reader’s reach', async () => {
+      const scenario = await createRolloutScenario(db, tree.north.unit, { name: 'Export Scenario' });
+      const csv = csvRows(await northLeader.get(`/api/rollout-scenarios/${scenario.id}/schedule.csv`), /export-scenario-schedule/);
+      expect(csv.length).toBeGreaterThan(4);
+      expect(csvRows(await northLeader.get(`/api/rollout-scenarios/${scenario.id}/schedule/export`), /export-scenario-schedule/)).toEqual(csv);
+      expect(await xlsxRows(await northLeader.get(`/api/rollout-scenarios/${scenario.id}/schedule/export?format=xlsx`), /export-scenario-schedule/)).toEqual(csv);
+      expectProblem(await southViewer.get(`/api/rollout-scenarios/${scenario.id}/schedule/export?format=xlsx`), 404);
+    });
+  });
+
+  describe('the audit trail', () => {
+    it('downloads every event of the Audit page’s filters, past the page size, newest first', async () => {
+      const school = tree.north.feederPatterns[0]!.schools[1]!;
+      for (let i = 0; i < 230; i++) {
+        await recordAuditEvent(db, { actorId: null, action: 'export.probe', entityType: 'probe', entityId: `probe-${i}`, unitId: school.id, before: null, after: { n: i }, requestId: undefined });
+      }
+      await recordAuditEvent(db, { actorId: null, action: 'export.other', entityType: 'other_probe', entityId: 'other', unitId: school.id, before: null, after: null, requestId: undefined });
+      await recordAuditEvent(db, { actorId: null, action: 'export.probe', entityType: 'probe', entityId: 'south', unitId: tree.south.unit.id, before: null, after: null, requestId: undefined });
+
+      const csv = csvRows(await northAdmin.get('/api/audit/export?entityType=probe'), /audit-probe/);
+      expect(csv[0]).toEqual(['When (UTC)', 'Who', 'Action', 'Kind of thing', 'Thing id', 'Unit', 'Before', 'After', 'Who (id)', 'Unit id', 'Event id']);
+      // The north administrator's reach: the 230 north events, not the south one nor the other kind.
+      expect(column(csv, 'Thing id')).toEqual(Array.from({ length: 230 }, (_, i) => `probe-${229 - i}`));
+      expect(new Set(column(csv, 'Unit'))).toEqual(new Set([school.name]));
+      expect(column(csv, 'After')[0]).toBe('{"n":229}');
+      expect(column(csvRows(await stateAdmin.get('/api/audit/export?entityType=probe'), /.*/), 'Thing id')).toContain('south');
+      const xlsx = await xlsxRows(await stateAdmin.get(`/api/audit/export?format=xlsx&unitId=${school.id}&entityType=other_probe`), /audit-other-probe/);
+      expect(column(xlsx, 'Thing id')).toEqual(['other']);
+    });
+
+    it('refuses a leader (403) and a unit outside the administrator’s reach (404)', async () => {
+      expectProblem(await northLeader.get('/api/audit/export'), 403);
+      expectProblem(await northAdmin.get(`/api/audit/export?unitId=${tree.south.unit.id}`), 404);
+    });
+  });
+
+  describe('OneRoster orgs.csv', () => {
+    it('writes the hierarchy in OneRoster 1.1 form: regions as local, feeder patterns left out with their schools under the district', async () => {
+      const res = await stateAdmin.get(`/api/units/${tree.state.id}/oneroster/orgs.csv`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="state-\d+-oneroster-orgs\.csv"$/);
+      expect(res.body.startsWith('sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n')).toBe(true);
+      const rows = parse(res.body) as string[][];
+      const byId = new Map(rows.slice(1).map((r) => [r[0]!, r]));
+      expect(byId.get(tree.state.id)!.slice(3)).toEqual([tree.state.name, 'state', '', '']);
+      expect(byId.get(region.id)!.slice(4)).toEqual(['local', '', tree.state.id]);
+      expect(byId.get(regionDistrict.id)!.slice(4)).toEqual(['district', '4899999', region.id]);
+      const fp = tree.north.feederPatterns[0]!;
+      expect(byId.has(fp.unit.id)).toBe(false);
+      expect(byId.get(fp.schools[0]!.id)!.slice(4)).toEqual(['school', '', tree.north.unit.id]);
+      for (const r of rows.slice(1)) {
+        expect(r[1]).toBe('active');
+        expect(r[2]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      }
+      // Every parent named is in the file, and comes before its children.
+      const order = rows.slice(1).map((r) => r[0]);
+      for (const r of rows.slice(1)) if (r[6]) expect(order.indexOf(r[6])).toBeLessThan(order.indexOf(r[0]));
+    });
+
+    it('marks archived units tobedeleted when asked to include them; a district’s file starts at the district; 404 outside reach', async () => {
+      const closed = await createUnit(db, 'school', tree.south.unit, { name: 'Closed School', ncesId: '489999900001' });
+      await db.query('update units set archived_at = now() where id = $1', [closed.id]);
+      const plain = parse((await southViewer.get(`/api/units/${tree.south.unit.id}/oneroster/orgs.csv`)).body) as string[][];
+      expect(plain.map((r) => r[0])).not.toContain(closed.id);
+      expect(plain[1]!.slice(4)).toEqual(['district', '', '']);
+      const all = parse((await southViewer.get(`/api/units/${tree.south.unit.id}/oneroster/orgs.csv?includeArchived=true`)).body) as string[][];
+      expect(all.find((r) => r[0] === closed.id)!.slice(1)).toEqual(['tobedeleted', expect.any(String), 'Closed School', 'school', '489999900001', tree.south.unit.id]);
+      expectProblem(await southViewer.get(`/api/units/${tree.north.unit.id}/oneroster/orgs.csv`), 404);
+    });
+  });
+});
