@@ -11,6 +11,7 @@ import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createMechanism, createMembership, createPersonWithRole, createStateTree, createUnit, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/seed/demo.js';
 
 interface Task {
   id: string;
@@ -35,6 +36,7 @@ interface PlanDetail {
   permissions: Record<string, boolean | string>;
   history: { toStatus: string; comment: string | null }[];
   versions: { id: string; status: string }[];
+  parentPlanId: string | null;
 }
 
 describe.each(testDatabases())('plans on $name', (target) => {
@@ -278,5 +280,33 @@ describe.each(testDatabases())('plans on $name', (target) => {
     await expectProblem(await districtLeader.post(`/api/plan-recommendations/${rec.json().id}/decision`, { version: decided.json().version, decision: 'declined', decidedOn: '2026-11-12' }), 409);
     const list = (await schoolViewer.get(`/api/units/${district.id}/plan-recommendations`));
     expect(list.statusCode).toBe(404);
+  });
+});
+
+describe.each(testDatabases().filter((t) => t.name === 'PGlite'))('the demo’s plans on $name', (target) => {
+  const api = useApi(target, async ({ db }) => {
+    await seedDemo(db);
+  });
+
+  it('has an approved state plan, a district plan under way spawned from it, a school plan in draft, and the district’s adapted design', async () => {
+    const leader = await signIn(api.app, DEMO_ACCOUNTS[1].email, DEMO_PASSWORD);
+    const districtId = leader.session!.grants[0]!.unitId;
+    const plans = (await leader.get(`/api/units/${districtId}/plans`)).json() as { id: string; status: string; parentPlanId: string | null; progress: { overall: { done: number; total: number } } }[];
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatchObject({ status: 'approved' });
+    expect(plans[0]!.progress.overall.done).toBe(5);
+    const plan = (await leader.get(`/api/plans/${plans[0]!.id}`)).json() as PlanDetail & { children: { status: string }[]; parent: { title: string } | null };
+    expect(plan.parent).toBeNull(); // the state's plan is above the leader's reach
+    expect(plan.children.map((c) => c.status)).toEqual(['draft']);
+    expect(plan.rollUp.overall.total).toBeGreaterThan(plan.progress.overall.total);
+    const overdue = (await leader.get(`/api/units/${districtId}/plan-tasks?filter=overdue&subtree=true`)).json() as unknown[];
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    const design = (await leader.get(`/api/units/${districtId}/design-document`)).json();
+    expect(design.document.comparison.adaptations.length).toBe(2);
+    expect(design.document.comparison.keepsEssentialFeatures).toBe(true);
+    const admin = await signIn(api.app, DEMO_ACCOUNTS[0].email, DEMO_PASSWORD);
+    const state = (await admin.get(`/api/plans/${plan.parentPlanId}`)).json() as PlanDetail & { title: string };
+    expect(state).toMatchObject({ title: 'Lakeland learning supports: strategic plan', status: 'approved' });
+    expect(state.rollUp.overall.total).toBeGreaterThan(plan.rollUp.overall.total);
   });
 });
