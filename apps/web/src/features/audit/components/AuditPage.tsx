@@ -14,6 +14,8 @@ import { isProblem } from '../../../lib/problem';
 import { useSession } from '../../../lib/session';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { auditQuery } from '../api/auditQueries';
+import { BackupPanel, mayDownloadBackup } from '../../backup/components/BackupPanel';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { AuditRow } from './AuditRow';
 import { ENTITY_TYPES } from './describeEvent';
 
@@ -37,6 +39,7 @@ function NotForYou() {
 }
 
 function AuditTrail() {
+  const session = useSession();
   const [person, setPerson] = useState<SearchOption | null>(null);
   const [entityType, setEntityType] = useState('');
   const trail = useInfiniteQuery(auditQuery({ actorId: person?.value, entityType: entityType || undefined }));
@@ -46,6 +49,7 @@ function AuditTrail() {
     <>
       <PageHeader title="Audit" description="Every change in the units you administer: who made it, when, and what it changed. Newest first." />
       <Stack gap="md">
+        {mayDownloadBackup(session) && <BackupPanel />}
         <Paper withBorder p="md" radius="md" component="section" aria-label="Filters">
           <Group align="flex-start" gap="md" grow wrap="wrap">
             <PersonPicker label="Person" description="Changes made by this person" value={person} onChange={setPerson} data-testid="audit-person" />
@@ -93,6 +97,9 @@ function AuditTrail() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+          )}
+          {events.length > 0 && (
+            <DownloadLinks path="/api/audit/export" params={{ actorId: person?.value, entityType: entityType || undefined }} what="every event these filters match" testId="download-audit" />
           )}
           {trail.hasNextPage && (
             <Button mt="md" variant="default" loading={trail.isFetchingNextPage} onClick={() => void trail.fetchNextPage()}>

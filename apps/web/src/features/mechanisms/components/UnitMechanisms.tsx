@@ -11,6 +11,7 @@ import { isProblem } from '../../../lib/problem';
 import { useSession } from '../../../lib/session';
 import { useDialog } from '../../../lib/useDialog';
 import { mechanismUnitQuery, unitMechanismsQuery } from '../api/mechanismQueries';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { EstablishMechanismDialog } from './EstablishMechanismDialog';
 import { InfrastructureDiagram } from './InfrastructureDiagram';
 import { MechanismStatusBadge } from './MechanismStatusBadge';
@@ -81,6 +82,7 @@ export function UnitMechanisms({ unitId, labelledBy, onEstablished }: { unitId: 
       {list}
       {mechanisms.isSuccess && mechanisms.data.length > 0 && (
         <>
+          <DownloadLinks path={`/api/units/${unitId}/mechanisms/export`} what="these mechanisms" testId="download-mechanisms" />
           <Title order={3} size="h4" mt="lg" mb="xs">
             Diagram
           </Title>

@@ -14,6 +14,7 @@ import { useSession } from '../../../lib/session';
 import { useDialog } from '../../../lib/useDialog';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { peopleListQuery } from '../api/peopleQueries';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { AddPersonDialog } from './AddPersonDialog';
 import { Pager } from './Pager';
 import { PeopleTable } from './PeopleTable';
@@ -64,6 +65,7 @@ export function PeoplePage({ q, page, onSearch, onOpenPerson }: PeoplePageProps)
             <>
               <PeopleTable people={people.data.people} label="People" />
               <Pager offset={offset} pageSize={PAGE} shown={people.data.people.length} total={people.data.total} onOffset={(o) => onSearch(q, o / PAGE + 1)} label="Pages of people" />
+              <DownloadLinks path="/api/people/export" params={{ q: q || undefined }} what={q ? `all ${plural(people.data.total, 'person', 'people')} matching “${q}”` : 'everyone listed'} testId="download-people" />
             </>
           )}
         </Stack>
