@@ -50,7 +50,7 @@ function Engagement({ detail }: { detail: EngagementDetail }) {
           </Text>
           <Group gap="xs" mt="xs">
             {e.focusAreaKeys.map((k) => (
-              <Badge key={k} variant="light" color="gray.8">
+              <Badge key={k} variant="outline" color="#495057">
                 {areaLabel(k)}
               </Badge>
             ))}
@@ -180,7 +180,7 @@ function ContactCard({ contact: c, mayLog, areaLabel }: { contact: ContactRecord
                     {s.dueOn ? ` (by ${formatDay(s.dueOn)})` : ''}
                   </Text>
                   {s.taskId ? (
-                    <Badge variant="light" color="green.9">
+                    <Badge variant="outline" color="#1e6b32">
                       Task made
                     </Badge>
                   ) : (

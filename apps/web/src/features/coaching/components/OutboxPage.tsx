@@ -31,7 +31,7 @@ export function OutboxPage() {
             <Card key={m.id} withBorder padding="sm" component="article" aria-label={m.subject}>
               <Group justify="space-between" gap="xs">
                 <Text fw={600}>{m.subject}</Text>
-                <Badge variant="outline" color={m.sentAt ? 'green.9' : 'gray.8'}>
+                <Badge variant="outline" color={m.sentAt ? '#1e6b32' : '#495057'}>
                   {m.sentAt ? `Sent ${formatDateTime(m.sentAt)}` : 'Not sent'}
                 </Badge>
               </Group>

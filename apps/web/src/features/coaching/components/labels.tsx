@@ -3,7 +3,7 @@ import { Badge } from '@mantine/core';
 import { COACHING_CADENCE_STATE_LABELS, COACHING_CONTACT_MODE_LABELS, type CoachingCadenceState, type CoachingContactMode } from '@trellis/core';
 
 // Dark enough on the light variant's tint for 4.5:1 text contrast.
-const STATE_COLORS: Record<CoachingCadenceState, string> = { overdue: 'red.9', due_soon: 'orange.9', on_track: 'green.9', paused: 'gray.8', not_applicable: 'gray.8' };
+const STATE_COLORS: Record<CoachingCadenceState, string> = { overdue: '#a61e1e', due_soon: '#8a3a00', on_track: '#1e6b32', paused: '#495057', not_applicable: '#495057' };
 
 export function StateBadge({ state }: { state: CoachingCadenceState }) {
   return (
