@@ -11,7 +11,7 @@ import { Logo } from './Logo';
 import classes from './AppLayout.module.css';
 
 interface NavItem {
-  to: '/organization' | '/people' | '/rollout' | '/my-tasks' | '/audit' | '/coaching';
+  to: '/organization' | '/people' | '/rollout' | '/my-tasks' | '/audit' | '/coaching' | '/imports';
   label: string;
   /** Paths under which this item is the current section. */
   prefixes: string[];
@@ -30,6 +30,7 @@ export function AppLayout() {
     { to: '/my-tasks', label: 'My tasks', prefixes: ['/my-tasks'] },
     { to: '/coaching', label: 'Coaching', prefixes: ['/coaching'] },
     ...(isAdministrator(session) ? [{ to: '/audit', label: 'Audit', prefixes: ['/audit'] } satisfies NavItem] : []),
+    ...(isAdministrator(session) ? [{ to: '/imports', label: 'Directory import', prefixes: ['/imports'] } satisfies NavItem] : []),
   ];
 
   return (

@@ -194,6 +194,13 @@ const unitCoachingRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/CoachingRoutes'), 'UnitCoachingRoute'),
 });
 
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports',
+  validateSearch: (search: Record<string, unknown>): RolloutSearch => (typeof search.unit === 'string' && search.unit !== '' ? { unit: search.unit } : {}),
+  component: lazyRouteComponent(() => import('./routes/ImportsRoute'), 'ImportsRoute'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
@@ -203,7 +210,7 @@ const auditRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   planPrintRoute,
-  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute, unitPlansRoute, designDocumentRoute, planRoute, myTasksRoute, coachingRoute, coachingEngagementRoute, coachingOutboxRoute, unitCoachingRoute]),
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute, unitPlansRoute, designDocumentRoute, planRoute, myTasksRoute, coachingRoute, coachingEngagementRoute, coachingOutboxRoute, unitCoachingRoute, importsRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,0 +1,63 @@
+// Directory import: the demo state administrator uploads a small NCES CCD school file (current
+// layout) for the demo state. The preview counts one new school and names the two bad rows (a
+// school whose district is missing, a grade that is not a grade); applying with those rows left out
+// adds the school, which is then found in the organization tree. Axe-clean at each step.
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { apiAs, signIn, uniqueDigits, type UnitDetail, type UnitSummary } from './support/session';
+import { expandPath } from './support/tree';
+
+test('the state administrator imports a CCD school file: two bad rows named, one school added and found in the tree', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const admin = await apiAs(baseURL!, 'stateAdmin');
+  // A demo district (the demo's LEAIDs are 99000NN) and its place in the tree.
+  const [district] = await admin.get<UnitSummary[]>('/api/units?q=9900001&kind=district');
+  const districtDetail = await admin.get<UnitDetail>(`/api/units/${district!.id}`);
+  const schoolNo = uniqueDigits(5);
+  const name = `Harbor View Elementary ${schoolNo}`;
+  const file = [
+    'SCHOOL_YEAR,FIPST,ST,SCH_NAME,LEA_NAME,ST_LEAID,LEAID,ST_SCHID,NCESSCH,LCITY,LZIP,SY_STATUS,SCH_TYPE,CHARTER_TEXT,GSLO,GSHI,LEVEL',
+    `2024-2025,99,LK,${name},${district!.name},LK-1,9900001,LK-1-${schoolNo},9900001${schoolNo},Harbor,55501,1,1,No,KG,05,Elementary`,
+    `2024-2025,99,LK,Nowhere Middle School,Nowhere ISD,LK-9,9999999,LK-9-1,999999900001,Nowhere,55502,1,1,No,06,08,Middle`,
+    `2024-2025,99,LK,Odd Grades Academy,${district!.name},LK-1,9900001,LK-1-X,990000199998,Harbor,55501,1,1,No,KG,X9,Other`,
+  ].join('\n');
+
+  await signIn(page, 'stateAdmin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory import' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Directory import' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Import into' })).toHaveValue(/State of Lakeland \(demo\)/);
+  await expectAccessible(page, 'the import page');
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'CCD school file' }).click();
+  await (await chooser).setFiles({ name: 'lakeland-schools.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+
+  const run = page.getByTestId('import-run');
+  await expect(run.getByRole('heading', { name: 'Preview of the directory import into State of Lakeland (demo)' })).toBeVisible();
+  const counts = page.getByRole('table', { name: /What applying would do/ });
+  await expect(counts.getByRole('row', { name: /^Schools/ })).toHaveText(/Schools1000/);
+  const problems = page.getByTestId('import-problems');
+  await expect(run.getByRole('heading', { name: '2 problems: rows that cannot be used' })).toBeVisible();
+  await expect(problems.getByRole('row').filter({ hasText: 'Nowhere Middle School' })).toContainText('its district (LEAID 9999999) is neither in the LEA file nor in State of Lakeland (demo)');
+  await expect(problems.getByRole('row').filter({ hasText: 'Odd Grades Academy' })).toContainText('"X9" is not a grade');
+  await expect(page.getByTestId('import-changes')).toContainText(name);
+  await expectAccessible(page, 'a preview with two bad rows');
+
+  // Applying needs the bad rows left out on purpose.
+  const apply = page.getByRole('button', { name: /^Apply: 1 change/ });
+  await expect(apply).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'Leave out the 2 rows with problems and import everything else' }).check();
+  await apply.click();
+  await expect(run.getByRole('heading', { name: 'Imported into State of Lakeland (demo)' })).toBeVisible();
+  await expect(page.getByTestId('status-message')).toContainText('Imported into State of Lakeland (demo): 1 created, 0 updated, 0 archived.');
+  await expectAccessible(page, 'the import applied');
+
+  // The new school, in the tree under its district.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization' }).click();
+  const item = await expandPath(page, [...districtDetail.ancestors.map((a) => a.name), district!.name, name]);
+  await expect(item).toBeVisible();
+  await expect(item).toHaveAccessibleDescription('School');
+  await expectAccessible(page, 'the tree opened down to the imported school');
+  await admin.dispose();
+});
