@@ -91,7 +91,7 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
                     </Badge>
                   )}
                   {gaps.length > 0 && (
-                    <Badge color="orange.9" variant="outline" size="sm" title={gapWords(gaps)} data-testid="incomplete-marker">
+                    <Badge color="#9c3b00" variant="outline" size="sm" title={gapWords(gaps)} data-testid="incomplete-marker">
                       Incomplete planning: {gaps.map((g) => (g === 'who' ? 'no WHO' : 'no WHEN')).join(', ')}
                     </Badge>
                   )}
@@ -133,7 +133,7 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
                     <Button size="compact-xs" variant="subtle" aria-label={`Add a task under ${t.number} ${t.title}`} onClick={() => open(null, t)}>
                       Add a task under it
                     </Button>
-                    <Button size="compact-xs" variant="subtle" color="red.9" aria-label={`Delete task ${t.number} ${t.title}`} onClick={() => setDeleting(t)}>
+                    <Button size="compact-xs" variant="default" aria-label={`Delete task ${t.number} ${t.title}`} onClick={() => setDeleting(t)}>
                       Delete
                     </Button>
                   </Group>

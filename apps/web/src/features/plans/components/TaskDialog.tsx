@@ -186,7 +186,7 @@ export function TaskDialog({ plan, task, parent, mechanisms, opened, onClose }: 
                 <Group gap="xs">
                   <Text size="sm">{p.label}</Text>
                   {planning && (
-                    <Button size="compact-xs" variant="subtle" color="red.9" aria-label={`Remove ${p.label} from WHO`} onClick={() => change({ people: values.people.filter((x) => x.value !== p.value) })}>
+                    <Button size="compact-xs" variant="default" aria-label={`Remove ${p.label} from WHO`} onClick={() => change({ people: values.people.filter((x) => x.value !== p.value) })}>
                       Remove
                     </Button>
                   )}

@@ -25,7 +25,7 @@ export function TaskList({ tasks, empty, label, showWho = true }: { tasks: PlanT
                 </Badge>
               )}
               {t.gaps.length > 0 && (
-                <Badge color="orange.9" variant="outline" size="sm">
+                <Badge color="#9c3b00" variant="outline" size="sm">
                   Incomplete planning
                 </Badge>
               )}

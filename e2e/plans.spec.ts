@@ -1,0 +1,194 @@
+// Plans: the demo district leader starts a start-up and phase-in action plan for the district from
+// the Appendix C template, fills WHO/HOW/WHEN for three tasks and submits it; the state
+// administrator returns it with a comment; the leader reads the comment, revises and resubmits; the
+// state administrator approves it. The approved plan is frozen (planning fields cannot change,
+// progress can), the timeline shows it, and the leader's tasks list it. Axe-clean on every page and
+// dialog; the plan page fits a phone.
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS } from './support/accounts';
+import { expectAccessible } from './support/axe';
+import { apiAs, signIn } from './support/session';
+
+interface Task {
+  id: string;
+  number: string;
+  title: string;
+  hasSubtasks: boolean;
+}
+
+/** Fills WHO (the leader), HOW and WHEN of one task in its dialog. */
+async function planTask(page: Page, task: Task, how: string, startOn: string, dueOn: string) {
+  await page.getByRole('button', { name: `Edit task ${task.number} ${task.title}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Task ${task.number} ${task.title}` });
+  const picker = dialog.getByRole('combobox', { name: 'Add a person to WHO' });
+  await picker.fill('Marcus Bell');
+  await page.getByRole('option', { name: new RegExp(`^Marcus Bell \\(${ACCOUNTS.districtLeader.email}`) }).click();
+  await expect(dialog.getByTestId('who-people')).toContainText('Marcus Bell');
+  await dialog.getByRole('textbox', { name: 'HOW' }).fill(how);
+  await dialog.getByLabel('WHEN: start').fill(startOn);
+  await dialog.getByLabel('WHEN: due').fill(dueOn);
+  return dialog;
+}
+
+test('a district action plan from Appendix C is drafted, returned for revision, resubmitted, approved and frozen', async ({ page, browser, baseURL }) => {
+  // Four people-steps with axe on a 40-task outline in each state: well over the default minute.
+  test.setTimeout(420_000);
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const districtId = session.grants[0]!.unitId;
+  const district = await leader.get<{ name: string }>(`/api/units/${districtId}`);
+  const title = `Start-up and phase-in (e2e ${Date.now()})`;
+
+  // The leader finds the district's plans from its page and starts a plan from the Appendix C template.
+  await signIn(page, 'districtLeader');
+  await page.goto(`/units/${districtId}`);
+  await page.getByRole('link', { name: /^Plans:/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Plans: ${district.name}` })).toBeVisible();
+  await expectAccessible(page, 'the district’s plans');
+  await page.getByRole('button', { name: 'New plan' }).click();
+  const start = page.getByRole('dialog', { name: 'Start a new plan' });
+  await expect(start.getByRole('combobox', { name: 'Kind of plan' })).toHaveValue('start_up_phase_in');
+  // Only the templates written for a district's action plan are offered, each with its summary.
+  await expect(start.getByRole('radio')).toHaveCount(3);
+  await expect(start.getByRole('radio', { name: 'Strategic plan outline for the state department (Appendix C)' })).toHaveCount(0);
+  await start.getByRole('textbox', { name: 'Title' }).fill(title);
+  await start.getByRole('radio', { name: 'Strategic plan outline for a district (Appendix C)' }).check();
+  await expect(start).toContainText('The guide’s outline read for a district');
+  await expectAccessible(page, 'the new-plan dialog');
+  await start.getByRole('button', { name: 'Start the plan' }).click();
+  await expect(start).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('plan-status').first()).toHaveText('Draft');
+  const planId = page.url().split('/plans/')[1]!.split('?')[0]!;
+  const plan = await leader.get<{ tasks: Task[] }>(`/api/plans/${planId}`);
+  expect(plan.tasks).toHaveLength(40);
+  const leaves = plan.tasks.filter((t) => !t.hasSubtasks);
+  const outline = page.getByTestId('outline-task');
+  await expect(outline).toHaveCount(40);
+  await expect(outline.first()).toContainText('Source:');
+  await expect(outline.filter({ hasText: leaves[0]!.title }).first().getByTestId('incomplete-marker')).toHaveText('Incomplete planning: no WHO, no WHEN');
+  await expectAccessible(page, 'a draft plan’s outline');
+
+  // WHO, HOW and WHEN for three tasks.
+  for (const [i, task] of leaves.slice(0, 3).entries()) {
+    const dialog = await planTask(page, task, `Step ${i + 1}: the planning team leads it at its weekly meeting`, '2026-12-01', `2027-0${i + 1}-15`);
+    if (i === 0) await expectAccessible(page, 'the task dialog of a draft');
+    await dialog.getByRole('button', { name: 'Save the task' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('status-message')).toContainText(`Saved the task ${task.title}.`);
+    const row = page.locator(`[data-testid="outline-task"][data-number="${task.number}"]`);
+    await expect(row.getByTestId('task-who-how-when')).toContainText('Marcus Bell');
+    await expect(row.getByTestId('incomplete-marker')).toHaveCount(0);
+  }
+
+  // Submitted for approval.
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
+  const submit = page.getByRole('dialog', { name: 'Submit the plan for approval' });
+  await expectAccessible(page, 'the submit dialog');
+  await submit.getByRole('button', { name: 'Submit for approval' }).click();
+  await expect(submit).toBeHidden();
+  await expect(page.getByTestId('plan-status').first()).toHaveText('Submitted');
+
+  // The state administrator returns it; a comment is required.
+  const adminContext = await browser.newContext({ baseURL: baseURL!, locale: 'en-US', timezoneId: 'America/Chicago' });
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'stateAdmin');
+  await admin.goto(`/plans/${planId}`);
+  await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(admin.getByRole('button', { name: 'Approve' })).toBeVisible();
+  await admin.getByRole('button', { name: 'Request revision' }).click();
+  const back = admin.getByRole('dialog', { name: 'Return the plan for revision' });
+  await back.getByRole('button', { name: 'Request revision' }).click();
+  await expect(back.getByRole('textbox', { name: 'What to revise' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(back.getByRole('textbox', { name: 'What to revise' })).toBeFocused();
+  await expectAccessible(admin, 'the request-revision dialog with its error');
+  const comment = `Name who leads “${leaves[3]!.title}” and when it is due.`;
+  await back.getByRole('textbox', { name: 'What to revise' }).fill(comment);
+  await back.getByRole('button', { name: 'Request revision' }).click();
+  await expect(back).toBeHidden();
+  await expect(admin.getByTestId('plan-status').first()).toHaveText('Revision requested');
+
+  // The leader reads the comment, revises the task it names and resubmits.
+  await page.reload();
+  await expect(page.getByTestId('revision-comment')).toContainText(comment);
+  await expect(page.getByTestId('revision-comment')).toContainText('Dana Whitfield');
+  await expectAccessible(page, 'a plan returned for revision');
+  const revised = await planTask(page, leaves[3]!, 'The coordinator leads it with the principals', '2027-01-05', '2027-04-30');
+  await revised.getByRole('button', { name: 'Save the task' }).click();
+  await expect(revised).toBeHidden();
+  await page.getByRole('button', { name: 'Resubmit for approval' }).click();
+  const resubmit = page.getByRole('dialog', { name: 'Submit the plan for approval' });
+  await resubmit.getByRole('button', { name: 'Submit for approval' }).click();
+  await expect(resubmit).toBeHidden();
+  await expect(page.getByTestId('plan-status').first()).toHaveText('Submitted');
+
+  // The state administrator approves it.
+  await admin.reload();
+  await admin.getByRole('button', { name: 'Approve' }).click();
+  const approve = admin.getByRole('dialog', { name: 'Approve the plan' });
+  await approve.getByRole('textbox', { name: /^Note/ }).fill('Approved at the December steering meeting.');
+  await approve.getByRole('button', { name: 'Approve' }).click();
+  await expect(approve).toBeHidden();
+  await expect(admin.getByTestId('plan-status').first()).toHaveText('Approved');
+  await admin.getByRole('tab', { name: 'History' }).click();
+  await expect(admin.getByTestId('approval-history')).toContainText(comment);
+  await expect(admin.getByTestId('approval-history')).toContainText('Approved at the December steering meeting.');
+  await expectAccessible(admin, 'the approval history');
+  await adminContext.close();
+
+  // Approved and frozen: the planning fields cannot change, progress can.
+  await page.reload();
+  await expect(page.getByTestId('plan-status').first()).toHaveText('Approved');
+  await expect(page.getByTestId('frozen-banner')).toContainText('cannot change');
+  await expect(page.getByRole('button', { name: 'Add a task' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Delete task/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Start new version' })).toBeVisible();
+  await page.getByRole('button', { name: `Record progress on task ${leaves[0]!.number} ${leaves[0]!.title}` }).click();
+  const progress = page.getByRole('dialog', { name: `Task ${leaves[0]!.number} ${leaves[0]!.title}` });
+  await expect(progress.getByTestId('frozen-note')).toContainText('approved and frozen');
+  await expect(progress.getByRole('textbox', { name: 'Task (WHAT)' })).toBeDisabled();
+  await expect(progress.getByRole('textbox', { name: 'HOW' })).toBeDisabled();
+  await expect(progress.getByLabel('WHEN: due')).toBeDisabled();
+  await expect(progress.getByRole('combobox', { name: 'Add a person to WHO' })).toHaveCount(0);
+  await expectAccessible(page, 'the progress dialog of an approved plan');
+  await progress.getByRole('combobox', { name: 'Status' }).selectOption('under_way');
+  await progress.getByRole('textbox', { name: 'Evidence' }).fill('Agenda of the first planning team meeting.');
+  await progress.getByRole('button', { name: 'Save the task' }).click();
+  await expect(progress).toBeHidden();
+  await expect(page.locator(`[data-testid="outline-task"][data-number="${leaves[0]!.number}"]`)).toContainText('Under way');
+  await expectAccessible(page, 'an approved plan');
+
+  // The timeline shows the dated tasks by phase, today marked, with the table beside it.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByTestId('timeline-chart')).toBeVisible();
+  await expect(page.getByTestId('timeline-chart')).toContainText('Today');
+  const table = page.getByTestId('timeline-table');
+  for (const t of leaves.slice(0, 4)) await expect(table).toContainText(t.title);
+  await expect(table).toContainText('Jan 15, 2027');
+  await expectAccessible(page, 'the timeline');
+
+  // The leader's tasks list the ones that name him, linked to the plan.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tasks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My tasks' })).toBeVisible();
+  const mine = page.getByTestId('task-list-item').filter({ hasText: leaves[0]!.title }).filter({ hasText: title });
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText('Due Jan 15, 2027');
+  await expectAccessible(page, 'my tasks');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByTestId('calendar-url')).toHaveValue(new RegExp(`^${baseURL}/api/calendar/[A-Za-z0-9_-]{32}\\.ics$`));
+  const feedUrl = await page.getByTestId('calendar-url').inputValue();
+  const feed = await page.request.get(feedUrl);
+  expect(await feed.text()).toContain(`Due: ${leaves[0]!.title}`);
+  await expectAccessible(page, 'my tasks with the calendar address');
+  await mine.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // The plan page on a phone: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId('outline-task').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'the plan page on a phone');
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await leader.dispose();
+});
