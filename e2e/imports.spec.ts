@@ -25,7 +25,7 @@ test('the state administrator imports a CCD school file: two bad rows named, one
   await signIn(page, 'stateAdmin');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory import' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Directory import' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Import into' })).toHaveValue(/State of Lakeland \(demo\)/);
+  await expect(page.getByRole('combobox', { name: 'Import into' })).toHaveValue(/State of Lakeland \(demo\)/);
   await expectAccessible(page, 'the import page');
 
   const chooser = page.waitForEvent('filechooser');

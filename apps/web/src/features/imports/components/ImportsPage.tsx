@@ -84,8 +84,11 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
                 label={f.label}
                 description={f.description}
                 placeholder="Choose a file"
+                // Mantine's placeholder grey is below 4.5:1 on white.
+                styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
                 accept=".csv,.txt,text/csv,text/plain"
                 clearable
+                clearButtonProps={{ 'aria-label': `Remove the chosen ${f.label.replace(' (optional)', '').toLowerCase().replace('ccd', 'CCD').replace('lea', 'LEA')}` }}
                 value={files[f.slot] ?? null}
                 onChange={(file) => setFiles((all) => ({ ...all, [f.slot]: file ?? undefined }))}
                 data-testid={`file-${f.slot}`}
@@ -247,7 +250,7 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
           </Stack>
         )}
         {r.status === 'applied' && (
-          <Alert color="green" variant="light" title="Imported">
+          <Alert color="green" variant="light" title="Imported" styles={{ title: { color: "#1b5e20" } }}>
             <Text size="sm">
               {formatNumber(r.counts.creates)} created, {formatNumber(r.counts.updates)} updated, {formatNumber(r.counts.archives)} archived.{' '}
               <AnchorLink to="/units/$unitId" params={{ unitId: r.unitId }}>
