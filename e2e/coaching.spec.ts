@@ -113,6 +113,13 @@ test('a district leader reads a school’s coverage, checklists, hand-over and r
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Coaching at');
   await expect(page.getByTestId('caseload-item').first()).toBeVisible();
   await expectAccessible(page, 'a district’s coaching coverage');
+  // Setting up an engagement: the dialog is axe-clean and closes from the keyboard.
+  await page.getByRole('button', { name: 'New engagement' }).click();
+  const dialog = page.getByRole('dialog', { name: /New engagement at/ });
+  await expect(dialog.getByRole('checkbox', { name: 'Celebrating progress' })).toBeVisible();
+  await expectAccessible(page, 'the new engagement dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
   // The school with the demo's facilitator checklist.
   const schoolId = await page.evaluate(async (id) => {
     const items = (await fetch(`/api/units/${id}/coaching/engagements?subtree=true&includeEnded=true`).then((r) => r.json())) as { engagement: { unitId: string } }[];

@@ -168,3 +168,8 @@ export function useCreateTransfer(unitId: string) {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (input: CoachingCapacityTransferCreate) => api<unknown>(`/api/units/${unitId}/coaching/capacity-transfers`, { method: 'POST', body: input }), onSuccess: refresh });
 }
+
+export function useCreateEngagement() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (input: import('@trellis/core').CoachingEngagementCreate) => api<EngagementItem>('/api/coaching/engagements', { method: 'POST', body: input }), onSuccess: refresh });
+}

@@ -208,14 +208,17 @@ function EndEngagement({ detail }: { detail: EngagementDetail }) {
   return (
     <section aria-labelledby="end-heading">
       <Title order={2} size="h4" id="end-heading" mb="xs">
-        End the engagement
+        Pause or end the engagement
       </Title>
       <Text size="sm" mb="xs">
         Ending it keeps its record. {detail.engagement.coachAffiliation === 'external' ? `${detail.engagement.coachName} loses access to ${detail.engagement.unitName} at once.` : ''}
       </Text>
-      <Button variant="default" color="red.8" onClick={() => setOpen(true)}>
-        End engagement
-      </Button>
+      <Group gap="sm">
+        <PauseResume detail={detail} />
+        <Button variant="default" color="red.8" onClick={() => setOpen(true)}>
+          End engagement
+        </Button>
+      </Group>
       <ConfirmDialog
         opened={open}
         title="End this engagement?"
@@ -239,5 +242,29 @@ function EndEngagement({ detail }: { detail: EngagementDetail }) {
         The engagement of {detail.engagement.coachName} with {detail.engagement.targetName} ends today. Its contacts stay on record.
       </ConfirmDialog>
     </section>
+  );
+}
+
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** Pausing opens a pause from today (no lateness accrues while paused); resuming closes it. */
+function PauseResume({ detail }: { detail: EngagementDetail }) {
+  const update = useUpdateEngagement(detail.engagement.id);
+  const announce = useAnnounce();
+  const e = detail.engagement;
+  const paused = e.status === 'paused';
+  const run = () => {
+    const pauses = paused
+      ? e.pauses.map((p) => (p.to === null ? { from: p.from, to: dayBefore(detail.today) >= p.from ? dayBefore(detail.today) : p.from } : p))
+      : [...e.pauses, { from: detail.today, to: null }];
+    update.mutate({ version: e.version, status: paused ? 'active' : 'paused', pauses }, { onSuccess: () => announce(paused ? 'The engagement is resumed.' : 'The engagement is paused.') });
+  };
+  return (
+    <>
+      <Button variant="default" loading={update.isPending} onClick={run}>
+        {paused ? 'Resume engagement' : 'Pause engagement'}
+      </Button>
+      <ProblemAlert error={update.error} title={paused ? 'Could not resume' : 'Could not pause'} />
+    </>
   );
 }

@@ -12,21 +12,32 @@ import { PersonPicker } from '../../../components/PersonPicker';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import type { SearchOption } from '../../../components/SearchSelect';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
+import { mayAt } from '../../../lib/access';
 import { api } from '../../../lib/api';
+import { useSession } from '../../../lib/session';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { capacityQuery, catalogQuery, checksQuery, coverageQuery, reportCsvUrl, reportsQuery, useCreateCheck, useCreateTransfer, type ReportRecord } from '../api/coaching';
 import { Caseload } from './CaseloadPage';
+import { EngagementDialog } from './EngagementDialog';
 import { formatDay, modeLabel, percent } from './labels';
 
 export function UnitCoachingPage({ unitId }: { unitId: string }) {
-  const unit = useQuery({ queryKey: ['units', unitId], queryFn: () => api<Unit>(`/api/units/${unitId}`) });
+  const unit = useQuery({ queryKey: ['units', unitId, 'detail'], queryFn: () => api<Unit & { ancestors: { id: string }[]; archived: boolean }>(`/api/units/${unitId}`) });
   usePageTitle(unit.data ? `${unit.data.name} · Coaching` : 'Coaching');
   const [tab, setTab] = useState<string | null>('coverage');
+  const [creating, setCreating] = useState(false);
+  const session = useSession();
   if (unit.isPending) return <Loading />;
   if (unit.isError) return <ProblemAlert error={unit.error} title="Could not load the unit" />;
+  const mayManage = !unit.data.archived && mayAt(session, [...unit.data.ancestors.map((a) => a.id), unit.data.id], 'leader');
   return (
     <>
-      <PageHeader title={`Coaching at ${unit.data.name}`} description="Who is coached, how the cadence holds, the facilitator’s checklists, the hand-over to internal leaders, and reports." />
+      <PageHeader
+        title={`Coaching at ${unit.data.name}`}
+        description="Who is coached, how the cadence holds, the facilitator’s checklists, the hand-over to internal leaders, and reports."
+        actions={mayManage ? <Button onClick={() => setCreating(true)}>New engagement</Button> : undefined}
+      />
+      {mayManage && <EngagementDialog unitId={unitId} unitName={unit.data.name} opened={creating} onClose={() => setCreating(false)} />}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="coverage">Coverage</Tabs.Tab>
