@@ -20,6 +20,7 @@ import {
   type ExistingUnit,
   type ImportItem,
   type ImportPlan,
+  type ImportScope,
 } from '../src/index.js';
 
 const H2013 = 'SURVYEAR,NCESSCH,FIPST,LEAID,SCHNO,STID,SEASCH,LEANM,SCHNAM,PHONE,MSTREE,MCITY,MSTATE,MZIP,MZIP4,LSTREE,LCITY,LSTATE,LZIP,LZIP4,TYPE,STATUS,UNION,ULOCAL,LATCOD,LONCOD,CONUM,CONAME,CDCODE,GSLO,GSHI,CHARTR'.split(',');
@@ -114,7 +115,7 @@ describe('reading CCD files', () => {
 let seq = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
 const STATE: ExistingUnit = { id: 'state', kind: 'state', parentId: null, path: '/state/', version: 1, name: 'Texas', ncesId: null, stateId: null, gradeLow: null, gradeHigh: null, address: null, city: null, zip: null, latitude: null, longitude: null, level: null, schoolType: null, charter: null, status: null, archived: false };
-const scope = { id: 'state', kind: 'state' as const, path: '/state/', name: 'Texas', ncesId: null };
+const scope: ImportScope = { id: 'state', kind: 'state', path: '/state/', name: 'Texas', ncesId: null };
 
 /** The units a plan would leave: what apply writes, as the next run's existing units. */
 function applyPlan(existing: ExistingUnit[], plan: ImportPlan): ExistingUnit[] {

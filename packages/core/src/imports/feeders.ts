@@ -4,13 +4,15 @@
 // mapping each school to its high school's NCES id; the user reviews and edits the assignments,
 // then `planFeederPatterns` turns them into feeder-pattern units and school moves. Pure.
 import { pathOf } from '../organizations/units.js';
-import type { ImportProblem } from './ccd.js';
+import { levelOfGrades, type ImportProblem } from './ccd.js';
 import { blankValues, valuesOf, type ExistingUnit, type ImportCounts, type ImportItem, emptyCounts } from './plan.js';
 
+/** The unit's level, or the one its grade span gives (units entered by hand have no level). */
+const levelOf = (u: ExistingUnit) => u.level ?? levelOfGrades(u.gradeLow, u.gradeHigh);
 /** A high school is regular (NCES type 1, or unknown) and of level high; alternative campuses do not anchor a pattern. */
-export const isFeederHighSchool = (u: ExistingUnit) => u.kind === 'school' && !u.archived && u.level === 'high' && (u.schoolType === null || u.schoolType === 1);
+export const isFeederHighSchool = (u: ExistingUnit) => u.kind === 'school' && !u.archived && levelOf(u) === 'high' && (u.schoolType === null || u.schoolType === 1);
 /** Elementary and middle schools feed a high school. */
-export const isFeedingSchool = (u: ExistingUnit) => u.kind === 'school' && !u.archived && (u.level === 'elementary' || u.level === 'middle');
+export const isFeedingSchool = (u: ExistingUnit) => u.kind === 'school' && !u.archived && (levelOf(u) === 'elementary' || levelOf(u) === 'middle');
 
 export type FeederReason = 'nearest' | 'zip' | 'city' | 'file' | 'edited' | 'none';
 export const FEEDER_REASON_LABELS: Record<FeederReason, string> = {
