@@ -192,3 +192,72 @@ test('a district action plan from Appendix C is drafted, returned for revision, 
   await page.setViewportSize({ width: 1280, height: 860 });
   await leader.dispose();
 });
+
+test('a district adopts the state’s design, sees its change to an essential feature flagged, and compares two versions', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const admin = await apiAs(baseURL!, 'stateAdmin');
+  const session = await admin.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const stateId = session.grants[0]!.unitId;
+  const state = await admin.get<{ name: string }>(`/api/units/${stateId}`);
+  // The state's design: the demo's, or one written here.
+  const stateDesign = await admin.get<{ document: { content: { essentialFeatures: { key: string; text: string; essential: boolean }[] } } | null }>(`/api/units/${stateId}/design-document`);
+  let feature = stateDesign.document?.content.essentialFeatures.find((f) => f.essential);
+  if (!stateDesign.document || !feature) {
+    feature = { key: 'six-arenas', text: 'Supports are organized in six content arenas.', essential: true };
+    if (!stateDesign.document) {
+      await admin.post('/api/design-documents', {
+        unitId: stateId,
+        vision: 'Every student has the supports to learn.',
+        aims: ['Unify student supports', 'Embed them in school improvement'],
+        rationale: 'Fragmented supports fail students.',
+        framework: null,
+        essentialFeatures: [feature],
+      });
+    }
+  }
+  // A district with no design document of its own (the last of the demo's districts).
+  const districts = await admin.get<{ id: string; name: string }[]>('/api/units?kind=district&limit=50');
+  let district: { id: string; name: string } | undefined;
+  for (const d of [...districts].reverse()) {
+    if ((await admin.get<{ document: unknown }>(`/api/units/${d.id}/design-document`)).document === null) {
+      district = d;
+      break;
+    }
+  }
+  expect(district, 'a district without a design document').toBeDefined();
+
+  await signIn(page, 'stateAdmin');
+  await page.goto(`/units/${district!.id}`);
+  await page.getByRole('link', { name: 'Design document' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Design document: ${district!.name}` })).toBeVisible();
+  await expectAccessible(page, 'a unit without a design document');
+  await page.getByRole('button', { name: `Adopt the design of ${state.name}` }).click();
+  // Prefilled from the prototype; the district rewords an essential feature and adds an aim.
+  const featureIndex = (await page.getByRole('textbox', { name: /^Feature \d+$/ }).evaluateAll((els, text) => els.findIndex((e) => (e as HTMLTextAreaElement).value === text), feature.text)) + 1;
+  expect(featureIndex).toBeGreaterThan(0);
+  await page.getByRole('textbox', { name: `Feature ${featureIndex}`, exact: true }).fill('Supports are organized in four arenas that fit our district.');
+  await page.getByRole('button', { name: 'Add an aim' }).click();
+  const aims = page.getByRole('textbox', { name: /^Aim \d+$/ });
+  await aims.last().fill('Reach every feeder pattern by 2028');
+  await expectAccessible(page, 'the design form prefilled from the prototype');
+  await page.getByRole('button', { name: 'Save the design document' }).click();
+  await expect(page.getByTestId('status-message')).toContainText(`Saved the design document of ${district!.name}.`);
+  await expect(page.getByTestId('design-document')).toContainText('Reach every feeder pattern by 2028');
+  const comparison = page.getByTestId('design-comparison');
+  await expect(comparison.getByTestId('essential-changes')).toContainText('rewords it as “Supports are organized in four arenas');
+  await expect(comparison).toContainText('Adds aim');
+  await expectAccessible(page, 'an adapted design with its comparison');
+
+  // A second version, compared with the first.
+  await page.getByRole('button', { name: 'Change the design document' }).click();
+  await page.getByRole('textbox', { name: 'Vision' }).fill('Every student in our district has the supports to learn and thrive.');
+  await page.getByRole('button', { name: 'Save a new version' }).click();
+  await expect(page.getByTestId('status-message')).toContainText('Saved version 2 of the design document.');
+  const versions = page.getByTestId('design-versions');
+  await expect(versions.getByRole('combobox', { name: 'Compare' })).toHaveValue('1');
+  await expect(versions.getByRole('combobox', { name: 'with' })).toHaveValue('2');
+  await expect(versions.getByTestId('design-version-changes')).toContainText('Vision changed from');
+  await expect(versions.getByTestId('design-version-changes')).toContainText('to “Every student in our district has the supports to learn and thrive.”');
+  await expectAccessible(page, 'two versions of a design compared');
+  await admin.dispose();
+});
