@@ -26,6 +26,7 @@ import { resourceRoutes } from './routes/resources/resources.js';
 import { rolloutRoutes } from './routes/rollout/rollout.js';
 import { coachingRoutes } from './routes/coaching/coaching.js';
 import { planRoutes } from './routes/plans/plans.js';
+import { progressRoutes } from './routes/progress/progress.js';
 import { RolloutComputer } from './services/rollout/compute.js';
 
 export type TrellisApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -120,6 +121,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   backupRoutes(app);
   exportRoutes(app);
   planRoutes(app);
+  progressRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await serveWebApp(app, config.webDist);

@@ -28,6 +28,7 @@ export * from './resources/analysis.js';
 export * from './progress/instruments.js';
 export * from './progress/rules.js';
 export * from './progress/schemas.js';
+export * from './progress/report.js';
 export * from './coaching/catalogs.js';
 export * from './coaching/cadence.js';
 export * from './coaching/schemas.js';

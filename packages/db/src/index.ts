@@ -21,3 +21,7 @@ export * from './plans/designs.js';
 export * from './plans/recommendations.js';
 export * from './backup/index.js';
 export * from './imports/runs.js';
+export * from './progress/benchmarks.js';
+export * from './progress/readiness.js';
+export * from './progress/barriers.js';
+export * from './progress/celebrations.js';

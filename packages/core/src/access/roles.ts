@@ -50,6 +50,9 @@ export const ACTIONS = {
   'plan.approve': 'leader', // approve a plan or return it for revision (also the unit's steering body)
   'plan.decide': 'leader', // decide a recommendation (also the unit's superintendent and governing body)
   'design.manage': 'leader', // write the unit's design document, adopt and adapt a prototype
+  'progress.read': 'viewer', // benchmarks and roll-ups, barriers, readiness results, celebrations, reports
+  'progress.record': 'member', // complete benchmark assessments, log and work barriers
+  'progress.manage': 'leader', // send readiness surveys, confirm celebrations, build instruments
   'coaching.read': 'viewer', // engagements, cadence, coverage, checklists, hand-over plans, reports (contact notes: see the coaching service)
   'coaching.record': 'member', // log contacts (as the engagement's coach, or a leader), facilitator checks, next steps into tasks
   'coaching.manage': 'leader', // set up, change, pause and end engagements (which gives a coach access), the hand-over plan, unit settings

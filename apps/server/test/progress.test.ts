@@ -1,0 +1,165 @@
+// Progress through the API: a school's team completes and submits a benchmark assessment and the
+// district's roll-up changes; a readiness survey answered by link shows results only from the fifth
+// answer and stores no identity; a barrier logged, worked and resolved with its time to resolution;
+// milestones proposed, confirmed and dismissed; the progress report on screen and as a PDF.
+import { describe, expect, it } from 'vitest';
+import { BENCHMARK_DEFAULT_INSTRUMENT, type Unit } from '@trellis/core';
+import { anonymous, signIn, type Agent } from './support/agent.js';
+import { useApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+import { createMechanism, createPersonWithRole, createStateTree, createUnit, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
+import { createPlan } from './support/plan-factories.js';
+import { expectProblem, fingerprint } from './support/problems.js';
+
+const instrument = { id: BENCHMARK_DEFAULT_INSTRUMENT.id, version: BENCHMARK_DEFAULT_INSTRUMENT.version };
+const items = BENCHMARK_DEFAULT_INSTRUMENT.items.map((i) => i.key);
+
+describe.each(testDatabases())('progress on $name', (target) => {
+  let tree: StateTree;
+  let school: Unit;
+  let otherSchool: Unit;
+  let member: Agent;
+  let memberPerson: TestPerson;
+  let leader: Agent;
+  let leaderPerson: TestPerson;
+  let viewer: Agent;
+  let southLeader: Agent;
+  const api = useApi(target, async ({ db, app }) => {
+    tree = await createStateTree(db);
+    school = await createUnit(db, 'school', tree.north.feederPatterns[0]!.unit, { name: 'Lincoln Elementary' });
+    otherSchool = await createUnit(db, 'school', tree.north.feederPatterns[0]!.unit, { name: 'Garfield Elementary' });
+    memberPerson = await createPersonWithRole(db, school, 'member');
+    member = await signIn(app, memberPerson.email, PASSWORD);
+    leaderPerson = await createPersonWithRole(db, tree.north.unit, 'leader');
+    leader = await signIn(app, leaderPerson.email, PASSWORD);
+    viewer = await signIn(app, (await createPersonWithRole(db, school, 'viewer')).email, PASSWORD);
+    southLeader = await signIn(app, (await createPersonWithRole(db, tree.south.unit, 'leader')).email, PASSWORD);
+  });
+
+  it('completes an assessment as a team, refuses to submit it half done, and the district roll-up changes once it is submitted', async () => {
+    const rollUp = async () => (await leader.get(`/api/units/${tree.north.unit.id}/benchmark-rollup?period=2026-Q4`)).json();
+    const before = await rollUp();
+    expect(before.current.unitsAssessed).toBe(0);
+
+    const half = items.slice(0, 20).map((itemKey) => ({ itemKey, rating: 'developing' }));
+    const created = await member.post('/api/benchmark-assessments', { unitId: school.id, period: '2026-Q4', instrument, ratings: half });
+    expect(created.statusCode, created.body).toBe(201);
+    const a = created.json();
+    expect(a.completeness).toMatchObject({ rated: 20, total: items.length, complete: false });
+    await expectProblem(await member.post('/api/benchmark-assessments', { unitId: school.id, period: '2026-Q4', instrument }), 409, { field: 'period' });
+    await expectProblem(await member.post(`/api/benchmark-assessments/${a.id}/submit`, { version: a.version, to: 'submitted' }), 400, { field: 'ratings', rule: /not rated/ });
+    await expectProblem(await member.patch(`/api/benchmark-assessments/${a.id}`, { version: a.version, ratings: [{ itemKey: 'no-such-item', rating: 'planned' }] }), 400, { field: 'ratings.0.itemKey' });
+
+    const rest = items.slice(20).map((itemKey, i) => ({ itemKey, rating: i < 5 ? 'fully_in_place' : 'planned', evidence: 'Minutes of the October meeting.' }));
+    const saved = await leader.patch(`/api/benchmark-assessments/${a.id}`, { version: a.version, ratings: rest });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().completeness.complete).toBe(true);
+    expect(saved.json().assessors.map((p: { id: string }) => p.id).sort()).toEqual([memberPerson.id, leaderPerson.id].sort());
+    await expectProblem(await member.patch(`/api/benchmark-assessments/${a.id}`, { version: a.version, ratings: [] }), 409);
+    expect((await rollUp()).current.unitsAssessed).toBe(0); // drafts do not count
+
+    const submitted = await member.post(`/api/benchmark-assessments/${a.id}/submit`, { version: saved.json().version, to: 'submitted' });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    await expectProblem(await member.patch(`/api/benchmark-assessments/${a.id}`, { version: submitted.json().version, clear: [items[0]] }), 409, { field: 'status' });
+
+    const after = await rollUp();
+    expect(after.current.unitsAssessed).toBe(1);
+    expect(after.current.overall.rated).toBe(items.length);
+    expect(after.current.overall.counts.fully_in_place).toBe(5);
+    // Hand-computed mean: 20 developing (2) + 5 fully in place (3) + the rest planned (1).
+    const n = items.length;
+    expect(after.current.overall.mean).toBeCloseTo((20 * 2 + 5 * 3 + (n - 25) * 1) / n);
+    // Garfield has not been assessed; Lincoln's mean is below developing: both are behind, not assessed first.
+    const behind = after.unitsBehind as { unitId: string; reason: string; unitName: string }[];
+    expect(behind.find((b) => b.unitId === otherSchool.id)).toMatchObject({ reason: 'not_assessed', unitName: 'Garfield Elementary' });
+    expect(behind.find((b) => b.unitId === school.id)).toMatchObject({ reason: 'below_threshold', unitName: 'Lincoln Elementary' });
+    expect(behind.findIndex((b) => b.unitId === otherSchool.id)).toBeLessThan(behind.findIndex((b) => b.unitId === school.id));
+    await expectProblem(await southLeader.get(`/api/units/${tree.north.unit.id}/benchmark-rollup?period=2026-Q4`), 404);
+    const trend = (await viewer.get(`/api/units/${school.id}/benchmark-trend`)).json();
+    expect(trend.map((p: { period: string }) => p.period)).toEqual(['2026-Q4']);
+    // A fully-in-place item is proposed for celebration.
+    const celebrations = (await leader.get(`/api/units/${school.id}/celebrations`)).json();
+    expect(celebrations.proposed.some((p: { kind: string }) => p.kind === 'benchmark_fully_in_place')).toBe(true);
+  });
+
+  it('keeps readiness results hidden below five answers, stores no identity, and shows the survey link nothing else', async () => {
+    const survey = await leader.post('/api/readiness-surveys', { unitId: school.id, period: '2026-Q4', instrument: { id: 'trellis-readiness', version: '2026.11.0' } });
+    expect(survey.statusCode, survey.body).toBe(201);
+    const link = survey.json().linkToken as string;
+    const publicView = await anonymous(api.app).get(`/api/surveys/${link}`);
+    expect(publicView.statusCode).toBe(200);
+    expect(Object.keys(publicView.json()).sort()).toEqual(['closesOn', 'instrument', 'open', 'period', 'unitName']);
+    await expectProblem(await anonymous(api.app).get(`/api/surveys/${'a'.repeat(24)}`), 404);
+    const keys = (publicView.json().instrument.items as { key: string }[]).map((i) => i.key);
+    const answer = (value: number) => anonymous(api.app).post(`/api/surveys/${link}/responses`, { answers: keys.map((itemKey) => ({ itemKey, value })) });
+    await expectProblem(await anonymous(api.app).post(`/api/surveys/${link}/responses`, { answers: [{ itemKey: keys[0], value: 3 }], personId: memberPerson.id }), 400, { field: 'personId' });
+    for (const v of [4, 5, 3, 4]) expect((await answer(v)).statusCode).toBe(204);
+    let results = (await leader.get(`/api/units/${school.id}/readiness-results`)).json();
+    expect(results.latest).toEqual({ status: 'withheld', respondents: 4, floor: 5 });
+    expect((await answer(2)).statusCode).toBe(204);
+    results = (await viewer.get(`/api/units/${school.id}/readiness-results`)).json();
+    expect(results.latest.status).toBe('shown');
+    expect(results.latest.mean).toBeCloseTo((4 + 5 + 3 + 4 + 2) / 5);
+    const columns = await api.db.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'readiness_responses' order by column_name`);
+    expect(columns.map((c) => c.column_name)).toEqual(['answered_on', 'answers', 'id', 'survey_id']);
+    const closed = await leader.post(`/api/readiness-surveys/${survey.json().id}/close`, { version: survey.json().version });
+    expect(closed.statusCode, closed.body).toBe(200);
+    await expectProblem(await answer(3), 409);
+    await expectProblem(await member.post('/api/readiness-surveys', { unitId: school.id, period: '2026-Q4', instrument: { id: 'trellis-readiness', version: '2026.11.0' } }), 403);
+  });
+
+  it('logs a barrier, works it, resolves it with a time to resolution, and refuses to reopen it', async () => {
+    const b = await member.post('/api/barriers', { unitId: school.id, category: 'resources', description: 'No time in the schedule for the team to meet.', ownerId: memberPerson.id, nextStep: 'Ask the principal for a common planning period.', targetOn: '2026-12-15' });
+    expect(b.statusCode, b.body).toBe(201);
+    expect(b.json()).toMatchObject({ status: 'open', staleness: { stale: false } });
+    const moving = await member.post(`/api/barriers/${b.json().id}/status`, { version: b.json().version, to: 'in_progress' });
+    expect(moving.statusCode, moving.body).toBe(200);
+    await expectProblem(await member.post(`/api/barriers/${b.json().id}/status`, { version: moving.json().version, to: 'resolved' }), 400, { field: 'resolution' });
+    const resolved = await member.post(`/api/barriers/${b.json().id}/status`, { version: moving.json().version, to: 'resolved', resolution: 'Common planning period on Thursdays.' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect(resolved.json().daysToResolution).toBe(0);
+    await expectProblem(await member.post(`/api/barriers/${b.json().id}/status`, { version: resolved.json().version, to: 'open' }), 409);
+    await expectProblem(await viewer.post('/api/barriers', { unitId: school.id, category: 'resources', description: 'x', ownerId: memberPerson.id, nextStep: 'y' }), 403);
+    const list = (await leader.get(`/api/units/${tree.north.unit.id}/barriers?subtree=true`)).json();
+    expect(list.map((x: { id: string }) => x.id)).toContain(b.json().id);
+  });
+
+  it('proposes milestones from the unit’s state; a leader confirms one and dismisses another, and neither is proposed again', async () => {
+    await createPlan(api.db, otherSchool, { status: 'approved', title: 'Garfield start-up plan' });
+    await createMechanism(api.db, otherSchool, 'change_team', { name: 'Garfield change team' });
+    const feed = (await leader.get(`/api/units/${otherSchool.id}/celebrations`)).json();
+    const plan = feed.proposed.find((p: { kind: string }) => p.kind === 'plan_approved');
+    const mechanism = feed.proposed.find((p: { kind: string }) => p.kind === 'mechanism_established');
+    expect(plan.title).toBe('Plan approved: Garfield start-up plan');
+    const before = await fingerprint(api.db);
+    await expectProblem(await member.post('/api/celebrations', { unitId: otherSchool.id, title: plan.title, celebratedOn: '2026-11-20', milestoneKey: plan.key }), 404);
+    expect(await fingerprint(api.db)).toEqual(before);
+    const confirmed = await leader.post('/api/celebrations', { unitId: otherSchool.id, title: plan.title, celebratedOn: '2026-11-20', milestoneKey: plan.key });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    const dismissed = await leader.post('/api/celebrations/dismissals', { unitId: otherSchool.id, milestoneKey: mechanism.key });
+    expect(dismissed.statusCode, dismissed.body).toBe(201);
+    await expectProblem(await leader.post('/api/celebrations', { unitId: otherSchool.id, title: 'Again', celebratedOn: '2026-11-20', milestoneKey: plan.key }), 400, { field: 'milestoneKey' });
+    const after = (await leader.get(`/api/units/${tree.north.unit.id}/celebrations?subtree=true`)).json();
+    expect(after.confirmed.map((c: { title: string }) => c.title)).toContain('Plan approved: Garfield start-up plan');
+    const own = (await leader.get(`/api/units/${otherSchool.id}/celebrations`)).json();
+    expect(own.proposed.map((p: { key: string }) => p.key)).not.toContain(plan.key);
+    expect(own.proposed.map((p: { key: string }) => p.key)).not.toContain(mechanism.key);
+  });
+
+  it('reports a period on screen and as a PDF named for the unit', async () => {
+    const report = await leader.get(`/api/units/${tree.north.unit.id}/progress-report?period=2026-Q4`);
+    expect(report.statusCode, report.body).toBe(200);
+    const r = report.json();
+    expect(r.unit.name).toBe(tree.north.unit.name);
+    expect(r.benchmarks.rollUp.current.unitsAssessed).toBe(1);
+    expect(r.barriers.summary.opened).toBeGreaterThanOrEqual(1);
+    expect(r.celebrations.map((c: { title: string }) => c.title)).toContain('Plan approved: Garfield start-up plan');
+    const pdf = await leader.get(`/api/units/${tree.north.unit.id}/progress-report.pdf?period=2026-Q4`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toContain(`Progress report: ${tree.north.unit.name}`);
+    await expectProblem(await leader.get(`/api/units/${tree.north.unit.id}/progress-report?period=2026-13`), 400, { field: 'period' });
+    await expectProblem(await southLeader.get(`/api/units/${tree.north.unit.id}/progress-report.pdf?period=2026-Q4`), 404);
+  });
+});
