@@ -3,7 +3,7 @@
 // engagement on track; notes are for the engagement's people and the unit's leaders only; next
 // steps become tasks; coverage, facilitator checks, the hand-over plan and reports (with CSV).
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '@trellis/core';
+import { addDays, localDay, type Unit } from '@trellis/core';
 import { signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
@@ -257,6 +257,42 @@ describe.each(testDatabases())('coaching on $name', (target) => {
     expectProblem(await coach.post(`/api/coaching/engagements/${e.id}/contacts`, { date: dayFromToday(3), mode: 'call', durationMinutes: 10 }), 400, { field: 'date', rule: 'future' });
     expectProblem(await coach.post(`/api/coaching/engagements/${e.id}/contacts`, { date: dayFromToday(-9), mode: 'call', durationMinutes: 10 }), 400, { field: 'date', rule: 'started' });
     expect(await countRows(api.db, 'coaching_contacts')).toBe(n);
+  });
+
+  it('judges “today” on the unit’s own calendar: the same day is allowed far east and in the future far west', async () => {
+    // UTC+14 and UTC−12 are 26 hours apart: their calendar days always differ.
+    const east = tree.south.feederPatterns[0]!.schools[0]!;
+    const west = tree.south.feederPatterns[0]!.schools[1]!;
+    const system = await signIn(api.app, (await createPerson(api.db, { home: null, systemAdmin: true })).email, PASSWORD);
+    expect((await system.put(`/api/units/${east.id}/coaching/settings`, { version: 0, timeZone: 'Etc/GMT-14' })).statusCode).toBe(200);
+    expect((await system.put(`/api/units/${west.id}/coaching/settings`, { version: 0, timeZone: 'Etc/GMT+12' })).statusCode).toBe(200);
+    const eastToday = localDay(new Date(), 'Etc/GMT-14');
+    const eastEngagement = await createEngagement(api.db, east, coachPerson.id, { startOn: addDays(eastToday, -10) });
+    const westEngagement = await createEngagement(api.db, west, coachPerson.id, { startOn: addDays(eastToday, -10) });
+    const contact = { date: eastToday, mode: 'call', durationMinutes: 15 };
+    expect((await coach.post(`/api/coaching/engagements/${eastEngagement.id}/contacts`, contact)).statusCode).toBe(201);
+    expectProblem(await coach.post(`/api/coaching/engagements/${westEngagement.id}/contacts`, contact), 400, { field: 'date', rule: 'must not be in the future' });
+    // Each engagement's status is judged on its own unit's today.
+    const caseload = (await coach.get('/api/coaching/caseload')).json() as { items: (Item & { timeZone: string; status: { on: string } })[] };
+    const byId = new Map(caseload.items.map((i) => [i.engagement.id, i]));
+    expect(byId.get(eastEngagement.id)!.status.on).toBe(eastToday);
+    expect(byId.get(westEngagement.id)!.status.on).toBe(localDay(new Date(), 'Etc/GMT+12'));
+  });
+
+  it('moves the access with the engagement: a new coach gains the school, the old one loses it; a removed engagement gives none', async () => {
+    const unit = tree.north.feederPatterns[1]!.unit;
+    const first = await createPerson(api.db, { home: null });
+    const second = await createPerson(api.db, { home: null });
+    const [a, b] = [await signIn(api.app, first.email, PASSWORD), await signIn(api.app, second.email, PASSWORD)];
+    const e = await createEngagement(api.db, unit, first.id);
+    expect((await a.get(`/api/units/${unit.id}`)).statusCode).toBe(200);
+    expect((await b.get(`/api/units/${unit.id}`)).statusCode).toBe(404);
+    const moved = await leader.patch(`/api/coaching/engagements/${e.id}`, { version: e.version, coachPersonId: second.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await a.get(`/api/units/${unit.id}`)).statusCode).toBe(404);
+    expect((await b.get(`/api/units/${unit.id}`)).statusCode).toBe(200);
+    expect((await leader.delete(`/api/coaching/engagements/${e.id}`)).statusCode).toBe(204);
+    expect((await b.get(`/api/units/${unit.id}`)).statusCode).toBe(404);
   });
 
   function db() {
