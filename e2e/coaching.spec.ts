@@ -113,6 +113,24 @@ test('a district leader reads a school’s coverage, checklists, hand-over and r
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Coaching at');
   await expect(page.getByTestId('caseload-item').first()).toBeVisible();
   await expectAccessible(page, 'a district’s coaching coverage');
+  // A leader logs a contact from the keyboard alone: type, Tab to the button, Enter.
+  const first = page.getByTestId('caseload-item').first().getByRole('link');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Log a contact' })).toBeVisible();
+  const contacts = page.getByTestId('contact');
+  const before = await contacts.count();
+  await page.getByLabel('Notes').focus();
+  await page.keyboard.type('Checked in by phone about the agenda.');
+  await page.keyboard.press('Tab'); // Next step
+  await page.keyboard.press('Tab'); // Log contact
+  await expect(page.getByRole('button', { name: 'Log contact' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-message')).toContainText('Logged the call');
+  await expect(contacts).toHaveCount(before + 1);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Coaching at');
+
   // Setting up an engagement: the dialog is axe-clean and closes from the keyboard.
   await page.getByRole('button', { name: 'New engagement' }).click();
   const dialog = page.getByRole('dialog', { name: /New engagement at/ });
@@ -142,4 +160,10 @@ test('a district leader reads a school’s coverage, checklists, hand-over and r
   await expect(page.getByTestId('contacts-by-month')).toBeVisible();
   await expect(page.getByTestId('compliance-table').getByRole('row').nth(1)).toBeVisible();
   await expectAccessible(page, 'coaching reports');
+
+  // The mail outbox (an administrator's own messages; all of them for a system administrator).
+  await page.goto('/coaching/outbox');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mail outbox' })).toBeVisible();
+  await expect(page.getByText('Mail is not being sent')).toBeVisible();
+  await expectAccessible(page, 'the mail outbox');
 });

@@ -374,7 +374,6 @@ export async function listContacts(ctx: ServiceContext, engagementId: string): P
 async function checkContact(q: Queryable, e: CoachingEngagementRecord, c: { date: string; topics: readonly string[]; participantIds: readonly string[] }): Promise<void> {
   const today = localDay(new Date(), await timeZoneOf(q, { id: e.unitId, path: e.unitPath }));
   const issues = coachingContactIssues(c, e, today);
-  if (e.status === 'ended' && e.endedOn === null) issues.push({ field: 'date', message: 'cannot be logged: the engagement has ended' });
   if (c.participantIds.length) {
     const found = new Set((await q.query<{ id: string }>('select id from people where id = any($1::uuid[])', [[...c.participantIds]])).map((r) => r.id));
     c.participantIds.forEach((p, i) => {
