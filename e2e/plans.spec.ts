@@ -261,3 +261,102 @@ test('a district adopts the state’s design, sees its change to an essential fe
   await expectAccessible(page, 'two versions of a design compared');
   await admin.dispose();
 });
+
+test('a draft’s tasks are added and nested, a dependency cycle is refused by name, a blocked task needs a reason, a stale save is reloaded, a task is deleted', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const districtId = session.grants[0]!.unitId;
+  const title = `Strategic plan (e2e ${Date.now()})`;
+  const plan = await leader.post<{ id: string }>('/api/plans', { unitId: districtId, kind: 'strategic_system_change', title });
+
+  await signIn(page, 'districtLeader');
+  await page.goto(`/plans/${plan.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('outline-summary')).toHaveText('0 tasks; every task has a WHO and a WHEN.');
+
+  // Two tasks at the top, one nested under the first.
+  for (const name of ['Map current resources', 'Analyze the map']) {
+    await page.getByRole('button', { name: 'Add a task', exact: true }).click();
+    const add = page.getByRole('dialog', { name: 'Add a task' });
+    await add.getByRole('textbox', { name: 'Task (WHAT)' }).fill(name);
+    await add.getByRole('button', { name: 'Add the task' }).click();
+    await expect(add).toBeHidden();
+    await expect(page.getByTestId('status-message')).toContainText(`Added the task ${name}.`);
+  }
+  await page.getByRole('button', { name: 'Add a task under 1 Map current resources' }).click();
+  const sub = page.getByRole('dialog', { name: 'Add a task under 1 Map current resources' });
+  await sub.getByRole('textbox', { name: 'Task (WHAT)' }).fill('List the district’s programs');
+  await sub.getByRole('button', { name: 'Add the task' }).click();
+  await expect(sub).toBeHidden();
+  const row = (n: string) => page.locator(`[data-testid="outline-task"][data-number="${n}"]`);
+  await expect(row('1.1')).toContainText('List the district’s programs');
+  await expect(row('2')).toContainText('Analyze the map');
+  await expect(page.getByTestId('outline-summary')).toHaveText('3 tasks; 2 with incomplete planning (no WHO or no WHEN).');
+
+  // 2 waits for 1; making 1 wait for 2 would close a cycle: refused, naming both.
+  await page.getByRole('button', { name: 'Edit task 2 Analyze the map' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Task 2 Analyze the map' });
+  await dialog.getByRole('combobox', { name: 'Waits for (dependencies)' }).click();
+  await page.getByRole('option', { name: '1 Map current resources' }).click();
+  await dialog.getByRole('button', { name: 'Save the task' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row('2')).toContainText('Waits for: 1');
+  await page.getByRole('button', { name: 'Edit task 1 Map current resources' }).click();
+  dialog = page.getByRole('dialog', { name: 'Task 1 Map current resources' });
+  await dialog.getByRole('combobox', { name: 'Waits for (dependencies)' }).click();
+  await page.getByRole('option', { name: '2 Analyze the map' }).click();
+  await dialog.getByRole('button', { name: 'Save the task' }).click();
+  await expect(dialog.getByTestId('problem-alert')).toContainText('Map current resources');
+  await expect(dialog.getByTestId('problem-alert')).toContainText('Analyze the map');
+  await expectAccessible(page, 'a dependency cycle refused');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Blocked needs a reason.
+  await page.getByRole('button', { name: 'Edit task 1.1 List the district’s programs' }).click();
+  dialog = page.getByRole('dialog', { name: 'Task 1.1 List the district’s programs' });
+  await dialog.getByRole('combobox', { name: 'Status' }).selectOption('blocked');
+  await dialog.getByRole('button', { name: 'Save the task' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'What blocks it' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('textbox', { name: 'What blocks it' })).toBeFocused();
+  await dialog.getByRole('textbox', { name: 'What blocks it' }).fill('Waiting for the finance office’s list');
+  await dialog.getByRole('button', { name: 'Save the task' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row('1.1')).toContainText('Blocked: Waiting for the finance office’s list');
+
+  // Someone else saves first: the stale save is refused and the latest version reloaded.
+  await page.getByRole('button', { name: 'Edit task 2 Analyze the map' }).click();
+  dialog = page.getByRole('dialog', { name: 'Task 2 Analyze the map' });
+  const detail = await leader.get<{ tasks: { id: string; number: string; version: number }[] }>(`/api/plans/${plan.id}`);
+  const two = detail.tasks.find((t) => t.number === '2')!;
+  await leader.patch(`/api/plan-tasks/${two.id}`, { version: two.version, how: 'The work group compares the map with the needs.' });
+  await dialog.getByLabel('WHEN: due').fill('2027-03-31');
+  await dialog.getByRole('button', { name: 'Save the task' }).click();
+  await expect(dialog.getByTestId('problem-alert')).toContainText('Someone else changed this');
+  await expectAccessible(page, 'a stale task save');
+  await dialog.getByRole('button', { name: 'Reload the latest version' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'HOW' })).toHaveValue('The work group compares the map with the needs.');
+  await dialog.getByLabel('WHEN: due').fill('2027-03-31');
+  await dialog.getByRole('button', { name: 'Save the task' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row('2')).toContainText('Mar 31, 2027');
+
+  // The printable page lays the outline out as one table; the CSV is offered.
+  await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', `/api/plans/${plan.id}/export.csv`);
+  await page.getByRole('link', { name: 'Printable page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('print-outline').getByRole('row')).toHaveCount(4);
+  await expect(page.getByTestId('print-outline')).toContainText('Blocked: Waiting for the finance office’s list');
+  await expectAccessible(page, 'the printable plan');
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+
+  // Deleting a task deletes what is nested under it.
+  await page.getByRole('button', { name: 'Delete task 1 Map current resources' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the task?' });
+  await expect(confirm).toContainText('and the tasks nested under it');
+  await confirm.getByRole('button', { name: 'Delete the task' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('outline-task')).toHaveCount(1);
+  await expect(row('1')).toContainText('Analyze the map');
+  await leader.dispose();
+});
