@@ -207,10 +207,70 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/components/AuditPage'), 'AuditPage'),
 });
 
+export interface ProgressSearch {
+  period?: string;
+}
+
+const validatePeriod = (search: Record<string, unknown>): ProgressSearch =>
+  typeof search.period === 'string' && /^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/.test(search.period) ? { period: search.period } : {};
+
+const progressRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress',
+  validateSearch: validatePeriod,
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'ProgressOverviewRoute'),
+});
+
+const progressBenchmarksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress/benchmarks',
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'BenchmarksRoute'),
+});
+
+const benchmarkAssessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/benchmark-assessments/$assessmentId',
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'AssessmentRoute'),
+});
+
+const progressBarriersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress/barriers',
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'BarriersRoute'),
+});
+
+const progressReadinessRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress/readiness',
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'ReadinessRoute'),
+});
+
+const progressCelebrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress/celebrations',
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'CelebrationsRoute'),
+});
+
+const progressReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress/report',
+  validateSearch: validatePeriod,
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'ReportRoute'),
+});
+
+// A readiness survey's link opens for anyone who has it, signed in or not: outside the signed-in
+// layout and its session check.
+const publicSurveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survey/$token',
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'PublicSurveyRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   planPrintRoute,
-  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute, unitPlansRoute, designDocumentRoute, planRoute, myTasksRoute, coachingRoute, coachingEngagementRoute, coachingOutboxRoute, unitCoachingRoute, importsRoute]),
+  publicSurveyRoute,
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute, unitPlansRoute, designDocumentRoute, planRoute, myTasksRoute, coachingRoute, coachingEngagementRoute, coachingOutboxRoute, unitCoachingRoute, importsRoute, progressRoute, progressBenchmarksRoute, benchmarkAssessmentRoute, progressBarriersRoute, progressReadinessRoute, progressCelebrationsRoute, progressReportRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

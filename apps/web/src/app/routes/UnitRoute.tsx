@@ -28,6 +28,9 @@ export function UnitRoute() {
           <AnchorLink to="/units/$unitId/design" params={{ unitId }} display="block" mt="xs">
             Design document
           </AnchorLink>
+          <AnchorLink to="/units/$unitId/progress" params={{ unitId }} display="block" mt="xs">
+            Progress: benchmarks, barriers, readiness, celebrations and reports
+          </AnchorLink>
         </>
       }
     />
