@@ -3,7 +3,8 @@
 // database with data, a truncated, corrupted or forged file, a newer schema — writing nothing; the
 // web download is for administrators of the whole organization and restores as it is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackupError, listRoots, migrationFiles, type Db } from '@trellis/db';
+import { readFileSync } from 'node:fs';
+import { BackupError, listRoots, migrationFiles, MIGRATIONS_DIR, splitStatements, type Db } from '@trellis/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/seed/demo.js';
 import { anonymous, signIn } from './support/agent.js';
 import { useApi } from './support/api.js';
@@ -147,6 +148,29 @@ describe.each(testDatabases())('backup and restore on $name', (target) => {
     expect(BigInt(id)).toBeGreaterThan(BigInt(max));
     const [probe] = await target2.query<{ id: string; doubled: string }>(`insert into backup_probe (label) values ('after') returning id::text, doubled::text`);
     expect(probe).toEqual({ id: '4', doubled: '8' });
+  });
+
+  it('restores a backup made before the latest migration, then applies that migration in the same transaction', async () => {
+    // A database built by an older version: every migration but the last.
+    const older = await neverMigrated();
+    const files = migrationFiles();
+    await older.transaction(async (tx) => {
+      await tx.query('create table schema_migrations (name text primary key, applied_at timestamptz not null default now())');
+      for (const file of files.slice(0, -1)) {
+        for (const statement of splitStatements(readFileSync(MIGRATIONS_DIR + file, 'utf8'))) await tx.query(statement);
+        await tx.query('insert into schema_migrations (name) values ($1)', [file]);
+      }
+    });
+    const tree = await createStateTree(older);
+    const file = await backupBuffer(older);
+    expect(manifestOf(file).migrations).toEqual(files.slice(0, -1));
+
+    const target2 = await neverMigrated();
+    const summary = await restoreBuffer(target2, file);
+    expect(summary.migrations).toEqual(files);
+    expect((await target2.query<{ name: string }>('select name from schema_migrations order by name')).map((r) => r.name)).toEqual(files);
+    const [units] = await target2.query<{ n: number }>('select count(*)::int as n from units where path like $1', [`${tree.state.path}%`]);
+    expect(units!.n).toBe(15);
   });
 
   it('refuses a database that has data, and writes nothing', async () => {
