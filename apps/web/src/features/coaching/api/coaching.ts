@@ -173,3 +173,8 @@ export function useCreateEngagement() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (input: import('@trellis/core').CoachingEngagementCreate) => api<EngagementItem>('/api/coaching/engagements', { method: 'POST', body: input }), onSuccess: refresh });
 }
+
+export function useRemoveTransfer() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (id: string) => api<void>(`/api/coaching/capacity-transfers/${id}`, { method: 'DELETE' }), onSuccess: refresh });
+}

@@ -16,7 +16,7 @@ import { mayAt } from '../../../lib/access';
 import { api } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { capacityQuery, catalogQuery, checksQuery, coverageQuery, reportCsvUrl, reportsQuery, useCreateCheck, useCreateTransfer, type ReportRecord } from '../api/coaching';
+import { capacityQuery, catalogQuery, checksQuery, coverageQuery, reportCsvUrl, reportsQuery, useCreateCheck, useCreateTransfer, useRemoveTransfer, type ReportRecord } from '../api/coaching';
 import { Caseload } from './CaseloadPage';
 import { EngagementDialog } from './EngagementDialog';
 import { formatDay, modeLabel, percent } from './labels';
@@ -52,7 +52,7 @@ export function UnitCoachingPage({ unitId }: { unitId: string }) {
           <Checklists unitId={unitId} />
         </Tabs.Panel>
         <Tabs.Panel value="handover">
-          <HandOver unitId={unitId} />
+          <HandOver unitId={unitId} mayManage={mayManage} />
         </Tabs.Panel>
         <Tabs.Panel value="reports">
           <Reports unitId={unitId} />
@@ -218,8 +218,9 @@ function NewChecklist({ unitId, catalog }: { unitId: string; catalog: NonNullabl
   );
 }
 
-function HandOver({ unitId }: { unitId: string }) {
+function HandOver({ unitId, mayManage }: { unitId: string; mayManage: boolean }) {
   const capacity = useQuery(capacityQuery(unitId));
+  const remove = useRemoveTransfer();
   const catalog = useQuery(catalogQuery);
   const add = useCreateTransfer(unitId);
   const announce = useAnnounce();
@@ -250,12 +251,13 @@ function HandOver({ unitId }: { unitId: string }) {
               <Table.Th scope="col">Leader</Table.Th>
               <Table.Th scope="col">Capacities taken on</Table.Th>
               <Table.Th scope="col">Planned hand-over</Table.Th>
+              {mayManage && <Table.Th scope="col">Change</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {transfers.length === 0 ? (
               <Table.Tr>
-                <Table.Td colSpan={3}>Nobody yet.</Table.Td>
+                <Table.Td colSpan={mayManage ? 4 : 3}>Nobody yet.</Table.Td>
               </Table.Tr>
             ) : (
               transfers.map((t) => (
@@ -263,12 +265,21 @@ function HandOver({ unitId }: { unitId: string }) {
                   <Table.Th scope="row">{t.internalLeaderName}</Table.Th>
                   <Table.Td>{t.capacities.map(label).join(', ')}</Table.Td>
                   <Table.Td>{formatDay(t.plannedHandOverOn)}</Table.Td>
+                  {mayManage && (
+                    <Table.Td>
+                      <Button size="xs" variant="default" loading={remove.isPending && remove.variables === t.id} onClick={() => remove.mutate(t.id, { onSuccess: () => announce(`Took ${t.internalLeaderName} out of the hand-over plan.`) })}>
+                        Remove {t.internalLeaderName}
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))
             )}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ProblemAlert error={remove.error} title="Could not remove the leader" />
+      {mayManage && (
       <Card withBorder padding="md" component="section" aria-labelledby="add-leader-heading">
         <Title order={2} size="h4" id="add-leader-heading" mb="sm">
           Add an internal leader
@@ -301,6 +312,7 @@ function HandOver({ unitId }: { unitId: string }) {
           </Stack>
         </form>
       </Card>
+      )}
     </Stack>
   );
 }
