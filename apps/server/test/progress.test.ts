@@ -3,7 +3,8 @@
 // answer and stores no identity; a barrier logged, worked and resolved with its time to resolution;
 // milestones proposed, confirmed and dismissed; the progress report on screen and as a PDF.
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK_DEFAULT_INSTRUMENT, type Unit } from '@trellis/core';
+import { BENCHMARK_DEFAULT_INSTRUMENT, previousProgressPeriod, progressPeriodContaining, type Unit } from '@trellis/core';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/seed/demo.js';
 import { anonymous, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
@@ -161,5 +162,35 @@ describe.each(testDatabases())('progress on $name', (target) => {
     expect(pdf.rawPayload.toString('latin1')).toContain(`Progress report: ${tree.north.unit.name}`);
     await expectProblem(await leader.get(`/api/units/${tree.north.unit.id}/progress-report?period=2026-13`), 400, { field: 'period' });
     await expectProblem(await southLeader.get(`/api/units/${tree.north.unit.id}/progress-report.pdf?period=2026-Q4`), 404);
+  });
+});
+
+describe.each(testDatabases().filter((t) => t.name === 'PGlite'))('the demo’s progress on $name', (target) => {
+  const api = useApi(target, async ({ db }) => {
+    await seedDemo(db);
+  });
+
+  it('has last quarter’s assessments rolled up with a change, readiness shown at the district and withheld at the school, barriers in each state', async () => {
+    const leader = await signIn(api.app, DEMO_ACCOUNTS[1].email, DEMO_PASSWORD);
+    const districtId = leader.session!.grants[0]!.unitId;
+    const last = previousProgressPeriod(progressPeriodContaining(new Date().toISOString().slice(0, 10)));
+    const rollUp = (await leader.get(`/api/units/${districtId}/benchmark-rollup?period=${last}`)).json();
+    expect(rollUp.current.unitsAssessed).toBe(6);
+    expect(rollUp.previous.unitsAssessed).toBe(3);
+    expect(rollUp.unitsBehind.length).toBeGreaterThan(0);
+    const readiness = (await leader.get(`/api/units/${districtId}/readiness-results`)).json();
+    expect(readiness.latest).toMatchObject({ status: 'shown', respondents: 7 });
+    const member = await signIn(api.app, DEMO_ACCOUNTS[2].email, DEMO_PASSWORD);
+    const schoolId = member.session!.grants[0]!.unitId;
+    expect((await member.get(`/api/units/${schoolId}/readiness-results`)).json().latest).toEqual({ status: 'withheld', respondents: 3, floor: 5 });
+    const barriers = (await leader.get(`/api/units/${districtId}/barriers?subtree=true`)).json() as { status: string; staleness: { stale: boolean } }[];
+    expect(barriers.map((b) => b.status).sort()).toEqual(['in_progress', 'open', 'resolved']);
+    expect(barriers.find((b) => b.status === 'open')!.staleness.stale).toBe(true);
+    const report = (await leader.get(`/api/units/${districtId}/progress-report?period=${last}`)).json();
+    expect(report.benchmarks.rollUp.current.unitsAssessed).toBe(6);
+    expect(report.plans.plans).toHaveLength(1);
+    const celebrations = (await leader.get(`/api/units/${districtId}/celebrations`)).json();
+    expect(celebrations.confirmed).toHaveLength(1);
+    expect(celebrations.proposed.length).toBeGreaterThan(0);
   });
 });

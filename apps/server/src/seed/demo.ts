@@ -20,6 +20,7 @@ import {
 import { hashPassword } from '../services/passwords.js';
 import { allUnits, generateOrganization, type GeneratedOrganization } from './organization.js';
 import { seedPlans } from './plans.js';
+import { seedProgress } from './progress.js';
 import { seedResources } from './resources.js';
 import { seedCoaching } from './coaching.js';
 
@@ -58,6 +59,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     await seedResources(tx, district.id, [school.id, ...districtSchools.filter((s) => s.id !== school.id).map((s) => s.id)]);
     await seedCoaching(tx, { districtId: district.id, schoolIds: [school.id, ...districtSchools.filter((s) => s.id !== school.id).map((s) => s.id)], people: org.people, districtLeaderId: accounts[1]!.id, passwordHash: hash });
     await seedPlans(tx, { stateId: org.state.id, districtId: district.id, schoolId: school.id }, { stateLeadId: accounts[0]!.id, districtLeaderId: accounts[1]!.id, schoolMemberId: accounts[2]!.id });
+    await seedProgress(tx, { districtId: district.id, schoolIds: [school.id, ...districtSchools.filter((s) => s.id !== school.id).map((s) => s.id)] }, { districtLeaderId: accounts[1]!.id, schoolMemberId: accounts[2]!.id });
     await recordAuditEvent(tx, { actorId: null, action: 'seed.demo', entityType: 'unit', entityId: org.state.id, unitId: org.state.id, before: null, after: { units: units.length, people: org.people.length + accounts.length }, requestId: undefined });
   });
   return { seeded: true, units: units.length, people: org.people.length + accounts.length };
