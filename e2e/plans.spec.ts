@@ -183,6 +183,14 @@ test('a district action plan from Appendix C is drafted, returned for revision, 
   await mine.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
+  // The district's plans list it as approved, with its progress by phase in words.
+  await page.goto(`/units/${districtId}/plans`);
+  const card = page.getByTestId('plan-card').filter({ hasText: title });
+  await expect(card.getByTestId('plan-status')).toHaveText('Approved');
+  await expect(card).toContainText('Start-up and phase-in action plan · version 1');
+  await expect(card.getByTestId('phase-progress')).toContainText('Overall: 0 of');
+  await card.getByRole('link', { name: title }).click();
+
   // The plan page on a phone: nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
@@ -358,5 +366,41 @@ test('a draft’s tasks are added and nested, a dependency cycle is refused by n
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('outline-task')).toHaveCount(1);
   await expect(row('1')).toContainText('Analyze the map');
+  await leader.dispose();
+});
+
+test('a work group’s recommendation is submitted to the superintendent and its decision recorded', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const districtId = session.grants[0]!.unitId;
+  const title = `Redeploy two counselors to the first feeder pattern (e2e ${Date.now()})`;
+  await signIn(page, 'districtLeader');
+  await page.goto(`/units/${districtId}/plans`);
+  const region = page.getByRole('region', { name: 'Recommendations' });
+  await region.getByRole('button', { name: 'Submit a recommendation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Submit a recommendation' });
+  await dialog.getByRole('combobox', { name: 'Subject' }).selectOption('resource_redeployment');
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('button', { name: 'Submit the recommendation' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Rationale' })).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Two schools run the same program separately.');
+  await expectAccessible(page, 'the recommendation dialog');
+  await dialog.getByRole('button', { name: 'Submit the recommendation' }).click();
+  await expect(dialog).toBeHidden();
+  const rec = region.getByTestId('recommendation').filter({ hasText: title });
+  await expect(rec).toContainText('Awaiting a decision');
+  await expect(rec).toContainText('Redeploying resources');
+  await expect(rec).toContainText('to Superintendent');
+  await rec.getByRole('button', { name: `Record the decision on ${title}` }).click();
+  const decide = page.getByRole('dialog', { name: `Decide: ${title}` });
+  await decide.getByRole('textbox', { name: 'Note (optional)' }).fill('Accepted at the board meeting.');
+  await expectAccessible(page, 'the decision dialog');
+  await decide.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(decide).toBeHidden();
+  await expect(rec).toContainText('Accepted');
+  await expect(rec).toContainText('Decision note: Accepted at the board meeting.');
+  await expect(rec.getByRole('button', { name: /^Record the decision/ })).toHaveCount(0);
+  await expectAccessible(page, 'a decided recommendation');
   await leader.dispose();
 });

@@ -45,14 +45,14 @@ export function MyTasksPage() {
       ) : (
         <>
           <Section id="overdue-mine-heading" title={`Overdue (${overdue.length})`}>
-            <TaskList tasks={overdue} label="My overdue tasks" empty={`Nothing is overdue as of ${today}.`} showWho={false} />
+            <TaskList tasks={overdue} label="My overdue tasks" empty={`Nothing is overdue as of ${today}.`} showWho={false} limit={100} />
           </Section>
           <Section id="due-mine-heading" title={`Coming up (${soon.length})`}>
-            <TaskList tasks={soon} label="My tasks by due date" empty="No dated task coming up." showWho={false} />
+            <TaskList tasks={soon} label="My tasks by due date" empty="No dated task coming up." showWho={false} limit={100} />
           </Section>
           {undated.length > 0 && (
             <Section id="undated-mine-heading" title={`No due date (${undated.length})`}>
-              <TaskList tasks={undated} label="My tasks without a due date" empty="" showWho={false} />
+              <TaskList tasks={undated} label="My tasks without a due date" empty="" showWho={false} limit={100} />
             </Section>
           )}
         </>

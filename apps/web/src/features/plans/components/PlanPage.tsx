@@ -72,7 +72,9 @@ export function PlanPage({ planId, tab, onTab, onOpenPlan }: Props) {
           }
           description={
             <>
-              {PLAN_KIND_LABELS[p.kind]} of {p.unitName}. <span data-testid="plan-status-description">{PLAN_STATUS_DESCRIPTIONS[p.status]}</span>
+              {PLAN_KIND_LABELS[p.kind]} of {p.unitName}.
+              {(p.status === 'draft' || p.status === 'revision_requested') && <span data-testid="plan-status-description"> {PLAN_STATUS_DESCRIPTIONS[p.status]}</span>}
+              {p.status === 'submitted' && !p.permissions.approve && <span data-testid="plan-status-description"> Waiting for approval. {p.permissions.approveReason}</span>}
             </>
           }
           actions={<ApprovalActions plan={p} onOpenPlan={onOpenPlan} />}

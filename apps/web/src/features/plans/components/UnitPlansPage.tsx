@@ -99,12 +99,7 @@ export function UnitPlansPage({ unitId, onCreated }: { unitId: string; onCreated
           ) : incomplete.isError ? (
             <ProblemAlert error={incomplete.error} title="Could not load the incompletely planned tasks" />
           ) : (
-            <TaskList tasks={incomplete.data.slice(0, 50)} label="Incompletely planned tasks" empty="Every open task has a WHO and a WHEN." />
-          )}
-          {incomplete.data && incomplete.data.length > 50 && (
-            <Text size="sm" mt="sm">
-              Showing 50 of {incomplete.data.length}. Open a plan to plan the rest.
-            </Text>
+            <TaskList tasks={incomplete.data} label="Incompletely planned tasks" empty="Every open task has a WHO and a WHEN." />
           )}
         </Section>
         <Section id="recommendations-heading" title="Recommendations">
