@@ -26,6 +26,12 @@ test('the state administrator downloads a backup of the whole database from the 
   expect(manifest.tables.find((t) => t.name === 'units')!.rows).toBeGreaterThanOrEqual(190);
   expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: 'trellis-backup', tables: manifest.tables.length });
 
+  // Who took it is in the trail.
+  await page.reload();
+  const newest = page.getByTestId('audit-table').locator(':scope > tbody > tr:not([hidden])').first();
+  await expect(newest).toContainText('Downloaded a backup');
+  await expect(newest).toContainText('The whole database');
+
   // The trail, filtered to units, as CSV: the filter travels with the download.
   await page.getByTestId('audit-entity-type').selectOption('unit');
   const csvLink = page.getByTestId('download-audit-csv');

@@ -72,7 +72,7 @@ export async function prepareBackupDownload(ctx: ServiceContext): Promise<Backup
   // Recorded first, so the backup itself shows who took it; at the (first) state, so its
   // administrators see it in their audit trail.
   await ctx.db.transaction((tx) =>
-    recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'database.backup', entityType: 'database', entityId: 'backup', unitId: roots[0]?.id ?? null, before: null, after: { via: 'web' }, requestId: ctx.requestId }),
+    recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'database.backup', entityType: 'database', entityId: 'backup', unitId: roots[0]?.id ?? null, before: null, after: { name: 'The whole database', via: 'web' }, requestId: ctx.requestId }),
   );
   const dir = mkdtempSync(join(tmpdir(), 'trellis-backup-'));
   const fileName = backupFileName();

@@ -14,6 +14,7 @@ const ACTIONS: Record<string, string> = {
   'auth.sign_in': 'Signed in',
   'auth.sign_out': 'Signed out',
   'seed.demo': 'Loaded the demo state',
+  'database.backup': 'Downloaded a backup',
 };
 
 const record = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
