@@ -320,9 +320,12 @@ export async function findDirectoryUnitsElsewhere(q: Queryable, path: string, nc
   const { from, to } = subtreeRange(path);
   const range = [from, to];
   const rows = await q.query<{ kind: UnitKind; nces_id: string | null; state_id: string | null; name: string }>(
-    `select kind, nces_id, state_id, name from units
-      where not (path >= $1 and path < $2)
-        and (nces_id = any($3::text[]) or (state_id is not null and (kind || ':' || state_id) = any($4::text[])))`,
+    // Joins, not "= any(array)": an array of 100,000 ids would be searched once per unit.
+    `select u.kind, u.nces_id, u.state_id, u.name from units u join unnest($3::text[]) as n(id) on u.nces_id = n.id
+      where not (u.path >= $1 and u.path < $2)
+     union
+     select u.kind, u.nces_id, u.state_id, u.name from units u join unnest($4::text[]) as s(key) on u.state_id is not null and u.kind || ':' || u.state_id = s.key
+      where not (u.path >= $1 and u.path < $2)`,
     [...range, ncesIds, stateIds.map((s) => `${s.kind}:${s.stateId}`)],
   );
   return rows.map((r) => ({ kind: r.kind, ncesId: r.nces_id, stateId: r.state_id, name: r.name }));

@@ -259,6 +259,9 @@ export async function previewCcdImport(ctx: ServiceContext, unitId: string, uplo
     regions: files.regions,
     newId: randomUUID,
   });
+  // The plan holds what it needs: let the parsed rows go before the preview is stored (national files).
+  files.schools = [];
+  files.districts = [];
   return storeRun(ctx, unit, 'ccd', { ...plan, problems: [...files.problems, ...plan.problems] }, files.files, undefined, onProgress);
 }
 

@@ -34,6 +34,7 @@ const CLI_CALLER: Caller = { personId: 'cli', isSystemAdmin: true, grants: [] };
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
   let lastPhase = '';
   let lastDraw = 0;
+  const started = Date.now();
   const tty = stream.isTTY === true;
   const label = (p: ImportProgress) => ({ reading: `Reading ${p.file ?? ''}`, checking: 'Comparing with the database', saving: 'Saving the preview', applying: 'Applying', done: 'Done' })[p.phase];
   return {
@@ -41,7 +42,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
       const now = Date.now();
       const phase = `${p.phase}:${p.file ?? ''}`;
       if (!tty) {
-        if (phase !== lastPhase) stream.write(`${label(p)}…\n`);
+        if (phase !== lastPhase) stream.write(`${label(p)}… (at ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
         lastPhase = phase;
         return;
       }
