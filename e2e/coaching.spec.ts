@@ -128,6 +128,18 @@ test('a district leader reads a school’s coverage, checklists, hand-over and r
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-message')).toContainText('Logged the call');
   await expect(contacts).toHaveCount(before + 1);
+  // Adjusting the cadence: a contact every 10 days instead of 7.
+  await page.getByRole('button', { name: 'Change engagement' }).click();
+  const change = page.getByRole('dialog', { name: 'Change the engagement' });
+  await expect(change.getByLabel('A contact every (days)')).toHaveValue('7');
+  await expectAccessible(page, 'the change engagement dialog');
+  await change.getByLabel('A contact every (days)').fill('10');
+  await change.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('status-message')).toContainText('Saved the engagement');
+  // The contact just logged (today in Chicago) is now due again ten days on.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
+  const inTenDays = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByTestId('engagement-why')).toContainText(`A contact is due by ${inTenDays}`);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Coaching at');
 

@@ -33,6 +33,7 @@ export interface EngagementRecord {
   status: 'active' | 'paused' | 'ended';
   pauses: { from: string; to: string | null }[];
   endedOn: string | null;
+  cadence: { contactEveryDays: number | null; onsite: { unit: 'months' | 'days'; every: number } | null };
   version: number;
 }
 

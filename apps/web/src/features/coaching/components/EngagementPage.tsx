@@ -14,6 +14,7 @@ import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { isProblem } from '../../../lib/problem';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { catalogQuery, engagementQuery, useLogContact, useNextStepToTask, useUpdateEngagement, type ContactRecord, type EngagementDetail } from '../api/coaching';
+import { EditEngagementDialog } from './EditEngagementDialog';
 import { formatDay, modeLabel, MODE_OPTIONS, StateBadge } from './labels';
 
 export function EngagementPage({ engagementId }: { engagementId: string }) {
@@ -203,22 +204,27 @@ function ContactCard({ contact: c, mayLog, areaLabel }: { contact: ContactRecord
 
 function EndEngagement({ detail }: { detail: EngagementDetail }) {
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const update = useUpdateEngagement(detail.engagement.id);
   const announce = useAnnounce();
   return (
     <section aria-labelledby="end-heading">
       <Title order={2} size="h4" id="end-heading" mb="xs">
-        Pause or end the engagement
+        Change, pause or end the engagement
       </Title>
       <Text size="sm" mb="xs">
         Ending it keeps its record. {detail.engagement.coachAffiliation === 'external' ? `${detail.engagement.coachName} loses access to ${detail.engagement.unitName} at once.` : ''}
       </Text>
       <Group gap="sm">
+        <Button variant="default" onClick={() => setEditing(true)}>
+          Change engagement
+        </Button>
         <PauseResume detail={detail} />
         <Button variant="default" color="red.8" onClick={() => setOpen(true)}>
           End engagement
         </Button>
       </Group>
+      {editing && <EditEngagementDialog detail={detail} opened={editing} onClose={() => setEditing(false)} />}
       <ConfirmDialog
         opened={open}
         title="End this engagement?"
