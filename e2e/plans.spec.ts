@@ -270,7 +270,7 @@ test('a district adopts the state’s design, sees its change to an essential fe
   await admin.dispose();
 });
 
-test('a draft’s tasks are added and nested, a dependency cycle is refused by name, a blocked task needs a reason, a stale save is reloaded, a task is deleted', async ({ page, baseURL }) => {
+test('a draft’s tasks are added and nested, a dependency cycle is refused by name, a blocked task needs a reason, a stale save is reloaded, a task is deleted, a school plan is spawned below it', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const leader = await apiAs(baseURL!, 'districtLeader');
   const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
@@ -366,6 +366,28 @@ test('a draft’s tasks are added and nested, a dependency cycle is refused by n
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('outline-task')).toHaveCount(1);
   await expect(row('1')).toContainText('Analyze the map');
+
+  // The cascade: a school plan that carries this one out, started from its page.
+  const [school] = await leader.get<{ id: string; name: string; path: string }[]>('/api/units?kind=school&limit=1');
+  expect(school!.path).toContain(districtId);
+  await page.getByRole('tab', { name: 'Progress' }).click();
+  await page.getByRole('button', { name: 'Start a plan for a unit below' }).click();
+  const pick = page.getByRole('dialog', { name: 'Start a plan for a unit below' });
+  await pick.getByRole('combobox', { name: /^Unit below/ }).fill(school!.name);
+  await page.getByRole('option', { name: new RegExp(`^${school!.name} \\(School`) }).click();
+  await expectAccessible(page, 'choosing the unit below');
+  await pick.getByRole('button', { name: 'Continue' }).click();
+  const start = page.getByRole('dialog', { name: 'Start a new plan' });
+  await expect(start.getByRole('combobox', { name: /^Carries out a plan of a unit above/ })).toHaveValue(plan.id);
+  await start.getByRole('textbox', { name: 'Title' }).fill(`${school!.name} start-up (e2e)`);
+  await start.getByRole('radio', { name: 'Tasks the district needs to be ready to help schools accomplish (Exhibit)' }).check();
+  await start.getByRole('button', { name: 'Start the plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${school!.name} start-up (e2e)` })).toBeVisible();
+  await expect(page.getByText(`Carries out ${title}`)).toBeVisible();
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('tab', { name: 'Progress' }).click();
+  await expect(page.getByTestId('child-plans')).toContainText(`${school!.name} start-up (e2e)`);
+  await expectAccessible(page, 'a plan’s progress with the plan below it');
   await leader.dispose();
 });
 

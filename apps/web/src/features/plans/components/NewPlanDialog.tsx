@@ -17,9 +17,11 @@ interface Props {
   opened: boolean;
   onClose: () => void;
   onCreated: (plan: PlanRecord) => void;
+  /** The plan above this one carries out, chosen beforehand (starting a plan from the plan above). */
+  initialParentId?: string;
 }
 
-export function NewPlanDialog({ unit, catalog, opened, onClose, onCreated }: Props) {
+export function NewPlanDialog({ unit, catalog, opened, onClose, onCreated, initialParentId }: Props) {
   const create = useCreatePlan();
   const created = useRef<PlanRecord | null>(null);
   const form = useDialogForm(() => {
@@ -31,7 +33,7 @@ export function NewPlanDialog({ unit, catalog, opened, onClose, onCreated }: Pro
   const [templateKey, setTemplateKey] = useState<string>('');
   const [somePhases, setSomePhases] = useState(false);
   const [phases, setPhases] = useState<PlanPhase[]>([...PLAN_PHASES]);
-  const [parentPlanId, setParentPlanId] = useState('');
+  const [parentPlanId, setParentPlanId] = useState(initialParentId ?? '');
   const templates = planTemplatesFor(kind, unit.kind, catalog);
   const e = form.errors;
 

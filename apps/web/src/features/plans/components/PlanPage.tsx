@@ -3,6 +3,7 @@
 // phase with the roll-up from the plans below it, and the approval history. Downloads as CSV and
 // opens as a page for printing.
 import { Alert, Anchor, Badge, Group, List, Stack, Tabs, Text, Timeline } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { PLAN_KIND_LABELS, PLAN_STATUS_DESCRIPTIONS, PLAN_STATUS_LABELS, isPlanStatus } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
@@ -22,6 +23,7 @@ import { PhaseProgress } from './PhaseProgress';
 import { PlanStatusBadge } from './PlanBadges';
 import { PlanTimeline } from './PlanTimeline';
 import { Section } from './Section';
+import { SpawnPlan } from './SpawnPlan';
 import { UnitCrumbs } from './UnitCrumbs';
 
 export type PlanTab = 'outline' | 'timeline' | 'progress' | 'history';
@@ -138,7 +140,7 @@ export function PlanPage({ planId, tab, onTab, onOpenPlan }: Props) {
             <PlanTimeline plan={p} />
           </Tabs.Panel>
           <Tabs.Panel value="progress" pt="md">
-            <ProgressTab plan={p} />
+            <ProgressTab plan={p} spawn={mayRecordProgress ? <SpawnPlan plan={p} onCreated={(c) => onOpenPlan(c.id)} /> : null} />
           </Tabs.Panel>
           <Tabs.Panel value="history" pt="md">
             <HistoryTab plan={p} />
@@ -149,13 +151,14 @@ export function PlanPage({ planId, tab, onTab, onOpenPlan }: Props) {
   );
 }
 
-function ProgressTab({ plan }: { plan: PlanDetail }) {
+function ProgressTab({ plan, spawn }: { plan: PlanDetail; spawn: ReactNode }) {
   return (
     <Stack gap="md">
       <Section id="own-progress-heading" title="This plan, by phase">
         <PhaseProgress progress={plan.progress} />
       </Section>
       <Section id="rollup-heading" title="With the plans below it">
+        {spawn && <Group mb="sm">{spawn}</Group>}
         {plan.plansBelow === 0 ? (
           <Text size="sm" c="dimmed">
             No plan of a unit below carries this one out yet.

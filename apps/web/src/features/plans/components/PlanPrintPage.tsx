@@ -58,42 +58,44 @@ export function PlanPrintPage({ planId }: { planId: string }) {
           <Title order={2} size="h4" mt="md" mb="xs">
             Outline
           </Title>
-          <table className={classes.table} data-testid="print-outline">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Task</th>
-                <th scope="col">WHO</th>
-                <th scope="col">HOW</th>
-                <th scope="col">WHEN</th>
-                <th scope="col">Phase</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.data.tasks.map((t) => {
-                const gaps = gapsOf(t);
-                return (
-                  <tr key={t.id}>
-                    <td>{t.number}</td>
-                    <th scope="row" style={{ fontWeight: t.hasSubtasks ? 700 : 400, paddingInlineStart: `${0.4 + t.depth * 0.8}rem` }}>
-                      {t.title}
-                      {gaps.length > 0 && <div style={{ fontSize: '0.8em' }}>Incomplete planning: {gaps.map((g) => (g === 'who' ? 'no WHO' : 'no WHEN')).join(', ')}</div>}
-                      {t.source && <div style={{ fontSize: '0.75em', color: '#444' }}>{formatCitation(t.source)}</div>}
-                    </th>
-                    <td>{whoWords(t)}</td>
-                    <td>{t.how}</td>
-                    <td>{t.startOn || t.dueOn ? `${formatDay(t.startOn) || '…'} – ${formatDay(t.dueOn) || '…'}` : ''}</td>
-                    <td>{t.phase ? phaseLabel(t.phase) : ''}</td>
-                    <td>
-                      {TASK_STATUS_LABELS[t.status]}
-                      {t.blockedReason ? `: ${t.blockedReason}` : ''}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className={classes.scroller} role="region" aria-label="Outline (scrolls sideways on a narrow screen)" tabIndex={0}>
+            <table className={classes.table} data-testid="print-outline">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Task</th>
+                  <th scope="col">WHO</th>
+                  <th scope="col">HOW</th>
+                  <th scope="col">WHEN</th>
+                  <th scope="col">Phase</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.data.tasks.map((t) => {
+                  const gaps = gapsOf(t);
+                  return (
+                    <tr key={t.id}>
+                      <td>{t.number}</td>
+                      <th scope="row" style={{ fontWeight: t.hasSubtasks ? 700 : 400, paddingInlineStart: `${0.4 + t.depth * 0.8}rem` }}>
+                        {t.title}
+                        {gaps.length > 0 && <div style={{ fontSize: '0.8em' }}>Incomplete planning: {gaps.map((g) => (g === 'who' ? 'no WHO' : 'no WHEN')).join(', ')}</div>}
+                        {t.source && <div style={{ fontSize: '0.75em', color: '#444' }}>{formatCitation(t.source)}</div>}
+                      </th>
+                      <td>{whoWords(t)}</td>
+                      <td>{t.how}</td>
+                      <td>{t.startOn || t.dueOn ? `${formatDay(t.startOn) || '…'} – ${formatDay(t.dueOn) || '…'}` : ''}</td>
+                      <td>{t.phase ? phaseLabel(t.phase) : ''}</td>
+                      <td>
+                        {TASK_STATUS_LABELS[t.status]}
+                        {t.blockedReason ? `: ${t.blockedReason}` : ''}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </main>
