@@ -62,6 +62,7 @@ test('a district leader downloads the units of their district and the people sea
   expect(rows[1]).toContain(district.unitName);
   expect(rows.some((r) => r.includes(school!.name))).toBe(true);
   await expect(page.getByTestId('download-oneroster')).toHaveAttribute('href', `/api/units/${district.unitId}/oneroster/orgs.csv`);
+  await expect(page.getByTestId('download-unit-people-csv')).toHaveAttribute('href', `/api/people/export?unitId=${district.unitId}&format=csv`);
   await expectAccessible(page, 'the unit page with its downloads');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();

@@ -4,7 +4,9 @@ import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { plural } from '../../../lib/format';
 import { peopleListQuery } from '../api/peopleQueries';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { Pager } from './Pager';
 import { PeopleTable } from './PeopleTable';
 
@@ -20,6 +22,7 @@ export function UnitPeople({ unitId, labelledBy }: { unitId: string; labelledBy:
     <>
       <PeopleTable people={people.data.people} labelledBy={labelledBy} />
       <Pager offset={offset} pageSize={PAGE} shown={people.data.people.length} total={people.data.total} onOffset={setOffset} label="Pages of people" />
+      <DownloadLinks path="/api/people/export" params={{ unitId }} what={`all ${plural(people.data.total, 'person', 'people')} of this unit and the units under it`} testId="download-unit-people" />
     </>
   );
 }
