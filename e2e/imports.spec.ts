@@ -1,7 +1,9 @@
 // Directory import: the demo state administrator uploads a small NCES CCD school file (current
 // layout) for the demo state. The preview counts one new school and names the two bad rows (a
 // school whose district is missing, a grade that is not a grade); applying with those rows left out
-// adds the school, which is then found in the organization tree. Axe-clean at each step.
+// adds the school, which is then found in the organization tree. Then suggested feeder patterns
+// are reviewed, one school moved to another high school from the keyboard, saved and applied.
+// Axe-clean at each step.
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { apiAs, signIn, uniqueDigits, type UnitDetail, type UnitSummary } from './support/session';
@@ -59,5 +61,47 @@ test('the state administrator imports a CCD school file: two bad rows named, one
   await expect(item).toBeVisible();
   await expect(item).toHaveAccessibleDescription('School');
   await expectAccessible(page, 'the tree opened down to the imported school');
+  await admin.dispose();
+});
+
+test('the state administrator reviews suggested feeder patterns, moves a school by keyboard and applies', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const admin = await apiAs(baseURL!, 'stateAdmin');
+  await signIn(page, 'stateAdmin');
+  await page.goto('/imports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Directory import' })).toBeVisible();
+  await page.getByRole('button', { name: 'Suggest feeder patterns' }).click();
+  const review = page.getByTestId('feeder-review');
+  await expect(review).toContainText('with several high schools');
+  // The demo's schools carry no coordinates, ZIP or city: nothing is matched, every school stays where it is.
+  const firstTable = review.getByRole('table').first();
+  const district = ((await firstTable.locator('caption').textContent()) ?? '').split(':')[0]!;
+  const select = firstTable.getByRole('combobox').first();
+  await expect(select).toHaveValue('');
+  const schoolName = (await firstTable.getByRole('rowheader').first().textContent())!;
+  await expectAccessible(page, 'suggested feeder patterns');
+
+  // Choose, from the keyboard, the district's high school whose feeder pattern the school is not in; save, apply.
+  const [before] = await admin.get<UnitSummary[]>(`/api/units?q=${encodeURIComponent(schoolName)}&kind=school`);
+  const around = await admin.get<UnitSummary[]>(`/api/units/${before!.parentId}/children`);
+  await select.focus();
+  const options = await select.locator('option').allTextContents();
+  const target = options.slice(1).find((o) => !around.some((u) => u.name === o))!;
+  await select.selectOption({ label: target });
+  await page.getByRole('button', { name: 'Save 1 change' }).click();
+  await expect(page.getByTestId('status-message')).toContainText('Saved 1 change to the feeder patterns.');
+  const feederRun = review.getByTestId('import-run');
+  await expect(feederRun.getByRole('button', { name: /^Apply: \d+ change/ })).toBeEnabled();
+  await feederRun.getByRole('button', { name: /^Apply: \d+ change/ }).press('Enter');
+  await expect(feederRun.getByRole('heading', { name: /^Imported into / })).toBeVisible();
+  await expectAccessible(page, 'feeder patterns applied');
+
+  // The school now sits in the feeder pattern of the high school chosen for it.
+  const [school] = await admin.get<UnitSummary[]>(`/api/units?q=${encodeURIComponent(schoolName)}&kind=school`);
+  const detail = await admin.get<UnitDetail>(`/api/units/${school!.id}`);
+  expect(detail.ancestors.map((a) => a.name)).toContain(district);
+  expect(detail.ancestors.at(-1)!.kind).toBe('feeder_pattern');
+  const pattern = await admin.get<UnitSummary[]>(`/api/units/${detail.ancestors.at(-1)!.id}/children`);
+  expect(pattern.map((p) => p.name)).toContain(target);
   await admin.dispose();
 });
