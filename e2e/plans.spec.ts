@@ -198,6 +198,14 @@ test('a district action plan from Appendix C is drafted, returned for revision, 
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'the plan page on a phone');
   await page.setViewportSize({ width: 1280, height: 860 });
+
+  // Changing the approved plan starts version 2, a draft; version 1 stays in force.
+  await page.getByRole('button', { name: 'Start new version' }).click();
+  const next = page.getByRole('dialog', { name: 'Start a new version' });
+  await next.getByRole('button', { name: 'Start version 2' }).click();
+  await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('plan-status').first()).toHaveText('Draft');
+  await expect(page.getByRole('button', { name: `Edit task ${leaves[0]!.number} ${leaves[0]!.title}` })).toBeVisible();
   await leader.dispose();
 });
 
