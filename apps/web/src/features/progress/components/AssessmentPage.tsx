@@ -198,7 +198,7 @@ function Assessment({ initial, unit, instrument, mayRecord }: { initial: Assessm
             </Alert>
           )}
           {save.kind === 'stale' && (
-            <Alert color="orange" variant="light" title="Someone else saved this assessment" data-testid="stale-alert">
+            <Alert color="red" variant="light" title="Someone else saved this assessment" data-testid="stale-alert">
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">Another member of the team saved ratings since you opened this page. Reload to see their ratings, then carry on; your last choice was not saved.</Text>
                 <Button size="xs" variant="default" onClick={() => void reload()}>

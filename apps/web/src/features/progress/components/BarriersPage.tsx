@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { BARRIER_CATEGORY_LABELS, type UnitDetail } from '@trellis/core';
+import { allowedBarrierTransitions, BARRIER_CATEGORY_LABELS, type UnitDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
 import { DetailList } from '../../../components/DetailList';
 import { Loading } from '../../../components/Loading';
@@ -108,6 +108,8 @@ function BarrierCard({ barrier: b, showUnit, mayRecord, onEdit, onMove }: { barr
   const start = useMoveBarrier(b.id);
   const announce = useAnnounce();
   const isOpen = b.status === 'open' || b.status === 'in_progress';
+  // Only the moves the rules allow from here: work starts (in progress) before a barrier is resolved.
+  const next = allowedBarrierTransitions(b.status);
   const headingId = `barrier-${b.id}`;
   return (
     <Paper component="li" withBorder p="sm" radius="md" aria-labelledby={headingId} data-testid="barrier">
@@ -121,14 +123,14 @@ function BarrierCard({ barrier: b, showUnit, mayRecord, onEdit, onMove }: { barr
             {barrierStatusLabel(b.status)}
           </Badge>
           {b.staleness.stale && (
-            <Badge variant="filled" color="orange.9" data-testid="stale-flag">
+            <Badge variant="filled" color="#8a3a00" data-testid="stale-flag">
               Needs attention
             </Badge>
           )}
         </Group>
         <Text size="sm">{b.description}</Text>
         {b.staleness.stale && (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" c="#8a3a00">
             Needs attention: {staleWords(b.staleness)}.
           </Text>
         )}
@@ -153,7 +155,7 @@ function BarrierCard({ barrier: b, showUnit, mayRecord, onEdit, onMove }: { barr
             <Button size="xs" variant="default" onClick={onEdit} aria-describedby={headingId}>
               Update
             </Button>
-            {b.status === 'open' && (
+            {next.includes('in_progress') && (
               <Button
                 size="xs"
                 variant="default"
@@ -164,12 +166,16 @@ function BarrierCard({ barrier: b, showUnit, mayRecord, onEdit, onMove }: { barr
                 Start work
               </Button>
             )}
-            <Button size="xs" onClick={() => onMove('resolved')} aria-describedby={headingId}>
-              Resolve
-            </Button>
-            <Button size="xs" variant="default" onClick={() => onMove('dropped')} aria-describedby={headingId}>
-              Drop
-            </Button>
+            {next.includes('resolved') && (
+              <Button size="xs" onClick={() => onMove('resolved')} aria-describedby={headingId}>
+                Resolve
+              </Button>
+            )}
+            {next.includes('dropped') && (
+              <Button size="xs" variant="default" onClick={() => onMove('dropped')} aria-describedby={headingId}>
+                Drop
+              </Button>
+            )}
           </Group>
         )}
         <ProblemAlert error={start.error} title="Could not start work on the barrier" />

@@ -104,8 +104,8 @@ function PhaseAndMechanisms({ r }: { r: ProgressReportRecord }) {
               <List.Item key={m.id}>
                 <AnchorLink to="/mechanisms/$mechanismId" params={{ mechanismId: m.id }}>
                   {m.name}
-                </AnchorLink>{' '}
-                ({m.kindLabel}) — {m.statusLabel.toLowerCase()}
+                </AnchorLink>
+                {m.kindLabel !== m.name ? ` (${m.kindLabel})` : ''} — {m.statusLabel.toLowerCase()}
               </List.Item>
             ))}
           </List>
@@ -152,7 +152,7 @@ function Barriers({ unit, r }: { unit: UnitDetail; r: ProgressReportRecord }) {
                 </Text>
                 {b.unitId !== unit.id ? ` at ${b.unitName}` : ''}: {b.description}{' '}
                 {b.staleness.stale && (
-                  <Badge color="orange" variant="light" size="sm">
+                  <Badge color="#8a3a00" variant="filled" size="sm">
                     Needs attention: {staleWords(b.staleness)}
                   </Badge>
                 )}
