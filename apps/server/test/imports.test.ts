@@ -247,6 +247,43 @@ describe.each(testDatabases())('CCD directory import on $name', (target) => {
     expect(await unitByNces('991234500013')).toBeUndefined();
   });
 
+  it('reads a feeder file (school → high school NCES ids) into a review, names the rows it cannot use, and applies the rest', async () => {
+    const file = ['NCESSCH,High school', '480939000397,480939000398', '480939005402,480939000398', '489999912345,480939000398', '480939000397,480000101146', ''].join('\n');
+    const { body, headers } = multipart({ feeders: { name: 'feeders.csv', content: file } });
+    const res = await admin.request({ method: 'POST', url: `/api/imports/ccd/feeders/preview?unitId=${state.id}`, body, headers });
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json() as ImportRun;
+    const problems = await problemsOf(run);
+    // Line 4: no such school; line 5: a high school of another district (Crosbyton's, for a Bangs school).
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [4, 'school'],
+      [5, 'highSchoolId'],
+    ]);
+    expect(problems[1]!.message).toMatch(/another district/);
+    expect(run.counts.byKind.feeder_pattern.creates).toBe(1);
+    expectProblem(await apply(run, false), 400, { field: 'skipProblems' });
+    expect((await apply(run, true)).statusCode).toBe(200);
+    const el = (await unitByNces('480939000397'))!;
+    const high = (await unitByNces('480939000398'))!;
+    expect(el.parent_id).toBe(high.parent_id);
+    const pattern = (await api.db.query<{ name: string; kind: string }>('select name, kind from units where id = $1', [el.parent_id]))[0];
+    expect(pattern).toEqual({ name: 'BANGS H S feeder pattern', kind: 'feeder_pattern' });
+  });
+
+  it('takes regions from a plain CSV (LEAID, region name) and moves a district with its schools', async () => {
+    const run = await previewed({ leas: LEAS, regions: 'leaid,region\n4800001,South Plains\n' });
+    const changes = ((await admin.get(`/api/imports/ccd/runs/${run.id}/changes?pageSize=100`)).json() as { changes: { name: string; kind: string; changes: string[] }[] }).changes;
+    expect(changes.find((c) => c.kind === 'region')).toMatchObject({ name: 'South Plains' });
+    expect(changes.find((c) => c.name === 'CROSBYTON CISD')!.changes).toEqual(['parent']);
+    expect(changes.filter((c) => c.changes.join() === 'path').length).toBeGreaterThan(0); // its schools' paths
+    expect((await apply(run)).statusCode).toBe(200);
+    const district = (await unitByNces('4800001'))!;
+    const school = (await unitByNces('480000101145'))!;
+    expect(school.path.startsWith(district.path)).toBe(true);
+    const region = (await api.db.query<{ name: string }>('select name from units where id = $1', [district.parent_id]))[0];
+    expect(region).toEqual({ name: 'South Plains' });
+  });
+
   it('keeps imports to administrators of the unit', async () => {
     const leader = await signIn(api.app, (await createPersonWithRole(api.db, state, 'leader')).email, PASSWORD);
     expectProblem(await preview({ leas: LEAS }, state, leader), 403);
