@@ -144,6 +144,12 @@ describe.each(testDatabases())('plans on $name', (target) => {
     const draft2 = await detail(districtLeader, v2.json().id);
     expect(draft2.tasks.length).toBe(40);
     expect(draft2.progress.overall.done).toBe(1);
+    // While version 2 is drafted, version 1 is in force: my tasks and the unit's lists show its tasks once, not the draft's copies too.
+    const mine = (await teamMember.get('/api/me/plan-tasks')).json() as { id: string; planId: string }[];
+    expect(mine.filter((t) => t.planId === planId || t.planId === draft2.id).map((t) => t.planId)).toEqual([planId, planId]);
+    const open = (await districtLeader.get(`/api/units/${district.id}/plan-tasks?filter=incomplete`)).json() as { planId: string }[];
+    expect(open.some((t) => t.planId === draft2.id)).toBe(false);
+    expect(open.some((t) => t.planId === planId)).toBe(true);
     const sub2 = await districtLeader.post(`/api/plans/${draft2.id}/submit`, { version: draft2.version });
     const app2 = await districtLeader.post(`/api/plans/${draft2.id}/approve`, { version: sub2.json().version });
     expect(app2.statusCode, app2.body).toBe(200);

@@ -216,11 +216,28 @@ const listing = ({ unitPath: _p, ...t }: PlanTaskListing) => ({
 });
 export type PlanTaskListItem = ReturnType<typeof listing>;
 
+/**
+ * While the next version of an approved plan is drafted, its tasks are copies of the approved
+ * version's, which stays in force: lists across plans show the plan in force, not both (else every
+ * task is listed twice, and twice in the calendar feed).
+ */
+async function withoutDraftCopies(q: Queryable, rows: PlanTaskListing[]): Promise<PlanTaskListing[]> {
+  const candidates = [...new Set(rows.filter((r) => r.planVersion > 1 && r.planStatus !== 'approved').map((r) => r.planId))];
+  if (candidates.length === 0) return rows;
+  const copies = await q.query<{ id: string }>(
+    `select p.id from plans p where p.id = any($1::uuid[])
+       and exists (select 1 from plans o where o.lineage_id = p.lineage_id and o.id <> p.id and o.status = 'approved')`,
+    [candidates],
+  );
+  const hidden = new Set(copies.map((c) => c.id));
+  return hidden.size ? rows.filter((r) => !hidden.has(r.planId)) : rows;
+}
+
 /** The caller's tasks across every plan they can read (open first, by due date). */
 export async function myPlanTasks(ctx: ServiceContext, opts: { includeDone?: boolean } = {}) {
   const roots = scopeRoots(ctx.caller, 'plan.read');
   const rows = await listPlanTasksWhere(ctx.db, { personId: ctx.caller.personId, ...(roots ? { subtreePaths: roots } : {}), openOnly: !opts.includeDone });
-  return rows.map(listing);
+  return (await withoutDraftCopies(ctx.db, rows)).map(listing);
 }
 
 /** A unit's (or its subtree's) plan tasks that are overdue, or planned incompletely (no WHO or no WHEN). */
@@ -229,7 +246,7 @@ export async function unitPlanTasks(ctx: ServiceContext, unitId: string, opts: {
   if (!unit) throw notFound('The unit');
   authorize(ctx.caller, 'plan.read', unit.path);
   const rows = await listPlanTasksWhere(ctx.db, opts.subtree ? { subtreePaths: [unit.path], openOnly: true, limit: 5000 } : { unitId: unit.id, openOnly: true, limit: 5000 });
-  const items = rows.map(listing).filter((t) => !t.hasSubtasks);
+  const items = (await withoutDraftCopies(ctx.db, rows)).map(listing).filter((t) => !t.hasSubtasks);
   if (opts.filter === 'overdue') return items.filter((t) => t.overdue);
   if (opts.filter === 'incomplete') return items.filter((t) => t.gaps.length > 0);
   return items;
