@@ -73,8 +73,22 @@ test('a school completes a benchmark assessment; the district sees the roll-up c
   const first = rows.first();
   await first.getByRole('textbox', { name: 'Evidence notes' }).fill('Minutes of the October leadership meeting.');
   await first.getByRole('textbox', { name: 'Links to evidence' }).fill('https://example.org/minutes-october');
+  const assessmentId = page.url().split('/').pop()!;
   for (let i = 0; i < items.length; i++) {
     const group = rows.nth(i).getByRole('radiogroup', { name: items[i]!.title });
+    if (i === 5) {
+      // A teammate saves a rating meanwhile: the page's next save is refused, said so, and the reload shows theirs.
+      await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+      const current = await member.get<{ version: number }>(`/api/benchmark-assessments/${assessmentId}`);
+      await member.patch(`/api/benchmark-assessments/${assessmentId}`, { version: current.version, ratings: [{ itemKey: items[30]!.key, rating: 'planned' }] });
+      await group.getByRole('radio', { name: 'Developing' }).check();
+      await expect(page.getByTestId('stale-alert')).toBeVisible();
+      await expectAccessible(page, 'an assessment someone else saved meanwhile');
+      await page.getByRole('button', { name: 'Reload the latest ratings' }).click();
+      await expect(page.getByTestId('stale-alert')).toHaveCount(0);
+      await expect(page.getByTestId('rated-count')).toHaveText(`6 of ${items.length} rated`);
+      await expect(rows.nth(30).getByRole('radio', { name: 'Planned' })).toBeChecked();
+    }
     await group.getByRole('radio', { name: i < 3 ? 'Fully in place' : 'Developing' }).check();
     if (i === items.length - 2) await expect(page.locator('#submit-why')).toContainText('1 to go');
   }
@@ -82,7 +96,7 @@ test('a school completes a benchmark assessment; the district sees the roll-up c
   await expect(page.getByTestId('save-state')).toContainText('All changes saved');
   // Every rating reached the server, the first with its evidence.
   const saved = await member.get<{ id: string; completeness: { rated: number }; ratings: { itemKey: string; evidence: string | null; links: { url: string }[] }[] }>(
-    `/api/benchmark-assessments/${page.url().split('/').pop()}`,
+    `/api/benchmark-assessments/${assessmentId}`,
   );
   expect(saved.completeness.rated).toBe(items.length);
   expect(saved.ratings.find((r) => r.itemKey === items[0]!.key)).toMatchObject({ evidence: 'Minutes of the October leadership meeting.', links: [{ url: 'https://example.org/minutes-october' }] });
