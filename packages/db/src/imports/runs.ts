@@ -6,6 +6,7 @@ import { subtreeRange } from '@trellis/core';
 import { iso, withinSubtrees } from '../rows.js';
 
 const BATCH = 1000;
+const ITEM_BATCH = 5000;
 const col = <T, R>(rows: T[], f: (r: T) => R) => rows.map(f);
 
 export interface ImportRunRecord {
@@ -122,48 +123,45 @@ export async function updateImportRun(q: Queryable, id: string, version: number,
 }
 
 export async function insertImportItems(q: Queryable, runId: string, items: ImportItem[], firstSeq = 0, onBatch?: (done: number) => void): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) {
-    const b = items.slice(i, i + BATCH);
-    const v = (f: (it: ImportItem) => unknown) => col(b, f);
+  // One JSON document per batch, unpacked by json_to_recordset: JSON.stringify is native, where
+  // node-postgres escapes array parameters element by element in JavaScript (measured 2–3× slower).
+  for (let i = 0; i < items.length; i += ITEM_BATCH) {
+    const b = items.slice(i, i + ITEM_BATCH);
+    const rows = b.map((it, k) => ({
+      seq: firstSeq + i + k,
+      action: it.action,
+      unit_id: it.unitId,
+      kind: it.kind,
+      expected_version: it.expectedVersion,
+      parent_id: it.parentId,
+      path: it.path,
+      name: it.values.name,
+      nces_id: it.values.ncesId,
+      state_id: it.values.stateId,
+      grade_low: it.values.gradeLow,
+      grade_high: it.values.gradeHigh,
+      address: it.values.address,
+      city: it.values.city,
+      zip: it.values.zip,
+      latitude: it.values.latitude,
+      longitude: it.values.longitude,
+      level: it.values.level,
+      school_type: it.values.schoolType,
+      charter: it.values.charter,
+      operational_status: it.values.status,
+      archived: it.values.archived,
+      changes: it.changes,
+      line: it.line,
+    }));
     await q.query(
       `insert into import_run_items (run_id, seq, action, unit_id, kind, expected_version, parent_id, path, name, nces_id, state_id, grade_low, grade_high,
          address, city, zip, latitude, longitude, level, school_type, charter, operational_status, archived, changes, line)
-       select $1, seq, action, unit_id, kind, expected_version, parent_id, path, name, nces_id, state_id, grade_low, grade_high,
-         address, city, zip, latitude, longitude, level, school_type, charter, operational_status, archived, string_to_array(changes, ','), line
-       from unnest($2::int[], $3::text[], $4::uuid[], $5::text[], $6::int[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-         $13::text[], $14::text[], $15::text[], $16::text[], $17::float8[], $18::float8[], $19::text[], $20::int2[], $21::boolean[], $22::text[], $23::boolean[], $24::text[], $25::int[])
-         as t(seq, action, unit_id, kind, expected_version, parent_id, path, name, nces_id, state_id, grade_low, grade_high,
-           address, city, zip, latitude, longitude, level, school_type, charter, operational_status, archived, changes, line)`,
-      [
-        runId,
-        b.map((_, k) => firstSeq + i + k),
-        v((it) => it.action),
-        v((it) => it.unitId),
-        v((it) => it.kind),
-        v((it) => it.expectedVersion),
-        v((it) => it.parentId),
-        v((it) => it.path),
-        v((it) => it.values.name),
-        v((it) => it.values.ncesId),
-        v((it) => it.values.stateId),
-        v((it) => it.values.gradeLow),
-        v((it) => it.values.gradeHigh),
-        v((it) => it.values.address),
-        v((it) => it.values.city),
-        v((it) => it.values.zip),
-        v((it) => it.values.latitude),
-        v((it) => it.values.longitude),
-        v((it) => it.values.level),
-        v((it) => it.values.schoolType),
-        v((it) => it.values.charter),
-        v((it) => it.values.status),
-        v((it) => it.values.archived),
-        // A text[] per item travels as one comma-joined text (unnest cannot take a 2-D ragged array).
-        v((it) => it.changes.join(',')),
-        v((it) => it.line),
-      ],
+       select $1, t.* from json_to_recordset($2::json) as t(seq int, action text, unit_id uuid, kind text, expected_version int, parent_id uuid, path text, name text,
+         nces_id text, state_id text, grade_low text, grade_high text, address text, city text, zip text, latitude float8, longitude float8, level text,
+         school_type int2, charter boolean, operational_status text, archived boolean, changes text[], line int)`,
+      [runId, JSON.stringify(rows)],
     );
-    onBatch?.(Math.min(items.length, i + BATCH));
+    onBatch?.(Math.min(items.length, i + ITEM_BATCH));
   }
 }
 
