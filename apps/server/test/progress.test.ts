@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/seed/demo.js';
 import { anonymous, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
-import { createMechanism, createPersonWithRole, createStateTree, createUnit, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
+import { createMechanism, createPersonWithRole, createStateTree, createSystemAdmin, createUnit, PASSWORD, type StateTree, type TestPerson } from './support/factories.js';
 import { createPlan } from './support/plan-factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
 
@@ -162,6 +162,29 @@ describe.each(testDatabases())('progress on $name', (target) => {
     expect(pdf.rawPayload.toString('latin1')).toContain(`Progress report: ${tree.north.unit.name}`);
     await expectProblem(await leader.get(`/api/units/${tree.north.unit.id}/progress-report?period=2026-13`), 400, { field: 'period' });
     await expectProblem(await southLeader.get(`/api/units/${tree.north.unit.id}/progress-report.pdf?period=2026-Q4`), 404);
+  });
+
+  it('keeps the roll-up counts exact when a school moves to another district, is archived and restored', async () => {
+    const admin = await signIn(api.app, (await createSystemAdmin(api.db)).email, PASSWORD);
+    const rated = async (unitId: string) => (await admin.get(`/api/units/${unitId}/benchmark-rollup?period=2026-Q4`)).json().current.overall.rated as number;
+    expect(await rated(tree.north.unit.id)).toBe(items.length);
+    expect(await rated(tree.south.unit.id)).toBe(0);
+    const lincoln = (await admin.get(`/api/units/${school.id}`)).json();
+    const moved = await admin.post(`/api/units/${school.id}/move`, { version: lincoln.version, parentId: tree.south.feederPatterns[0]!.unit.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await rated(tree.north.unit.id)).toBe(0);
+    expect(await rated(tree.south.unit.id)).toBe(items.length);
+    expect(await rated(tree.state.id)).toBe(items.length);
+    const archived = await admin.post(`/api/units/${school.id}/archive`, { version: moved.json().version, archived: true });
+    expect(archived.statusCode, archived.body).toBe(200);
+    expect(await rated(tree.south.unit.id)).toBe(0);
+    const restored = await admin.post(`/api/units/${school.id}/archive`, { version: archived.json().version, archived: false });
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(await rated(tree.south.unit.id)).toBe(items.length);
+    // The counts agree with a rebuild from the ratings.
+    const before = await api.db.query('select * from benchmark_rollup_counts where units <> 0 order by 1, 2, 3, 4, 5, 6');
+    await api.db.query('select benchmark_rollup_rebuild()');
+    expect(await api.db.query('select * from benchmark_rollup_counts where units <> 0 order by 1, 2, 3, 4, 5, 6')).toEqual(before);
   });
 });
 

@@ -26,6 +26,9 @@ create table benchmark_assessments (
   created_by          uuid references people (id),
   submitted_by        uuid references people (id),
   submitted_at        timestamptz,
+  -- Set on submit: how many items were rated and the sum of their values (0–3), for roll-ups.
+  rated               integer,
+  value_sum           integer,
   version             integer not null default 1,
   created_at          timestamptz not null default now(),
   updated_at          timestamptz not null default now()
@@ -56,7 +59,56 @@ create table benchmark_ratings (
   rated_at       timestamptz not null default now(),
   primary key (assessment_id, item_key)
 );
-create index benchmark_ratings_rollup_idx on benchmark_ratings (instrument_id, period, unit_id) include (item_key, rating, value) where submitted;
+create index benchmark_ratings_unit_idx on benchmark_ratings (unit_id, instrument_id, period) where submitted;
+
+-- Submitted ratings counted at every unit above the rated one (and at it), by the rated unit's kind:
+-- a state's roll-up of its schools reads a few hundred rows instead of scanning every rating.
+-- Kept exact by benchmark_rollup_apply: on submit (the service calls it), and by the trigger below
+-- when a unit moves or is archived or restored, whatever code changed it (docs/decisions/0017).
+create table benchmark_rollup_counts (
+  ancestor_id    uuid not null references units (id) on delete cascade,
+  instrument_id  text not null,
+  period         text not null,
+  rated_kind     text not null,
+  item_key       text not null,
+  rating         text not null,
+  units          integer not null,
+  primary key (ancestor_id, instrument_id, period, rated_kind, item_key, rating)
+);
+
+-- Adds (sign 1) or takes away (sign -1) the submitted ratings of one unit (of one assessment, when
+-- given) at every unit on its path.
+create function benchmark_rollup_apply(p_unit uuid, p_path text, p_kind text, p_sign integer, p_assessment uuid) returns void language plpgsql as $$
+begin
+  insert into benchmark_rollup_counts (ancestor_id, instrument_id, period, rated_kind, item_key, rating, units)
+  select a.id::uuid, r.instrument_id, r.period, p_kind, r.item_key, r.rating, p_sign * count(*)::integer
+  from benchmark_ratings r cross join unnest(string_to_array(trim(both '/' from p_path), '/')) as a (id)
+  where r.unit_id = p_unit and r.submitted and (p_assessment is null or r.assessment_id = p_assessment)
+  group by a.id, r.instrument_id, r.period, r.item_key, r.rating
+  on conflict (ancestor_id, instrument_id, period, rated_kind, item_key, rating) do update set units = benchmark_rollup_counts.units + excluded.units;
+end $$;
+
+create function benchmark_rollup_unit_changed() returns trigger language plpgsql as $$
+begin
+  if old.archived_at is null then perform benchmark_rollup_apply(old.id, old.path, old.kind, -1, null); end if;
+  if new.archived_at is null then perform benchmark_rollup_apply(new.id, new.path, new.kind, 1, null); end if;
+  return null;
+end $$;
+
+create trigger benchmark_rollup_unit_changed after update of path, archived_at, kind on units
+  for each row when (old.path is distinct from new.path or (old.archived_at is null) <> (new.archived_at is null) or old.kind is distinct from new.kind)
+  execute function benchmark_rollup_unit_changed();
+
+-- Rebuilds every count from the ratings (after a bulk load; never needed in normal use).
+create function benchmark_rollup_rebuild() returns void language plpgsql as $$
+begin
+  delete from benchmark_rollup_counts;
+  insert into benchmark_rollup_counts (ancestor_id, instrument_id, period, rated_kind, item_key, rating, units)
+  select a.id::uuid, r.instrument_id, r.period, u.kind, r.item_key, r.rating, count(*)::integer
+  from benchmark_ratings r join units u on u.id = r.unit_id cross join unnest(string_to_array(trim(both '/' from u.path), '/')) as a (id)
+  where r.submitted and u.archived_at is null
+  group by a.id, r.instrument_id, r.period, u.kind, r.item_key, r.rating;
+end $$;
 
 -- A readiness survey answered anonymously by link. The link's secret opens the survey and nothing else.
 create table readiness_surveys (

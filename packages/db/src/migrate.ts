@@ -37,12 +37,21 @@ export async function migrate(db: Db): Promise<string[]> {
 
 /**
  * Splits a migration into statements on semicolons at line ends (our files keep to that). Whole-line
- * comments go first, so a comment that ends in a semicolon does not end a statement.
+ * comments go first, so a comment that ends in a semicolon does not end a statement; a semicolon
+ * inside a dollar-quoted body ($$ … $$, as in a function) does not end one either.
  */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/^\s*--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const statements: string[] = [];
+  let current = '';
+  let inBody = false;
+  for (const line of sql.replace(/^\s*--.*$/gm, '').split('\n')) {
+    current += `${line}\n`;
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.replace(/;\s*$/, '').trim());
+      current = '';
+    }
+  }
+  statements.push(current.trim());
+  return statements.filter(Boolean);
 }

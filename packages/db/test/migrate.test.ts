@@ -17,6 +17,11 @@ describe('migrations', () => {
     expect(splitStatements('create table a (\n  -- what it holds (x, y);\n  x int\n);\n')).toEqual(['create table a (\n\n  x int\n)']);
   });
 
+  it('keeps a function body in dollar quotes whole, semicolons and all', () => {
+    const fn = 'create function f() returns void language plpgsql as $$\nbegin\n  perform 1;\n  perform 2;\nend $$;\ncreate table t (x int);\n';
+    expect(splitStatements(fn)).toEqual(['create function f() returns void language plpgsql as $$\nbegin\n  perform 1;\n  perform 2;\nend $$', 'create table t (x int)']);
+  });
+
   it.runIf(clusterUrl !== null)('applies each migration once when several processes migrate an empty PostgreSQL database at the same time', async () => {
     const url = await createDatabase(clusterUrl!, `t_migrate_${process.pid}_${Date.now()}`);
     const dbs: Db[] = await Promise.all([1, 2, 3, 4].map(() => connect({ databaseUrl: url, maxConnections: 2 })));

@@ -115,9 +115,19 @@ export async function touchAssessment(q: Queryable, id: string, version: number,
   const sets = ['version = version + 1', 'updated_at = now()'];
   const params: unknown[] = [id, version];
   if (changes.note !== undefined) sets.push(`note = $${params.push(changes.note)}`);
-  if (changes.submittedBy !== undefined) sets.push(`status = 'submitted'`, `submitted_at = now()`, `submitted_by = $${params.push(changes.submittedBy)}`);
+  if (changes.submittedBy !== undefined) {
+    sets.push(`status = 'submitted'`, `submitted_at = now()`, `submitted_by = $${params.push(changes.submittedBy)}`);
+    sets.push('rated = (select count(*) from benchmark_ratings r where r.assessment_id = $1)', 'value_sum = (select coalesce(sum(r.value), 0) from benchmark_ratings r where r.assessment_id = $1)');
+  }
   const rows = await q.query(`update benchmark_assessments set ${sets.join(', ')} where id = $1 and version = $2 returning id`, params);
-  if (rows.length && changes.submittedBy !== undefined) await q.query('update benchmark_ratings set submitted = true where assessment_id = $1', [id]);
+  if (rows.length && changes.submittedBy !== undefined) {
+    await q.query('update benchmark_ratings set submitted = true where assessment_id = $1', [id]);
+    // Count the ratings at every unit above (the roll-up counts of migration 0009).
+    await q.query(
+      `select benchmark_rollup_apply(u.id, u.path, u.kind, 1, a.id) from benchmark_assessments a join units u on u.id = a.unit_id where a.id = $1 and u.archived_at is null`,
+      [id],
+    );
+  }
   return rows.length > 0;
 }
 
@@ -161,27 +171,27 @@ export async function clearRatings(q: Queryable, assessmentId: string, itemKeys:
   if (itemKeys.length) await q.query('delete from benchmark_ratings where assessment_id = $1 and item_key = any($2::text[])', [assessmentId, itemKeys]);
 }
 
-/** The roll-up's two GROUP BY queries over the submitted ratings of the units in a subtree (or of listed units) for two periods. */
+/**
+ * What a roll-up of the units of one kind below a unit needs, for some periods: the rating counts
+ * by item (read from the counts kept at the unit, not from the ratings) and each unit's rated count
+ * and value sum (kept on its submitted assessment). Archived units are left out of both.
+ */
 export async function benchmarkRatingCounts(
   q: Queryable,
-  scope: { instrumentId: string; periods: string[]; subtreePath?: string; unitIds?: string[] },
+  scope: { instrumentId: string; periods: string[]; ancestor: { id: string; path: string }; level: string },
 ): Promise<{ byItem: BenchmarkItemRatingCount[]; byUnit: BenchmarkUnitRatingSummary[] }> {
-  const params: unknown[] = [scope.instrumentId, scope.periods];
-  const where = ['r.submitted', 'r.instrument_id = $1', 'r.period = any($2::text[])'];
-  let from = 'benchmark_ratings r';
-  if (scope.subtreePath) {
-    from += ' join units u on u.id = r.unit_id';
-    where.push(withinSubtrees('u.path', [scope.subtreePath], params));
-  }
-  if (scope.unitIds) where.push(`r.unit_id = any($${params.push(scope.unitIds)}::uuid[])`);
+  const unitParams: unknown[] = [scope.instrumentId, scope.periods, scope.level];
   const [byItem, byUnit] = await Promise.all([
     q.query<{ period: string; item_key: string; rating: BenchmarkRating; units: number }>(
-      `select r.period, r.item_key, r.rating, count(*)::int as units from ${from} where ${where.join(' and ')} group by r.period, r.item_key, r.rating`,
-      params,
+      `select period, item_key, rating, units from benchmark_rollup_counts
+       where ancestor_id = $1 and instrument_id = $2 and period = any($3::text[]) and rated_kind = $4 and units > 0`,
+      [scope.ancestor.id, scope.instrumentId, scope.periods, scope.level],
     ),
     q.query<{ period: string; unit_id: string; rated: number; value_sum: number }>(
-      `select r.period, r.unit_id, count(*)::int as rated, sum(r.value)::int as value_sum from ${from} where ${where.join(' and ')} group by r.period, r.unit_id`,
-      params,
+      `select a.period, a.unit_id, a.rated, a.value_sum from benchmark_assessments a join units u on u.id = a.unit_id
+       where a.status = 'submitted' and a.instrument_id = $1 and a.period = any($2::text[]) and u.kind = $3 and u.archived_at is null
+         and ${withinSubtrees('u.path', [scope.ancestor.path], unitParams)}`,
+      unitParams,
     ),
   ]);
   return {

@@ -93,6 +93,9 @@ export function progressRoutes(app: TrellisApp) {
         previousPeriod: ProgressPeriodSchema.optional(),
         behindBelow: z.coerce.number({ error: 'must be a number from 0 to 3' }).min(0, 'must be 0 or more').max(3, 'must be at most 3').optional(),
         level: z.enum(UNIT_KINDS, { error: `must be one of ${UNIT_KINDS.join(', ')}` }).optional(),
+        /** An agency's instrument instead of the shipped checklist. */
+        instrumentId: z.string().max(100, 'must be at most 100 characters').optional(),
+        instrumentVersion: z.string().max(40, 'must be at most 40 characters').optional(),
       }),
     },
     handler: async (request) => benchmarkRollUp(contextOf(db, request), request.params.id, request.query),

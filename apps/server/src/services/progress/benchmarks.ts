@@ -155,7 +155,7 @@ export async function benchmarkRollUp(
   const level = query.level ?? ROLL_UP_LEVEL[unit.kind] ?? unit.kind;
   const units = level === unit.kind ? [{ id: unit.id, name: unit.name }] : await unitsOfKindWithin(ctx.db, unit.path, level);
   const previousPeriod = query.previousPeriod ?? previousProgressPeriod(query.period);
-  const counts = await benchmarkRatingCounts(ctx.db, { instrumentId: instrument.id, periods: [query.period, previousPeriod], subtreePath: unit.path });
+  const counts = await benchmarkRatingCounts(ctx.db, { instrumentId: instrument.id, periods: [query.period, previousPeriod], ancestor: unit, level });
   const rollUp = rollUpFromCounts(counts, {
     instrument,
     unitIds: units.map((u) => u.id),
