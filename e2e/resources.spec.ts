@@ -286,3 +286,33 @@ test('a resource is added, changed after someone else changed it, and removed; t
   await expectAccessible(page, 'a district resource map on a phone');
   await leader.dispose();
 });
+
+// Last in this file: it adds an arena to the demo district's framework, which the test above counts.
+test('a district leader adapts the intervention framework in the design document and the school maps show the new arena', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
+  const districtId = session.grants[0]!.unitId;
+  const districtMap = await leader.get<MapAnswer>(`/api/units/${districtId}/resource-map`);
+  const schoolId = districtMap.findings.find((f) => f.code === 'no_resources_mapped')!.unitIds[0]!;
+
+  await signIn(page, 'districtLeader');
+  await page.goto(`/units/${districtId}/design`);
+  await page.getByRole('button', { name: 'Change the design document' }).click();
+  await page.getByRole('button', { name: 'Add a change to the framework' }).click();
+  await page.getByRole('textbox', { name: 'Change 1' }).click();
+  await page.getByRole('option', { name: 'Add' }).click();
+  await page.getByLabel('Short key of the new arena').fill('extended-day');
+  await page.getByLabel('Name of the new arena').fill('Extended-day learning');
+  await page.getByLabel('What the new arena covers').fill('Before- and after-school and summer programs that support learning.');
+  await expectAccessible(page, 'a design document adapting the framework');
+  await page.getByRole('button', { name: 'Save a new version' }).click();
+  await expect(page.getByText(/Adapts the intervention framework: add arena extended-day/)).toBeVisible();
+
+  await page.goto(`/units/${schoolId}`);
+  await page.getByRole('link', { name: 'Resource map of student and learning supports' }).click();
+  const matrix = page.getByRole('table', { name: /Intervention framework/ });
+  await expect(matrix.getByRole('rowheader')).toHaveCount(7);
+  await expect(matrix.getByRole('rowheader', { name: /Extended-day learning/ })).toBeVisible();
+  await expectAccessible(page, 'a resource map on the adapted framework');
+});

@@ -187,4 +187,29 @@ describe.each(testDatabases())('resource mapping on $name', (target) => {
     expect((await districtViewer.get(`/api/units/${tree.north.unit.id}/resources`)).json()).toEqual([]);
     expectProblem(await districtViewer.get(`/api/units/${tree.north.unit.id}/resources?cell=nowhere:x`), 400, { field: 'cell' });
   });
+  it('maps on the framework as the district’s design document adapts it: an added arena is a cell at its schools, not elsewhere', async () => {
+    const districtLeader = await signIn(api.app, (await createPersonWithRole(api.db, tree.north.unit, 'leader')).email, PASSWORD);
+    const content = { vision: 'Every student supported.', aims: [], rationale: 'Because.', framework: { id: 'learning-supports-framework', version: '2026.11.0' }, essentialFeatures: [] };
+    const bad = await districtLeader.post('/api/design-documents', { unitId: tree.north.unit.id, ...content, frameworkChanges: [{ op: 'drop', axis: 'arena', key: 'no-such-arena', reason: 'x' }] });
+    expectProblem(bad, 400, { field: 'frameworkChanges.0.key' });
+    const design = await districtLeader.post('/api/design-documents', {
+      unitId: tree.north.unit.id,
+      ...content,
+      frameworkChanges: [{ op: 'add', axis: 'arena', key: 'after-school', name: 'After-school and summer learning', description: 'Programs outside the school day.' }],
+    });
+    expect(design.statusCode, design.body).toBe(201);
+    expect(design.json().comparison).toBeNull();
+    const framework = (await viewer.get(`/api/units/${school.id}/intervention-framework`)).json();
+    expect(framework.id).toBe(`design-document:${design.json().id}`);
+    expect(framework.arenas.map((a: { key: string }) => a.key)).toContain('after-school');
+    const created = await member.post('/api/resources', { unitId: school.id, name: 'Summer reading camp', kind: 'program', providerType: 'school', cells: ['after-school:prevention'], coordinated: true });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ frameworkId: `design-document:${design.json().id}`, frameworkVersion: 'v1' });
+    const map = (await member.get(`/api/units/${school.id}/resource-map`)).json();
+    expect(map.framework.arenas.map((a: { key: string }) => a.key)).toContain('after-school');
+    // A school of the other district keeps the shipped framework.
+    const south = await createUnit(api.db, 'school', tree.south.feederPatterns[0]!.unit);
+    const southMember = await signIn(api.app, (await createPersonWithRole(api.db, south, 'member')).email, PASSWORD);
+    expectProblem(await southMember.post('/api/resources', { unitId: south.id, name: 'Summer camp', kind: 'program', providerType: 'school', cells: ['after-school:prevention'], coordinated: true }), 400, { field: 'cells.0' });
+  });
 });

@@ -20,7 +20,7 @@ const STATE_DESIGN: DesignDocumentContent = {
   ],
   rationale:
     'Supports for students are marginalized and fragmented: programs are added one by one, funded separately and rarely coordinated. A unified system treats learning supports as a primary component of school improvement, on a par with instruction and management.',
-  framework: { id: 'intervention-framework', version: '2026.11.0' },
+  framework: { id: 'learning-supports-framework', version: '2026.11.0' },
   essentialFeatures: [
     { key: 'primary-component', text: 'Learning supports are a primary and essential component of school improvement, not an add-on.', essential: true },
     { key: 'six-arenas', text: 'Supports are organized in six content arenas across the continuum of interventions.', essential: true },

@@ -9,6 +9,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from '../errors.j
 import type { MechanismKind, MechanismStatus, MembershipRole } from '../mechanisms/catalog.js';
 import type { TaskStatus } from '../tasks/schemas.js';
 import { PLAN_PHASES, type PlanPhase } from './templates.js';
+import type { InterventionFrameworkChange } from '../resources/framework.js';
 
 const guide = (section: string, quote: string): SourceRef => ({ source: 'planning-coaching-guide', section, quote });
 const PLANNING_TEAM_FUNCTIONS = 'Appendix A — Planning Team — Functions';
@@ -673,6 +674,8 @@ export interface DesignDocumentContent {
   aims: readonly string[];
   rationale: string;
   framework: DesignFrameworkRef | null;
+  /** The unit's adaptation of the intervention framework; absent or empty: adopted as it is. */
+  frameworkChanges?: readonly InterventionFrameworkChange[];
   essentialFeatures: readonly DesignFeature[];
 }
 
@@ -792,6 +795,10 @@ export function diffVersions(a: DesignDocumentContent, b: DesignDocumentContent)
   if (fa?.id !== fb?.id || fa?.version !== fb?.version) {
     changes.push({ field: 'framework', change: fa === null ? 'added' : fb === null ? 'removed' : 'changed', path: 'framework', from: fa, to: fb });
   }
+  const describeChanges = (list: readonly InterventionFrameworkChange[] | undefined) => (list ?? []).map((c) => `${c.op} ${c.axis} ${c.key}${c.op === 'drop' ? '' : ` “${c.name}”`}`).join('; ');
+  const ca = describeChanges(a.frameworkChanges);
+  const cb = describeChanges(b.frameworkChanges);
+  if (ca !== cb) changes.push({ field: 'framework', change: ca === '' ? 'added' : cb === '' ? 'removed' : 'changed', path: 'frameworkChanges', from: ca || null, to: cb || null });
   changes.push(...diffFeatures(a.essentialFeatures, b.essentialFeatures));
   return changes;
 }
@@ -821,6 +828,9 @@ function describeAdaptation(c: DesignChange): { essential: boolean; message: str
     case 'rationale':
       return { essential: false, message: 'The rationale is reworded.' };
     case 'framework': {
+      if (c.path === 'frameworkChanges') {
+        return { essential: false, message: c.to === null ? 'Uses the intervention framework as the prototype has it (no adaptation).' : `Adapts the intervention framework: ${clip(c.to as string, 160)}.` };
+      }
       const to = c.to as DesignFrameworkRef | null;
       const from = c.from as DesignFrameworkRef | null;
       const message =

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { oneOf, optionalText, text } from '../schemas/fields.js';
 import { IsoDate } from '../mechanisms/schemas.js';
+import { InterventionFrameworkChangeSchema } from '../resources/schemas.js';
 import { Id, Version } from '../organizations/schemas.js';
 import { TASK_STATUSES } from '../tasks/schemas.js';
 import { PLAN_KINDS, PLAN_RECOMMENDATION_DECISIONS, PLAN_RECOMMENDATION_SUBJECTS, PLAN_STATUSES } from './rules.js';
@@ -61,6 +62,11 @@ export const DesignDocumentContentSchema = z.strictObject({
     .refine((list) => new Set(list.map((a) => a.toLowerCase())).size === list.length, 'must not list the same aim twice'),
   rationale: text(10_000, 'must not be empty: say why this design'),
   framework: DesignFrameworkRefSchema.nullable(),
+  /**
+   * How the unit adapts the intervention framework (rename, add or drop an arena or level). Resource
+   * maps at the unit and below use the adapted framework (resources/framework.ts adaptInterventionFramework).
+   */
+  frameworkChanges: z.array(InterventionFrameworkChangeSchema, { error: 'must be a list of changes' }).max(100, 'must be at most 100 changes').default([]),
   essentialFeatures: z
     .array(DesignFeatureSchema, { error: 'must be a list of features' })
     .max(100, 'must be at most 100 features')

@@ -152,10 +152,17 @@ export async function insertResource(q: Queryable, r: NewResource, id: string = 
 }
 
 /** Applies changes if the row is still at `version` (any version when null, as an import does); null when stale. */
-export async function updateResource(q: Queryable, id: string, version: number | null, changes: Partial<ResourceInput> & { naturalKey?: string }): Promise<ResourceRecord | null> {
+export async function updateResource(
+  q: Queryable,
+  id: string,
+  version: number | null,
+  changes: Partial<ResourceInput> & { naturalKey?: string; framework?: { id: string; version: string } },
+): Promise<ResourceRecord | null> {
   const sets = ['version = version + 1', 'updated_at = now()'];
   const params: unknown[] = [id];
   if (version !== null) params.push(version);
+  // The framework the resource is now placed on (a unit's adapted framework may have moved on).
+  if (changes.framework) sets.push(`framework_id = $${params.push(changes.framework.id)}`, `framework_version = $${params.push(changes.framework.version)}`);
   for (const [key, column] of Object.entries({ ...FIELDS, naturalKey: 'natural_key' })) {
     const value = changes[key as keyof typeof changes];
     if (value === undefined) continue;

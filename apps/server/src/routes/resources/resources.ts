@@ -40,6 +40,7 @@ import {
   listSnapshots,
   previewImport,
   removeResource,
+  unitFramework,
 } from '../../services/resources/resources.js';
 import { sendProblem } from '../../plugins/problems.js';
 import { contextOf } from '../context.js';
@@ -121,6 +122,12 @@ export function resourceRoutes(app: TrellisApp) {
     config: { access: 'signed-in' },
     schema: { tags, summary: 'The intervention framework maps are placed on: content arenas × levels of the continuum of interventions, each cited' },
     handler: async () => INTERVENTION_FRAMEWORK,
+  });
+
+  app.get('/api/units/:id/intervention-framework', {
+    config: { access: 'resource.read' },
+    schema: { tags, summary: 'The framework the unit maps on: the shipped one, or as the design document of the unit (or the nearest unit above) adapts it', params },
+    handler: async (request) => unitFramework(contextOf(db, request), request.params.id),
   });
 
   app.get('/api/units/:id/resources', {

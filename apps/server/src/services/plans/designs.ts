@@ -11,6 +11,8 @@ import {
   isWithin,
   notFound,
   staleVersion,
+  isDomainError,
+  type DesignDocumentContent,
   type DesignDocumentCreate,
   type DesignDocumentUpdate,
 } from '@trellis/core';
@@ -28,8 +30,21 @@ import {
   type Queryable,
 } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
+import { adaptedFramework } from '../resources/framework.js';
 
 const publicDesign = ({ unitPath: _p, ...d }: DesignDocumentRecord) => d;
+
+/** Refuses framework changes that cannot be applied (a key the framework lacks, an axis left empty…), naming each. */
+function checkFrameworkChanges(content: DesignDocumentContent) {
+  try {
+    adaptedFramework({ id: 'check', version: 1 }, content);
+  } catch (e) {
+    if (isDomainError(e) && e.kind === 'invalid') {
+      throw invalid(`The adaptation of the intervention framework cannot be applied: ${e.issues.map((i) => i.message).join('; ')}.`, e.issues.map((i) => ({ field: `frameworkChanges${i.field.replace(/^changes/, '')}`, message: i.message })));
+    }
+    throw e;
+  }
+}
 
 const audit = (ctx: ServiceContext, q: Queryable, action: string, d: { id: string; unitId: string }, before: unknown, after: unknown) =>
   recordAuditEvent(q, { actorId: ctx.caller.personId, action, entityType: 'design_document', entityId: d.id, unitId: d.unitId, before, after, requestId: ctx.requestId });
@@ -89,6 +104,7 @@ export async function createDesign(ctx: ServiceContext, body: DesignDocumentCrea
       }
     }
     const { unitId: _u, adoptedFromId, ...content } = body;
+    checkFrameworkChanges(content);
     let d: DesignDocumentRecord;
     try {
       d = await insertDesignDocument(tx, { unitId: unit.id, adoptedFromId, content, savedBy: ctx.caller.personId });
@@ -107,6 +123,7 @@ export async function saveDesign(ctx: ServiceContext, id: string, body: DesignDo
     const d = await designFor(ctx, tx, id, 'design.manage', { lock: true });
     if (d.version !== body.version) throw staleVersion('This design document');
     const { version, ...content } = body;
+    checkFrameworkChanges(content);
     const after = await saveDesignRevision(tx, d.id, version, content, ctx.caller.personId);
     if (!after) throw staleVersion('This design document');
     await audit(ctx, tx, 'design_document.update', d, { version: d.version, content: d.content }, { version: after.version, content: after.content });

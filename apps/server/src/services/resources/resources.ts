@@ -18,6 +18,7 @@ import {
   RESOURCE_EXPORT_HEADER,
   staleVersion,
   validateResourceImport,
+  type InterventionFramework,
   type ResourceAnalysis,
   type ResourceCreate,
   type ResourceImportProblem,
@@ -66,9 +67,10 @@ import {
 } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { readTable } from './files.js';
+import { frameworkFor } from './framework.js';
 
-/** One framework ships today; a unit's adapted framework comes with design documents (issue 4). */
-const framework = INTERVENTION_FRAMEWORK;
+// The framework is the unit's: the shipped one as adapted by the nearest design document that
+// adapts it (./framework.ts frameworkFor).
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const publicResource = ({ unitPath: _p, naturalKey: _k, ...r }: ResourceRecord) => r;
@@ -89,7 +91,7 @@ async function resourceFor(ctx: ServiceContext, q: Queryable, id: string, action
 }
 
 /** Zod issues of the framework-aware check, as field issues. */
-function checkInput(input: unknown): ResourceInput {
+function checkInput(framework: InterventionFramework, input: unknown): ResourceInput {
   const parsed = resourceInputFor(framework).safeParse(input);
   if (!parsed.success) throw invalid('The resource has a problem.', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
   return parsed.data;
@@ -108,9 +110,15 @@ const fieldsOf = (r: ResourceRecord): ResourceInput => {
 };
 
 /** The unit's own resources; with `subtree`, also those of the units below it (at most 1,000), optionally in one cell. */
+/** The framework the unit maps on: the shipped one, or as the nearest design document adapts it. */
+export async function unitFramework(ctx: ServiceContext, unitId: string): Promise<InterventionFramework> {
+  const unit = await unitFor(ctx, ctx.db, unitId, 'resource.read');
+  return frameworkFor(ctx.db, unit.path);
+}
+
 export async function listResources(ctx: ServiceContext, unitId: string, opts: { subtree?: boolean | undefined; cell?: string | undefined } = {}): Promise<PublicResource[]> {
   const unit = await unitFor(ctx, ctx.db, unitId, 'resource.read');
-  if (opts.cell !== undefined && !interventionCellIndex(framework).has(opts.cell)) {
+  if (opts.cell !== undefined && !interventionCellIndex(await frameworkFor(ctx.db, unit.path)).has(opts.cell)) {
     throw invalid(`"${opts.cell}" is not a cell of the framework.`, [{ field: 'cell', message: 'must be a cell key arena:level of the framework' }]);
   }
   if (opts.subtree) return (await listSubtreeResourcesInCell(ctx.db, unit.path, opts.cell ?? null, 1000)).map(publicResource);
@@ -120,7 +128,7 @@ export async function listResources(ctx: ServiceContext, unitId: string, opts: {
 
 // ---- Priority needs ------------------------------------------------------------------------------
 
-function checkCells(cells: readonly string[]): void {
+function checkCells(framework: InterventionFramework, cells: readonly string[]): void {
   const index = interventionCellIndex(framework);
   const bad = cells.map((c, i) => [c, i] as const).filter(([c]) => !index.has(c));
   if (bad.length) throw invalid('A cell named is not in the framework.', bad.map(([c, i]) => ({ field: `cells.${i}`, message: `"${c}" is not a cell of the framework` })));
@@ -132,9 +140,9 @@ export async function listPriorityNeeds(ctx: ServiceContext, unitId: string): Pr
 }
 
 export async function createPriorityNeed(ctx: ServiceContext, body: ResourcePriorityNeedCreate): Promise<ResourcePriorityNeedRecord> {
-  checkCells(body.cells);
   return ctx.db.transaction(async (tx) => {
     const unit = await unitFor(ctx, tx, body.unitId, 'resource.manage');
+    checkCells(await frameworkFor(tx, unit.path), body.cells);
     const need = await insertResourcePriorityNeed(tx, { ...body, unitId: unit.id });
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'resource_priority_need.create', entityType: 'resource_priority_need', entityId: need.id, unitId: unit.id, before: null, after: need, requestId: ctx.requestId });
     return need;
@@ -151,9 +159,9 @@ async function needFor(ctx: ServiceContext, q: Queryable, id: string) {
 
 export async function changePriorityNeed(ctx: ServiceContext, id: string, body: ResourcePriorityNeedUpdate): Promise<ResourcePriorityNeedRecord> {
   const { version, ...changes } = body;
-  if (changes.cells) checkCells(changes.cells);
   return ctx.db.transaction(async (tx) => {
     const before = await needFor(ctx, tx, id);
+    if (changes.cells) checkCells(await frameworkFor(tx, (await findUnit(tx, before.unitId))!.path), changes.cells);
     if (before.version !== version) throw staleVersion('This priority need');
     const after = await updateResourcePriorityNeed(tx, id, version, changes);
     if (!after) throw staleVersion('This priority need');
@@ -176,9 +184,10 @@ export async function getResource(ctx: ServiceContext, id: string): Promise<Publ
 
 export async function createResource(ctx: ServiceContext, body: ResourceCreate): Promise<PublicResource> {
   const { unitId, ...rest } = body;
-  const input = checkInput(rest);
   return ctx.db.transaction(async (tx) => {
     const unit = await unitFor(ctx, tx, unitId, 'resource.manage');
+    const framework = await frameworkFor(tx, unit.path);
+    const input = checkInput(framework, rest);
     const r = await insertResource(tx, { unitId: unit.id, naturalKey: resourceNaturalKey(input), framework: interventionFrameworkRef(framework), input }).catch(duplicate);
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'resource.create', entityType: 'resource', entityId: r.id, unitId: unit.id, before: null, after: fieldsOf(r), requestId: ctx.requestId });
     return publicResource(r);
@@ -190,8 +199,9 @@ export async function changeResource(ctx: ServiceContext, id: string, body: Reso
   return ctx.db.transaction(async (tx) => {
     const before = await resourceFor(ctx, tx, id, 'resource.manage', { lock: true });
     if (before.version !== version) throw staleVersion('This resource');
-    const merged = checkInput({ ...fieldsOf(before), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) });
-    const after = await updateResource(tx, id, version, { ...merged, naturalKey: resourceNaturalKey(merged) }).catch(duplicate);
+    const framework = await frameworkFor(tx, before.unitPath);
+    const merged = checkInput(framework, { ...fieldsOf(before), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) });
+    const after = await updateResource(tx, id, version, { ...merged, naturalKey: resourceNaturalKey(merged), framework: interventionFrameworkRef(framework) }).catch(duplicate);
     if (!after) throw staleVersion('This resource');
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'resource.update', entityType: 'resource', entityId: id, unitId: after.unitId, before: fieldsOf(before), after: fieldsOf(after), requestId: ctx.requestId });
     return publicResource(after);
@@ -226,7 +236,7 @@ export interface ImportPreview {
 
 const same = (a: ResourceInput, b: ResourceInput) => JSON.stringify(resourceExportRow(a)) === JSON.stringify(resourceExportRow(b));
 
-async function planImport(q: Queryable, unitId: string, body: Buffer, contentType: string) {
+async function planImport(q: Queryable, unitId: string, framework: InterventionFramework, body: Buffer, contentType: string) {
   const table = await readTable(body, contentType);
   const result = validateResourceImport(table.header, table.rows, { framework });
   const existing = await resourceKeysOf(q, unitId);
@@ -254,7 +264,7 @@ async function planImport(q: Queryable, unitId: string, body: Buffer, contentTyp
 /** What importing the file would do: nothing is written. */
 export async function previewImport(ctx: ServiceContext, unitId: string, body: Buffer, contentType: string): Promise<ImportPreview> {
   const unit = await unitFor(ctx, ctx.db, unitId, 'resource.manage');
-  return (await planImport(ctx.db, unit.id, body, contentType)).preview;
+  return (await planImport(ctx.db, unit.id, await frameworkFor(ctx.db, unit.path), body, contentType)).preview;
 }
 
 /**
@@ -266,7 +276,8 @@ export async function applyImport(ctx: ServiceContext, unitId: string, body: Buf
     const unit = await unitFor(ctx, tx, unitId, 'resource.manage');
     // Imports into one unit are serialized, so two at once cannot both create the same resource.
     await tx.query('select 1 from units where id = $1 for update', [unit.id]);
-    const { preview, actions } = await planImport(tx, unit.id, body, contentType);
+    const framework = await frameworkFor(tx, unit.path);
+    const { preview, actions } = await planImport(tx, unit.id, framework, body, contentType);
     if (!preview.ok) {
       throw invalid(
         `Nothing was imported: ${preview.problems.length === 1 ? 'one row has a problem' : `${preview.problems.length} problems`} to fix first.`,
@@ -278,7 +289,7 @@ export async function applyImport(ctx: ServiceContext, unitId: string, body: Buf
     const ref = interventionFrameworkRef(framework);
     for (const a of actions) {
       if (a.action === 'create') created.push((await insertResource(tx, { unitId: unit.id, naturalKey: a.naturalKey, framework: ref, input: a.resource })).id);
-      else if (a.action === 'update') updated.push((await updateResource(tx, a.current!.id, null, a.resource))!.id);
+      else if (a.action === 'update') updated.push((await updateResource(tx, a.current!.id, null, { ...a.resource, framework: ref }))!.id);
     }
     await recordAuditEvent(tx, {
       actorId: ctx.caller.personId,
@@ -309,7 +320,7 @@ const UNIT_MAPS_UP_TO = 200;
  * The map of a unit: its schools (or itself, for a school) and any unit in between that holds
  * resources of its own (e.g. a district-wide program), summed, with the findings.
  */
-export async function getResourceMap(ctx: ServiceContext, unitId: string, opts: { minCoverage?: number | undefined; asOf?: string | undefined }): Promise<ResourceAnalysis & { unitName: string; schools: number }> {
+export async function getResourceMap(ctx: ServiceContext, unitId: string, opts: { minCoverage?: number | undefined; asOf?: string | undefined }): Promise<ResourceAnalysis & { unitName: string; schools: number; framework: InterventionFramework }> {
   const unit = await unitFor(ctx, ctx.db, unitId, 'resource.read');
   const schools = await listMapSchools(ctx.db, unit.path);
   const resources = await listSubtreeResources(ctx.db, unit.path);
@@ -317,6 +328,7 @@ export async function getResourceMap(ctx: ServiceContext, unitId: string, opts: 
   const holders = new Map<string, string>();
   for (const r of resources) if (!schoolIds.has(r.unitId)) holders.set(r.unitId, r.unitName);
   const units = [...schools, ...[...holders].map(([id, name]) => ({ id, name, population: null, feederPatternId: null, feederPatternName: null, districtId: null }))];
+  const framework = await frameworkFor(ctx.db, unit.path);
   const analysis = analyzeResources({
     framework,
     units,
@@ -324,7 +336,7 @@ export async function getResourceMap(ctx: ServiceContext, unitId: string, opts: 
     asOf: opts.asOf ?? today(),
     options: opts.minCoverage === undefined ? {} : { minCoverage: opts.minCoverage },
   });
-  return { ...analysis, unitMaps: schools.length <= UNIT_MAPS_UP_TO ? analysis.unitMaps : [], unitName: unit.name, schools: schools.length };
+  return { ...analysis, unitMaps: schools.length <= UNIT_MAPS_UP_TO ? analysis.unitMaps : [], unitName: unit.name, schools: schools.length, framework };
 }
 
 // ---- Snapshots -----------------------------------------------------------------------------------
@@ -335,7 +347,7 @@ export async function createSnapshot(ctx: ServiceContext, body: ResourceSnapshot
   return ctx.db.transaction(async (tx) => {
     const unit = await unitFor(ctx, tx, body.unitId, 'resource.manage');
     const entries = (await listSubtreeResources(tx, unit.path)).map(entryOf);
-    const snapshot = await insertResourceSnapshot(tx, { unitId: unit.id, title: body.title ?? `${unit.name} as of ${body.asOf}`, asOf: body.asOf, framework: interventionFrameworkRef(framework), entries, createdBy: ctx.caller.personId });
+    const snapshot = await insertResourceSnapshot(tx, { unitId: unit.id, title: body.title ?? `${unit.name} as of ${body.asOf}`, asOf: body.asOf, framework: interventionFrameworkRef(await frameworkFor(tx, unit.path)), entries, createdBy: ctx.caller.personId });
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'resource_snapshot.create', entityType: 'resource_snapshot', entityId: snapshot.id, unitId: unit.id, before: null, after: snapshot, requestId: ctx.requestId });
     return snapshot;
   });

@@ -3,7 +3,8 @@
 // whether it is essential). Used to write a first version — blank or prefilled from the prototype
 // adopted — and to save each later version.
 import { Button, Checkbox, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import type { DesignDocumentContent, InterventionFramework } from '@trellis/core';
+import type { DesignDocumentContent, InterventionFramework, InterventionFrameworkChange } from '@trellis/core';
+import { FrameworkChangesEditor } from './FrameworkChangesEditor';
 import type { FieldErrors } from '../../../lib/forms';
 
 export interface DesignValues {
@@ -11,6 +12,8 @@ export interface DesignValues {
   aims: string[];
   rationale: string;
   framework: { id: string; version: string } | null;
+  /** How the design adapts the intervention framework (kept as it is unless edited). */
+  frameworkChanges: InterventionFrameworkChange[];
   essentialFeatures: { key: string; text: string; essential: boolean }[];
 }
 
@@ -19,6 +22,7 @@ export const designValues = (c: DesignDocumentContent | null, framework: Interve
   aims: c ? [...c.aims] : [''],
   rationale: c?.rationale ?? '',
   framework: c ? c.framework : framework ? { id: framework.id, version: framework.version } : null,
+  frameworkChanges: c?.frameworkChanges ? [...c.frameworkChanges] : [],
   essentialFeatures: c ? c.essentialFeatures.map((f) => ({ ...f })) : [],
 });
 
@@ -28,6 +32,7 @@ export const designContent = (v: DesignValues) => ({
   aims: v.aims.map((a) => a.trim()).filter((a) => a !== ''),
   rationale: v.rationale,
   framework: v.framework,
+  frameworkChanges: v.framework ? v.frameworkChanges : [],
   essentialFeatures: v.essentialFeatures,
 });
 
@@ -87,6 +92,7 @@ export function DesignForm({ values: v, onChange, errors: e, framework }: Props)
         onChange={(ev) => set({ framework: ev.currentTarget.checked ? (fw ?? (framework ? { id: framework.id, version: framework.version } : null)) : null })}
         error={e.framework ?? e['framework.id']}
       />
+      {fw !== null && <FrameworkChangesEditor changes={v.frameworkChanges} onChange={(frameworkChanges) => set({ frameworkChanges })} framework={framework} errors={e} />}
       <Stack gap="xs">
         <Title order={3} size="h5">
           Features fidelity requires

@@ -124,11 +124,13 @@ export const resourceKeys = {
 const unitPath = (unitId: string) => `/api/units/${encodeURIComponent(unitId)}`;
 export const resourcePath = (id: string) => `/api/resources/${encodeURIComponent(id)}`;
 
-export const frameworkQuery = queryOptions({
-  queryKey: resourceKeys.framework,
-  queryFn: ({ signal }) => api<InterventionFramework>('/api/catalogs/intervention-framework', { signal }),
-  staleTime: 60 * 60_000,
-});
+/** The framework the unit maps on: the shipped one, or as its (or a unit above's) design document adapts it. */
+export const frameworkQuery = (unitId: string) =>
+  queryOptions({
+    queryKey: [...resourceKeys.framework, unitId] as const,
+    queryFn: ({ signal }) => api<InterventionFramework>(`${unitPath(unitId)}/intervention-framework`, { signal }),
+    staleTime: 5 * 60_000,
+  });
 
 export const unitResourcesQuery = (unitId: string) =>
   queryOptions({ queryKey: resourceKeys.list(unitId), queryFn: ({ signal }) => api<ResourceRecord[]>(`${unitPath(unitId)}/resources`, { signal }) });

@@ -46,7 +46,7 @@ export function ResourceMapPage({ unitId }: { unitId: string }) {
   const session = useSession();
   const unit = useQuery({ queryKey: ['units', 'detail', unitId], queryFn: ({ signal }) => api<UnitDetail>(`/api/units/${encodeURIComponent(unitId)}`, { signal }) });
   const [minCoverage, setMinCoverage] = useState(0.05);
-  const framework = useQuery(frameworkQuery);
+  const framework = useQuery(frameworkQuery(unitId));
   const map = useQuery(resourceMapQuery(unitId, minCoverage));
   const resources = useQuery(unitResourcesQuery(unitId));
   const recommendations = useQuery(recommendationsQuery(unitId));
