@@ -73,11 +73,18 @@ test('a district action plan from Appendix C is drafted, returned for revision, 
   for (const [i, task] of leaves.slice(0, 3).entries()) {
     const dialog = await planTask(page, task, `Step ${i + 1}: the planning team leads it at its weekly meeting`, '2026-12-01', `2027-0${i + 1}-15`);
     if (i === 0) await expectAccessible(page, 'the task dialog of a draft');
+    if (i === 2) {
+      // WHO can also name a team of the unit.
+      await dialog.getByRole('combobox', { name: 'WHO: teams and work groups' }).click();
+      await page.getByRole('option', { name: 'Planning Team' }).click();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeVisible();
+    }
     await dialog.getByRole('button', { name: 'Save the task' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('status-message')).toContainText(`Saved the task ${task.title}.`);
     const row = page.locator(`[data-testid="outline-task"][data-number="${task.number}"]`);
-    await expect(row.getByTestId('task-who-how-when')).toContainText('Marcus Bell');
+    await expect(row.getByTestId('task-who-how-when')).toContainText(i === 2 ? 'Marcus Bell, Planning Team' : 'Marcus Bell');
     await expect(row.getByTestId('incomplete-marker')).toHaveCount(0);
   }
 

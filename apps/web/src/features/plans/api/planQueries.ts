@@ -151,7 +151,8 @@ export interface DesignDocumentRecord {
   adoptedFromId: string | null;
   content: DesignDocumentContent;
   version: number;
-  updatedAt?: string;
+  createdAt: string;
+  updatedAt: string;
   prototype: { id: string; unitId: string; unitName: string; version: number; content: DesignDocumentContent } | null;
   comparison: DesignComparison | null;
   adaptedBy: { id: string; unitId: string; unitName: string; adaptations: number; essentialChanges: number }[];

@@ -218,6 +218,7 @@ export function TaskDialog({ plan, task, parent, mechanisms, opened, onClose }: 
         disabled={!planning}
         searchable
         clearable
+        placeholder={values.mechanismIds.length ? undefined : 'Choose a team or work group'}
         error={under(e, 'mechanismIds')}
         comboboxProps={{ withinPortal: true }}
       />
@@ -243,6 +244,7 @@ export function TaskDialog({ plan, task, parent, mechanisms, opened, onClose }: 
         disabled={!planning}
         searchable
         clearable
+        placeholder={values.dependsOn.length ? undefined : 'Choose tasks'}
         error={under(e, 'dependsOn')}
         comboboxProps={{ withinPortal: true }}
       />
