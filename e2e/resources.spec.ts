@@ -195,11 +195,25 @@ test('a district leader imports a school’s resources, reads the gaps and turns
   await frozen.getByLabel('Title').fill('Before the redeployment');
   await frozen.getByRole('button', { name: 'Freeze the map' }).click();
   await expect(page.getByTestId('status-message')).toContainText('Froze the map: Before the redeployment.');
-  await frozen.getByRole('button', { name: 'Compare Before the redeployment with now' }).click();
+  await frozen.getByRole('button', { name: 'Compare Before the redeployment' }).click();
   const comparison = page.getByTestId('snapshot-comparison');
   await expect(comparison).toContainText('30 resources then, 30 resources now.');
   await expect(comparison).toContainText('Added (0)');
   await expectAccessible(page, 'a frozen map compared with now');
+
+  // One more program, a second frozen map, and the first compared with the second.
+  await leader.post('/api/resources', { unitId: schoolId, name: 'Grade 6 summer bridge', kind: 'program', providerType: 'school', cells: ['transitions:prevention'], coordinated: true, annualCost: 5000 });
+  await frozen.getByLabel('Title').fill('After the summer bridge');
+  await frozen.getByRole('button', { name: 'Freeze the map' }).click();
+  await expect(page.getByTestId('status-message')).toContainText('Froze the map: After the summer bridge.');
+  const against = page.getByLabel('Compare Before the redeployment with');
+  await against.selectOption({ index: 1 });
+  await expect(against.locator('option:checked')).toHaveText(/After the summer bridge/);
+  await expect(comparison).toContainText('Before the redeployment compared with After the summer bridge');
+  await expect(comparison).toContainText('30 resources then, 31 resources as of');
+  await expect(comparison).toContainText('Added (1)');
+  await expect(comparison).toContainText('Grade 6 summer bridge');
+  await expectAccessible(page, 'two frozen maps compared');
   await leader.dispose();
 });
 

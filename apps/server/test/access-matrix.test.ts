@@ -245,6 +245,7 @@ const ROUTES: MatrixEntries = {
     url: `/api/rollout-scenarios/${(await createRolloutScenario(api.db, at.district)).id}/facilitators/facilitator-1/visits.ics`,
   }),
   'GET /api/catalogs/intervention-framework': async () => ({ method: 'GET', url: '/api/catalogs/intervention-framework' }),
+  'GET /api/units/:id/intervention-framework': async ({ at }) => ({ method: 'GET', url: `/api/units/${at.school.id}/intervention-framework`, decidedAt: at.school.path }),
   'GET /api/units/:id/resources': async ({ api, at }) => {
     const r = await createResource(api.db, at.school);
     return { method: 'GET', url: `/api/units/${at.school.id}/resources`, decidedAt: at.school.path, check: (body) => expect(ids(body)).toContain(r.id) };

@@ -157,10 +157,12 @@ export const snapshotsQuery = (unitId: string) =>
   queryOptions({ queryKey: resourceKeys.snapshots(unitId), queryFn: ({ signal }) => api<SnapshotRecord[]>(`${unitPath(unitId)}/resource-snapshots`, { signal }) });
 
 /** Under the unit's key, so a change to the map refreshes an open comparison with now. */
-export const compareQuery = (unitId: string, snapshotId: string) =>
+/** A snapshot compared with a later one (`to`), or with the map now. */
+export const compareQuery = (unitId: string, snapshotId: string, to: string | null = null) =>
   queryOptions({
-    queryKey: resourceKeys.compare(unitId, snapshotId),
-    queryFn: ({ signal }) => api<SnapshotComparison>(`/api/resource-snapshots/${encodeURIComponent(snapshotId)}/compare`, { signal }),
+    queryKey: [...resourceKeys.compare(unitId, snapshotId), to ?? 'now'] as const,
+    queryFn: ({ signal }) =>
+      api<SnapshotComparison>(`/api/resource-snapshots/${encodeURIComponent(snapshotId)}/compare${to ? `?to=${encodeURIComponent(to)}` : ''}`, { signal }),
   });
 
 export const recommendationsQuery = (unitId: string) =>

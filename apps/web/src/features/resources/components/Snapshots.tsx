@@ -1,7 +1,7 @@
-// Freezing the map as of a day, and comparing a frozen map with the map now: what was added,
-// dropped, moved between cells, and how the cost changed.
+// Freezing the map as of a day, and comparing a frozen map with another or with the map now: what
+// was added, dropped, moved between cells, and how the cost changed.
 import { useState } from 'react';
-import { Button, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, List, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { interventionCellName, ResourceSnapshotCreate, type InterventionFramework } from '@trellis/core';
 import { Loading } from '../../../components/Loading';
@@ -16,6 +16,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function Snapshots({ unitId, framework, snapshots, mayManage }: { unitId: string; framework: InterventionFramework; snapshots: SnapshotRecord[]; mayManage: boolean }) {
   const [comparing, setComparing] = useState<string | null>(null);
+  const [against, setAgainst] = useState<string>('now');
+  const from = snapshots.find((s) => s.id === comparing);
+  const others = snapshots.filter((s) => s.id !== comparing);
   return (
     <Stack gap="md">
       {mayManage && <FreezeForm unitId={unitId} />}
@@ -40,8 +43,13 @@ export function Snapshots({ unitId, framework, snapshots, mayManage }: { unitId:
                   <Table.Td>{s.asOf}</Table.Td>
                   <Table.Td>{s.resourceCount}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="default" aria-pressed={comparing === s.id} aria-label={`Compare ${s.title} with now`} onClick={() => setComparing(comparing === s.id ? null : s.id)}>
-                      Compare with now
+                    <Button size="xs" variant="default" aria-pressed={comparing === s.id} aria-label={`Compare ${s.title}`}
+                      onClick={() => {
+                        setComparing(comparing === s.id ? null : s.id);
+                        setAgainst('now');
+                      }}
+                    >
+                      Compare
                     </Button>
                   </Table.Td>
                 </Table.Tr>
@@ -50,7 +58,16 @@ export function Snapshots({ unitId, framework, snapshots, mayManage }: { unitId:
           </Table>
         </Table.ScrollContainer>
       )}
-      {comparing && <Comparison unitId={unitId} snapshotId={comparing} framework={framework} />}
+      {comparing && from && others.length > 0 && (
+        <NativeSelect
+          label={`Compare ${from.title} with`}
+          data={[{ value: 'now', label: 'the map now' }, ...others.map((s) => ({ value: s.id, label: `${s.title} (as of ${s.asOf})` }))]}
+          value={against}
+          onChange={(e) => setAgainst(e.currentTarget.value)}
+          style={{ maxWidth: '28rem' }}
+        />
+      )}
+      {comparing && <Comparison unitId={unitId} snapshotId={comparing} to={against === 'now' || against === comparing ? null : against} framework={framework} />}
     </Stack>
   );
 }
@@ -86,8 +103,8 @@ function FreezeForm({ unitId }: { unitId: string }) {
   );
 }
 
-function Comparison({ unitId, snapshotId, framework }: { unitId: string; snapshotId: string; framework: InterventionFramework }) {
-  const q = useQuery(compareQuery(unitId, snapshotId));
+function Comparison({ unitId, snapshotId, to, framework }: { unitId: string; snapshotId: string; to: string | null; framework: InterventionFramework }) {
+  const q = useQuery(compareQuery(unitId, snapshotId, to));
   if (q.isPending) return <Loading label="Comparing…" />;
   if (q.isError) return <ProblemAlert error={q.error} title="Could not compare" />;
   const c = q.data;
@@ -95,11 +112,11 @@ function Comparison({ unitId, snapshotId, framework }: { unitId: string; snapsho
   return (
     <section aria-labelledby="comparison-heading" data-testid="snapshot-comparison">
       <Title order={3} size="h4" id="comparison-heading" mb="xs">
-        {c.from.title} compared with now
+        {c.from.title} compared with {c.to ? c.to.title : 'now'}
       </Title>
       <Text size="sm" mb="xs">
-        {plural(c.totals.resourcesBefore, 'resource')} then, {plural(c.totals.resourcesAfter, 'resource')} now. Annual cost {formatCost(c.totals.annualCostBefore)} then,{' '}
-        {formatCost(c.totals.annualCostAfter)} now ({c.totals.annualCostChange >= 0 ? 'up' : 'down'} {formatCost(Math.abs(c.totals.annualCostChange))}).
+        {plural(c.totals.resourcesBefore, 'resource')} then, {plural(c.totals.resourcesAfter, 'resource')} {c.to ? `as of ${c.to.asOf}` : 'now'}. Annual cost {formatCost(c.totals.annualCostBefore)} then,{' '}
+        {formatCost(c.totals.annualCostAfter)} {c.to ? `as of ${c.to.asOf}` : 'now'} ({c.totals.annualCostChange >= 0 ? 'up' : 'down'} {formatCost(Math.abs(c.totals.annualCostChange))}).
       </Text>
       <Stack gap="xs">
         <Change title={`Added (${c.added.length})`} items={c.added.map((a) => `${a.name} — ${cells(a.cells)}, ${formatCost(a.annualCost)}`)} />
