@@ -145,13 +145,18 @@ user
     }),
   );
 
+/** Each table as it is done, on an interactive terminal (scripts and logs get the summary line only). */
+const tableProgress = (verb: string) => ({
+  onTable: process.stderr.isTTY ? (table: string, rows: number) => process.stderr.write(`  ${verb} ${table}: ${rows.toLocaleString('en-US')} rows\n`) : undefined,
+});
+
 program
   .command('backup')
   .description('Write the whole database to one portable file (gzip’d JSON lines) that `trellis restore` loads, on PGlite or PostgreSQL')
   .argument('<file>', 'the file to write, e.g. trellis-backup.jsonl.gz (replaced if it exists)')
   .action((file: string) =>
     withDb(async (db) => {
-      const r = await backupToFile(db, file);
+      const r = await backupToFile(db, file, tableProgress('wrote'));
       console.log(`Backed up ${r.tables} tables, ${r.rows.toLocaleString('en-US')} rows (schema ${r.migrations.at(-1) ?? 'none'}) to ${file}, ${(r.bytes / 1024).toFixed(0)} KB.`);
     }, { migrateFirst: false }),
   );
@@ -163,7 +168,7 @@ program
   .action((file: string) =>
     withDb(async (db) => {
       try {
-        const r = await restoreFromFile(db, file);
+        const r = await restoreFromFile(db, file, tableProgress('loaded'));
         console.log(`Restored ${r.tables} tables, ${r.rows.toLocaleString('en-US')} rows from ${file} into ${describeDatabase()}.`);
       } catch (e) {
         throw e instanceof BackupError ? new Error(`${e.message} Nothing was restored.`) : e;

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Db, Queryable } from '../client.js';
 import { ident, listForeignKeys, listSequences, listTables, MIGRATIONS_TABLE, orderByForeignKeys, tableExists, type CatalogTable } from './catalog.js';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, TEXT_FORM_SETTINGS, type BackupEnd, type BackupManifest, type BackupSummary, type TableEnd } from './format.js';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, TEXT_FORM_SETTINGS, type BackupEnd, type BackupManifest, type BackupProgress, type BackupSummary, type TableEnd } from './format.js';
 
 const CURSOR = 'trellis_backup_rows';
 /** Rows per fetch at most, and the bytes a fetch aims at (large jsonb rows make the batches smaller). */
@@ -98,7 +98,7 @@ async function* backupLines(tx: Queryable, driver: Db['driver']): AsyncGenerator
  * Writes the whole database to `output` as a gzip'd backup and ends it. On PGlite the transaction
  * holds the database for the duration, so write to a local file (not a slow network client).
  */
-export async function writeBackup(db: Db, output: Writable): Promise<BackupSummary> {
+export async function writeBackup(db: Db, output: Writable, progress: BackupProgress = {}): Promise<BackupSummary> {
   return db.transaction(async (tx) => {
     let tables = 0;
     let rows = 0;
@@ -106,7 +106,11 @@ export async function writeBackup(db: Db, output: Writable): Promise<BackupSumma
     async function* counted() {
       for await (const chunk of backupLines(tx, db.driver)) {
         if (chunk.startsWith('{"format"')) migrations = (JSON.parse(chunk) as BackupManifest).migrations;
-        else if (chunk.startsWith('{"tableEnd"')) tables++;
+        else if (chunk.startsWith('{"tableEnd"')) {
+          tables++;
+          const end = JSON.parse(chunk) as TableEnd;
+          progress.onTable?.(end.tableEnd, end.rows);
+        }
         else if (chunk.startsWith('{"end"')) rows = (JSON.parse(chunk) as BackupEnd).rows;
         yield chunk;
       }

@@ -55,6 +55,11 @@ export interface BackupEnd {
   rows: number;
 }
 
+export interface BackupProgress {
+  /** Called after each table is written or loaded (and checked), for a progress display. */
+  onTable?: (table: string, rows: number) => void;
+}
+
 export interface BackupSummary {
   tables: number;
   rows: number;

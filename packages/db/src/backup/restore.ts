@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib';
 import type { Db, Queryable } from '../client.js';
 import { migrationFiles, MIGRATIONS_DIR, splitStatements } from '../migrate.js';
 import { ident, listForeignKeys, listTables, MIGRATIONS_TABLE, tableExists, type CatalogTable } from './catalog.js';
-import { BACKUP_FORMAT, BackupError, parseManifest, splitLines, TEXT_FORM_SETTINGS, type BackupManifest, type BackupSummary, type BackupTable } from './format.js';
+import { BACKUP_FORMAT, BackupError, parseManifest, splitLines, TEXT_FORM_SETTINGS, type BackupManifest, type BackupProgress, type BackupSummary, type BackupTable } from './format.js';
 
 // The same advisory lock as migrate(): a server starting on this database waits for the restore.
 const MIGRATION_LOCK = 7_337_001;
@@ -70,7 +70,7 @@ function insertSql(t: BackupTable): string {
 }
 
 /** Loads the lines after the manifest, checking each table's rows, count and checksum as it goes. */
-async function loadRows(tx: Queryable, manifest: BackupManifest, lines: AsyncGenerator<string>): Promise<number> {
+async function loadRows(tx: Queryable, manifest: BackupManifest, lines: AsyncGenerator<string>, progress: BackupProgress): Promise<number> {
   let total = 0;
   for (const table of manifest.tables) {
     const sql = insertSql(table);
@@ -119,6 +119,7 @@ async function loadRows(tx: Queryable, manifest: BackupManifest, lines: AsyncGen
       if (end.sha256 !== hash.digest('hex')) throw new BackupError(`The backup file is damaged: the rows of ${table.name} do not match their checksum.`);
       await flush();
       total += rows;
+      progress.onTable?.(table.name, rows);
       break;
     }
   }
@@ -142,7 +143,7 @@ async function loadRows(tx: Queryable, manifest: BackupManifest, lines: AsyncGen
  * Restores a gzip'd backup from `input` into `db`, which must be empty (never migrated, or migrated
  * with no rows). Throws a BackupError (nothing written) when it cannot.
  */
-export async function restoreBackup(db: Db, input: Readable): Promise<BackupSummary> {
+export async function restoreBackup(db: Db, input: Readable, progress: BackupProgress = {}): Promise<BackupSummary> {
   return db.transaction(async (tx) => {
     for (const s of TEXT_FORM_SETTINGS) await tx.query(s);
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -167,7 +168,7 @@ export async function restoreBackup(db: Db, input: Readable): Promise<BackupSumm
         const foreignKeys = await listForeignKeys(tx);
         for (const fk of foreignKeys) await tx.query(`alter table ${ident(fk.table)} drop constraint ${ident(fk.name)}`);
         for (const t of catalog.keys()) await tx.query(`alter table ${ident(t)} disable trigger user`);
-        const rows = await loadRows(tx, manifest, lines);
+        const rows = await loadRows(tx, manifest, lines, progress);
         for (const t of catalog.keys()) await tx.query(`alter table ${ident(t)} enable trigger user`);
         for (const fk of foreignKeys) {
           try {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { decide, DomainError, forbidden, type Unit } from '@trellis/core';
-import { BackupError, listRoots, recordAuditEvent, restoreBackup, writeBackup, type BackupSummary, type Db } from '@trellis/db';
+import { BackupError, listRoots, recordAuditEvent, restoreBackup, writeBackup, type BackupProgress, type BackupSummary, type Db } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 
 export interface FileSummary extends BackupSummary {
@@ -14,11 +14,11 @@ export interface FileSummary extends BackupSummary {
 }
 
 /** Writes a backup of the whole database to `file`; a failure leaves no file (it is written beside it and renamed). */
-export async function backupToFile(db: Db, file: string): Promise<FileSummary> {
+export async function backupToFile(db: Db, file: string, progress: BackupProgress = {}): Promise<FileSummary> {
   if (!existsSync(dirname(file) || '.')) throw new Error(`The folder ${dirname(file)} does not exist.`);
   const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
   try {
-    const summary = await writeBackup(db, createWriteStream(partial));
+    const summary = await writeBackup(db, createWriteStream(partial), progress);
     renameSync(partial, file);
     return { ...summary, bytes: statSync(file).size };
   } catch (e) {
@@ -28,9 +28,9 @@ export async function backupToFile(db: Db, file: string): Promise<FileSummary> {
 }
 
 /** Restores `file` into `db`, which must be empty; a BackupError says why not (and nothing was written). */
-export async function restoreFromFile(db: Db, file: string): Promise<BackupSummary> {
+export async function restoreFromFile(db: Db, file: string, progress: BackupProgress = {}): Promise<BackupSummary> {
   if (!existsSync(file)) throw new BackupError(`There is no file ${file}.`);
-  return restoreBackup(db, createReadStream(file));
+  return restoreBackup(db, createReadStream(file), progress);
 }
 
 /**
