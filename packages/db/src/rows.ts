@@ -4,6 +4,9 @@ import { subtreeRange } from '@trellis/core';
 /** A timestamp from either driver as an ISO string. */
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
+/** A json/jsonb column's value: the drivers give it parsed, or as text when it was built in SQL. */
+export const jsonValue = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
 /** PostgreSQL's SQLSTATE for a unique-constraint violation, and the constraint it names. */
 export function uniqueViolation(e: unknown): string | null {
   const err = e as { code?: string; constraint?: string; message?: string };

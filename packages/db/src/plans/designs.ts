@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DesignDocumentContent } from '@trellis/core';
 import type { Queryable } from '../client.js';
-import { iso } from '../rows.js';
+import { iso, jsonValue as json } from '../rows.js';
 
 export interface DesignDocumentRecord {
   id: string;
@@ -29,7 +29,6 @@ interface Row {
   updated_at: Date;
 }
 
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 const SELECT = `select d.id, d.unit_id, u.name as unit_name, u.path as unit_path, d.adopted_from_id, d.content, d.version, d.created_at, d.updated_at
   from design_documents d join units u on u.id = d.unit_id`;
 const toDesign = (r: Row): DesignDocumentRecord => ({

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { isTaskOverdue, type PlanKind, type PlanPhase, type PlanStatus, type PlanTaskLink, type TaskStatus } from '@trellis/core';
 import type { Queryable } from '../client.js';
-import { iso, withinSubtrees } from '../rows.js';
+import { iso, jsonValue as json, withinSubtrees } from '../rows.js';
 
 // ---- Plans -----------------------------------------------------------------------------------------
 
@@ -258,7 +258,6 @@ interface PlanTaskRow {
   updated_at: Date;
 }
 
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 const TASK_SELECT = `select t.id, t.plan_id, t.unit_id, u.path as unit_path, t.parent_task_id, t.position, t.title, t.how,
   coalesce((select json_agg(json_build_object('id', pe.id, 'name', pe.name) order by pe.name) from task_people tp join people pe on pe.id = tp.person_id where tp.task_id = t.id), '[]'::json) as people,

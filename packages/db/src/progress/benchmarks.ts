@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { BENCHMARK_RATING_VALUES, type BenchmarkAssessmentStatus, type BenchmarkItemRatingCount, type BenchmarkRating, type BenchmarkRatingRow, type BenchmarkUnitRatingSummary, type ProgressLink } from '@trellis/core';
 import type { Queryable } from '../client.js';
-import { iso, withinSubtrees } from '../rows.js';
+import { iso, jsonValue as json, withinSubtrees } from '../rows.js';
 
 export interface BenchmarkRatingRecord {
   itemKey: string;
@@ -52,7 +52,6 @@ interface Row {
   updated_at: Date;
 }
 
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 const SELECT = `select a.id, a.unit_id, u.name as unit_name, u.path as unit_path, a.period, a.instrument_id, a.instrument_version, a.status, a.note,
   coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name) from benchmark_assessors x join people p on p.id = x.person_id where x.assessment_id = a.id), '[]'::json) as assessors,
   a.created_by, a.submitted_by, a.submitted_at, a.version, a.created_at, a.updated_at

@@ -14,7 +14,7 @@ import {
   type ProgressInstrumentRef,
   type ReadinessSurveyInstrument,
 } from '@trellis/core';
-import { findUnit, recordAuditEvent, uniqueViolation, type Queryable } from '@trellis/db';
+import { findUnit, jsonValue, recordAuditEvent, uniqueViolation, type Queryable } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 
 interface StoredInstrument {
@@ -25,15 +25,14 @@ interface StoredInstrument {
   definition: BenchmarkInstrument | ReadinessSurveyInstrument | string;
 }
 
-const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** The instruments usable at a unit: the shipped ones, and those of the unit and the units above it. */
 export async function instrumentsFor(q: Queryable, unitPath: string): Promise<{ benchmark: BenchmarkInstrument[]; readiness: ReadinessSurveyInstrument[] }> {
   const rows = await q.query<StoredInstrument>('select i.id, i.version, i.kind, u.path as unit_path, i.definition from progress_instruments i join units u on u.id = i.unit_id order by i.created_at');
   const usable = rows.filter((r) => isWithin(unitPath, r.unit_path));
   return {
-    benchmark: [BENCHMARK_DEFAULT_INSTRUMENT, ...usable.filter((r) => r.kind === 'benchmark').map((r) => parse(r.definition) as BenchmarkInstrument)],
-    readiness: [READINESS_DEFAULT_SURVEY, ...usable.filter((r) => r.kind === 'readiness').map((r) => parse(r.definition) as ReadinessSurveyInstrument)],
+    benchmark: [BENCHMARK_DEFAULT_INSTRUMENT, ...usable.filter((r) => r.kind === 'benchmark').map((r) => jsonValue(r.definition) as BenchmarkInstrument)],
+    readiness: [READINESS_DEFAULT_SURVEY, ...usable.filter((r) => r.kind === 'readiness').map((r) => jsonValue(r.definition) as ReadinessSurveyInstrument)],
   };
 }
 

@@ -2,7 +2,7 @@
 // design document of the unit or of the nearest unit above it that adapts it (renamed, added or
 // dropped arenas and levels). Every resource and snapshot records the id and version it used.
 import { adaptInterventionFramework, INTERVENTION_FRAMEWORK, interventionFrameworkRef, type DesignDocumentContent, type InterventionFramework } from '@trellis/core';
-import type { Queryable } from '@trellis/db';
+import { jsonValue, type Queryable } from '@trellis/db';
 
 /** The framework a design document's changes make, named for the document and its version. */
 export function adaptedFramework(doc: { id: string; version: number; updatedAt?: string; unitName?: string }, content: Pick<DesignDocumentContent, 'frameworkChanges'>): InterventionFramework {
@@ -28,6 +28,6 @@ export async function frameworkFor(q: Queryable, unitPath: string): Promise<Inte
   );
   const row = rows[0];
   if (!row) return INTERVENTION_FRAMEWORK;
-  const content = typeof row.content === 'string' ? (JSON.parse(row.content) as DesignDocumentContent) : row.content;
+  const content = jsonValue(row.content);
   return adaptedFramework({ id: row.id, version: row.version, updatedAt: new Date(row.updated_at).toISOString(), unitName: row.name }, content);
 }
