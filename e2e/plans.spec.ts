@@ -285,7 +285,7 @@ test('a district adopts the state’s design, sees its change to an essential fe
   await admin.dispose();
 });
 
-test('a draft’s tasks are added and nested, a dependency cycle is refused by name, a blocked task needs a reason, a stale save is reloaded, a task is deleted, a school plan is spawned below it', async ({ page, baseURL }) => {
+test('a draft’s tasks are added and nested, a dependency cycle is refused by name, a blocked task needs a reason, a stale save is reloaded, a task is deleted, a school plan is spawned below it; drafts renamed and deleted', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const leader = await apiAs(baseURL!, 'districtLeader');
   const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
@@ -403,6 +403,25 @@ test('a draft’s tasks are added and nested, a dependency cycle is refused by n
   await page.getByRole('tab', { name: 'Progress' }).click();
   await expect(page.getByTestId('child-plans')).toContainText(`${school!.name} start-up (e2e)`);
   await expectAccessible(page, 'a plan’s progress with the plan below it');
+
+  // A draft is renamed; deleting it is refused while a plan below carries it out; the plan below is deleted.
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename the plan' });
+  await rename.getByRole('textbox', { name: 'Title' }).fill(`${title} (renamed)`);
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(rename).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: `${title} (renamed)` })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete the draft' }).click();
+  let remove = page.getByRole('dialog', { name: 'Delete the draft?' });
+  await remove.getByRole('button', { name: 'Delete the draft' }).click();
+  await expect(remove.getByTestId('problem-alert')).toContainText('Plans below were spawned from this plan');
+  await remove.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('child-plans').getByRole('link', { name: `${school!.name} start-up (e2e)` }).click();
+  await page.getByRole('button', { name: 'Delete the draft' }).click();
+  remove = page.getByRole('dialog', { name: 'Delete the draft?' });
+  await remove.getByRole('button', { name: 'Delete the draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Plans: ${school!.name}` })).toBeVisible();
+  await expect(page.getByTestId('plan-card').filter({ hasText: `${school!.name} start-up (e2e)` })).toHaveCount(0);
   await leader.dispose();
 });
 

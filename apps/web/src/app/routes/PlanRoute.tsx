@@ -15,6 +15,7 @@ export function PlanRoute() {
       tab={tab ?? 'outline'}
       onTab={(t) => void navigate({ search: t === 'outline' ? {} : { tab: t }, replace: true })}
       onOpenPlan={(id) => void navigate({ to: '/plans/$planId', params: { planId: id }, search: {} })}
+      onDeleted={(unitId) => void navigate({ to: '/units/$unitId/plans', params: { unitId }, replace: true })}
     />
   );
 }

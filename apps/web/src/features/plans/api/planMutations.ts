@@ -10,6 +10,7 @@ import type {
   PlanRecommendationDecide,
   PlanTaskCreate,
   PlanTaskUpdate,
+  PlanUpdate,
 } from '@trellis/core';
 import { api } from '../../../lib/api';
 import { planKeys, planPath, taskPath, type DesignDocumentRecord, type PlanRecord, type PlanTaskRecord, type RecommendationRecord } from './planQueries';
@@ -22,6 +23,11 @@ function useRefresh() {
 export function useCreatePlan() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (input: PlanCreate) => api<PlanRecord>('/api/plans', { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useRenamePlan(planId: string) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (input: PlanUpdate) => api<PlanRecord>(planPath(planId), { method: 'PATCH', body: input }), onSuccess: refresh });
 }
 
 export function useDeletePlan() {

@@ -18,6 +18,7 @@ import { useSession } from '../../../lib/session';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { planMechanismsQuery, planPath, planQuery, planUnitQuery, type PlanDetail } from '../api/planQueries';
 import { ApprovalActions } from './ApprovalActions';
+import { DraftActions } from './DraftActions';
 import { Outline } from './Outline';
 import { PhaseProgress } from './PhaseProgress';
 import { PlanStatusBadge } from './PlanBadges';
@@ -33,11 +34,13 @@ interface Props {
   tab: PlanTab;
   onTab: (tab: PlanTab) => void;
   onOpenPlan: (id: string) => void;
+  /** After the draft is deleted: back to its unit's plans. */
+  onDeleted: (unitId: string) => void;
 }
 
 const statusWord = (s: string) => (isPlanStatus(s) ? PLAN_STATUS_LABELS[s] : s);
 
-export function PlanPage({ planId, tab, onTab, onOpenPlan }: Props) {
+export function PlanPage({ planId, tab, onTab, onOpenPlan, onDeleted }: Props) {
   const session = useSession();
   const plan = useQuery(planQuery(planId));
   const unitId = plan.data?.unitId;
@@ -79,7 +82,12 @@ export function PlanPage({ planId, tab, onTab, onOpenPlan }: Props) {
               {p.status === 'submitted' && !p.permissions.approve && <span data-testid="plan-status-description"> Waiting for approval. {p.permissions.approveReason}</span>}
             </>
           }
-          actions={<ApprovalActions plan={p} onOpenPlan={onOpenPlan} />}
+          actions={
+            <>
+              <ApprovalActions plan={p} onOpenPlan={onOpenPlan} />
+              <DraftActions plan={p} onDeleted={() => onDeleted(p.unitId)} />
+            </>
+          }
         />
         {p.status === 'revision_requested' && lastReturn && (
           <Alert color="red" variant="light" title="Revision requested" data-testid="revision-comment">
