@@ -12,7 +12,7 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { Section } from '../../plans/components/Section';
 import { useStartAssessment } from '../api/progressMutations';
 import { assessmentsQuery, trendQuery, type AssessmentRecord } from '../api/progressQueries';
-import { DistributionBar, RatingLegend } from './Charts';
+import { DistributionBar, RatingLegend, ScrollTable } from './Charts';
 import { ProgressFrame } from './ProgressFrame';
 import { WithUnit } from './WithUnit';
 import { formatChange, formatMean, formatShare, periodLabel, recentQuarters } from './labels';
@@ -79,7 +79,7 @@ function Benchmarks({ unit, mayRecord, onOpen }: { unit: UnitDetail; mayRecord: 
             No benchmark assessment of {unit.name} yet.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollTable minWidth={480} label="Benchmark assessments">
             <Table data-testid="assessment-list">
               <caption>
                 <VisuallyHidden>Benchmark assessments of {unit.name}, newest period first</VisuallyHidden>
@@ -109,7 +109,7 @@ function Benchmarks({ unit, mayRecord, onOpen }: { unit: UnitDetail; mayRecord: 
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
       <Section id="trend-heading" title="Our ratings over time">
@@ -131,7 +131,7 @@ export function OwnTrend({ unitName, trend }: { unitName: string; trend: UseQuer
         {last.meanChange !== null ? ` (${formatChange(last.meanChange)} since the assessment before)` : ''}.
       </Text>
       <RatingLegend />
-      <Table.ScrollContainer minWidth={520}>
+      <ScrollTable minWidth={520} label="Submitted ratings by period">
         <Table>
           <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>Submitted ratings by period</caption>
           <Table.Thead>
@@ -163,7 +163,7 @@ export function OwnTrend({ unitName, trend }: { unitName: string; trend: UseQuer
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

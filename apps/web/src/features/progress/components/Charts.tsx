@@ -1,6 +1,7 @@
 // Small charts drawn with plain boxes: each is decoration (hidden from screen readers) beside words
 // or a table that carry the same figures, so nothing is only in the picture.
-import { Box, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Box, Group, Table, Text } from '@mantine/core';
 import { BENCHMARK_RATING_LABELS, BENCHMARK_RATINGS, type BenchmarkDistribution } from '@trellis/core';
 import { RATING_COLORS } from './labels';
 
@@ -37,5 +38,17 @@ export function ShareBar({ share, color = '#1f6b44' }: { share: number | null; c
     <Box aria-hidden style={{ width: '100%', height: 10, borderRadius: 4, background: '#f1f3f5', border: '1px solid #868e96', overflow: 'hidden' }}>
       {share !== null && share > 0 && <span style={{ display: 'block', height: '100%', width: `${Math.min(1, share) * 100}%`, background: color }} />}
     </Box>
+  );
+}
+
+/**
+ * A table that scrolls sideways on a narrow screen. The scrolling area takes keyboard focus and is
+ * named, so that it can be scrolled without a mouse (WCAG 2.1.1).
+ */
+export function ScrollTable({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` } }}>
+      {children}
+    </Table.ScrollContainer>
   );
 }

@@ -2,7 +2,7 @@
 // benchmark ratings over time (and for a district or state, the roll-up of its schools), open and
 // stale barriers, the readiness trend under the five-answer floor, and celebrations proposed and
 // confirmed. Built on the progress report of the period plus the specific lists.
-import { Badge, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { BARRIER_CATEGORY_LABELS, READINESS_PRIVACY_FLOOR, type UnitDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
@@ -14,7 +14,7 @@ import { PhaseProgress } from '../../plans/components/PhaseProgress';
 import { Section } from '../../plans/components/Section';
 import { barriersQuery, celebrationsQuery, reportQuery, trendQuery, type ProgressReportRecord } from '../api/progressQueries';
 import { OwnTrend } from './BenchmarksPage';
-import { ShareBar } from './Charts';
+import { ShareBar, ScrollTable } from './Charts';
 import { PeriodPicker } from './PeriodPicker';
 import { ProgressFrame } from './ProgressFrame';
 import { RollUp } from './RollUp';
@@ -152,9 +152,9 @@ function Barriers({ unit, r }: { unit: UnitDetail; r: ProgressReportRecord }) {
                 </Text>
                 {b.unitId !== unit.id ? ` at ${b.unitName}` : ''}: {b.description}{' '}
                 {b.staleness.stale && (
-                  <Badge color="#8a3a00" variant="filled" size="sm">
-                    Needs attention: {staleWords(b.staleness)}
-                  </Badge>
+                  <Text span size="sm" fw={600} c="#8a3a00">
+                    Needs attention: {staleWords(b.staleness)}.
+                  </Text>
                 )}
               </List.Item>
             ))}
@@ -170,7 +170,7 @@ function Barriers({ unit, r }: { unit: UnitDetail; r: ProgressReportRecord }) {
 
 export function ReadinessTable({ rows, caption }: { rows: ProgressReportRecord['readiness']; caption: string }) {
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <ScrollTable minWidth={420} label={caption}>
       <Table data-testid="readiness-trend">
         <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>{caption}</caption>
         <Table.Thead>
@@ -196,7 +196,7 @@ export function ReadinessTable({ rows, caption }: { rows: ProgressReportRecord['
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

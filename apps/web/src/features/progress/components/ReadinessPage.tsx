@@ -16,7 +16,7 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { Section } from '../../plans/components/Section';
 import { useCloseSurvey, useCreateSurvey } from '../api/progressMutations';
 import { readinessResultsQuery, surveysQuery, type SurveyRecord } from '../api/progressQueries';
-import { ShareBar } from './Charts';
+import { ShareBar, ScrollTable } from './Charts';
 import { ReadinessTable } from './ProgressOverviewPage';
 import { ProgressFrame } from './ProgressFrame';
 import { WithUnit } from './WithUnit';
@@ -78,7 +78,7 @@ function Readiness({ unit, mayManage }: { unit: UnitDetail; mayManage: boolean }
                 <Text size="sm" data-testid="readiness-latest">
                   {results.data.latest.respondents} answered the latest survey; the mean agreement is {formatMean(results.data.latest.mean, 2)} on a scale of 1 (strongly disagree) to 5 (strongly agree).
                 </Text>
-                <Table.ScrollContainer minWidth={480}>
+                <ScrollTable minWidth={480} label="Latest survey by factor">
                   <Table>
                     <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>Latest survey by factor</caption>
                     <Table.Thead>
@@ -102,7 +102,7 @@ function Readiness({ unit, mayManage }: { unit: UnitDetail; mayManage: boolean }
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               </>
             ) : null}
             <ReadinessTable

@@ -11,7 +11,7 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { PhaseProgress } from '../../plans/components/PhaseProgress';
 import { Section } from '../../plans/components/Section';
 import { reportPdfPath, reportQuery, type ProgressReportRecord } from '../api/progressQueries';
-import { DistributionBar, RatingLegend, ShareBar } from './Charts';
+import { DistributionBar, RatingLegend, ShareBar, ScrollTable } from './Charts';
 import { PeriodPicker } from './PeriodPicker';
 import { ReadinessTable } from './ProgressOverviewPage';
 import { ProgressFrame } from './ProgressFrame';
@@ -53,7 +53,7 @@ function ReportBody({ r }: { r: ProgressReportRecord }) {
   return (
     <Stack gap="lg" data-testid="progress-report">
       <Text size="sm" c="dimmed">
-        {r.periodStart} to {r.periodEnd} · prepared {formatDay(r.generatedOn)}
+        {formatDay(r.periodStart)} to {formatDay(r.periodEnd)} · prepared {formatDay(r.generatedOn)}
       </Text>
       <Section id="r-phase" title="Phase">
         <Text size="sm">{r.phase ? `Phase ${r.phase.number}: ${r.phase.label} (the first phase of the unit’s plans with work still open).` : 'No phased plan tasks yet, so no phase is shown.'}</Text>
@@ -65,7 +65,8 @@ function ReportBody({ r }: { r: ProgressReportRecord }) {
           <List size="sm">
             {r.mechanisms.map((m) => (
               <List.Item key={m.id}>
-                {m.name} ({m.kindLabel}) — {m.statusLabel.toLowerCase()}
+                {m.name}
+                {m.kindLabel !== m.name ? ` (${m.kindLabel})` : ''} — {m.statusLabel.toLowerCase()}
               </List.Item>
             ))}
           </List>
@@ -102,13 +103,13 @@ function ReportBody({ r }: { r: ProgressReportRecord }) {
           {ru && (
             <>
               <Text size="sm" data-testid="report-rollup">
-                Across the {ru.current.unitsInScope} {level}s below: {ru.current.unitsAssessed} assessed, {ru.unitsBehind} behind. {distributionWords(ru.current.overall)}.
+                Across the {ru.current.unitsInScope} {level}s below: {ru.current.unitsAssessed} assessed, {ru.unitsBehind} behind. {ru.current.overall.rated === 0 ? 'No submitted ratings for this period yet.' : `${distributionWords(ru.current.overall)}.`}
                 {ru.change.mean !== null ? ` The mean moved ${formatChange(ru.change.mean)} since the period before.` : ''}
               </Text>
               {ru.current.overall.rated > 0 && (
                 <>
                   <RatingLegend />
-                  <Table.ScrollContainer minWidth={520}>
+                  <ScrollTable minWidth={520} label="Ratings by area">
                     <Table>
                       <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>Ratings of the {level}s below by area</caption>
                       <Table.Thead>
@@ -140,7 +141,7 @@ function ReportBody({ r }: { r: ProgressReportRecord }) {
                           ))}
                       </Table.Tbody>
                     </Table>
-                  </Table.ScrollContainer>
+                  </ScrollTable>
                 </>
               )}
             </>

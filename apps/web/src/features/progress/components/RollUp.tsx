@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { plural } from '../../../lib/format';
 import { BENCHMARK_DEFAULT_INSTRUMENT } from '@trellis/core';
 import { rollUpQuery } from '../api/progressQueries';
-import { DistributionBar, RatingLegend } from './Charts';
+import { DistributionBar, RatingLegend, ScrollTable } from './Charts';
 import { distributionWords, formatChange, formatMean, formatShare } from './labels';
 
 const kindPlural = (kind: string, n: number) => {
@@ -43,7 +43,7 @@ export function RollUp({ unitId, period }: { unitId: string; period: string }) {
       {c.overall.rated > 0 && (
         <>
           <RatingLegend />
-          <Table.ScrollContainer minWidth={600}>
+          <ScrollTable minWidth={600} label="Ratings by area">
             <Table data-testid="rollup-areas">
               <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>Ratings by area, {r.period}</caption>
               <Table.Thead>
@@ -71,7 +71,7 @@ export function RollUp({ unitId, period }: { unitId: string; period: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       )}
       <Text fw={600} size="sm" mt="xs" id="behind-heading">
