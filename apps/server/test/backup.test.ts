@@ -34,6 +34,11 @@ const PROBE_TABLE = `create table backup_probe (
   label     text,
   doubled   bigint generated always as (id * 2) stored
 )`;
+// A trigger that would change rows as they are inserted: restore loads the backup's rows as they are.
+const PROBE_TRIGGER = [
+  `create function backup_probe_stamp() returns trigger language plpgsql as 'begin new.label := ''changed by a trigger''; return new; end'`,
+  `create trigger backup_probe_stamp before insert on backup_probe for each row execute function backup_probe_stamp()`,
+];
 const PROBE_ROWS = `insert into backup_probe (data, amount, ratio, span, born, at, local_at, tags, grid, doc, body, flag, label) values
   ('\\x00ff10'::bytea, 1234567890.1234, 1.0 / 3, '1 year 2 mons 3 days 04:05:06.789', '2026-02-28', '2026-11-23 18:36:44.123456+02', '2026-11-23 18:36:44.5', array['a,b', null, 'c"d', 'e\\f', ''], '{{1,2},{3,4}}', '{"b": 1,   "a": [true, null]}', '{"z": "ñ ü 日本", "a": {"n": 1.50}}', true, E'line one\\nline "two" \\\\ ✓'),
   (null, -0.0001, 'NaN', '-2 hours', '0001-01-01', '-infinity', '2000-01-01 00:00:00', '{}', null, 'null', '[]', false, ''),
@@ -53,6 +58,13 @@ async function fillSource(db: Db, { probe = true } = {}) {
 async function addProbe(db: Db) {
   await db.query(PROBE_TABLE);
   await db.query(PROBE_ROWS);
+  for (const statement of PROBE_TRIGGER) await db.query(statement);
+}
+
+/** The probe table as a migration would have made it in another database: table and trigger, no rows. */
+async function addProbeSchema(db: Db) {
+  await db.query(PROBE_TABLE);
+  for (const statement of PROBE_TRIGGER) await db.query(statement);
 }
 
 const probeRows = (db: Db) => db.query<Record<string, string | null>>(`select id::text, data::text, amount::text, ratio::text, span::text, born::text, at::text, local_at::text, tags::text, grid::text, doc::text, body::text, flag::text, label, doubled::text from backup_probe order by id`);
@@ -88,7 +100,7 @@ describe.each(testDatabases())('backup and restore on $name', (target) => {
   const migratedEmpty = async () => {
     const db = await target.open();
     opened.push(db);
-    await db.query(PROBE_TABLE);
+    await addProbeSchema(db);
     return db;
   };
 
@@ -150,8 +162,9 @@ describe.each(testDatabases())('backup and restore on $name', (target) => {
     await target2.query(`insert into audit_events (action, entity_type, entity_id) values ('probe', 'probe', 'probe')`);
     const [{ id }] = (await target2.query<{ id: string }>(`select id::text from audit_events where action = 'probe'`)) as [{ id: string }];
     expect(BigInt(id)).toBeGreaterThan(BigInt(max));
-    const [probe] = await target2.query<{ id: string; doubled: string }>(`insert into backup_probe (label) values ('after') returning id::text, doubled::text`);
-    expect(probe).toEqual({ id: '4', doubled: '8' });
+    // The trigger was off while loading (the labels above are the backup's) and is on again after.
+    const [probe] = await target2.query<{ id: string; doubled: string; label: string }>(`insert into backup_probe (label) values ('after') returning id::text, doubled::text, label`);
+    expect(probe).toEqual({ id: '4', doubled: '8', label: 'changed by a trigger' });
   });
 
   it('restores a backup made before the latest migration, then applies that migration in the same transaction', async () => {
@@ -259,7 +272,7 @@ describe.runIf(hasPostgres())('a PGlite backup restores into PostgreSQL and back
     const fromLite = await backupBuffer(lite);
 
     const pg = await open(postgresTarget, 'migrated');
-    await pg.query(PROBE_TABLE);
+    await addProbeSchema(pg);
     await restoreBuffer(pg, fromLite);
     const fromPg = await backupBuffer(pg);
     expect(manifestOf(fromPg).source.driver).toBe('postgres');
@@ -267,7 +280,7 @@ describe.runIf(hasPostgres())('a PGlite backup restores into PostgreSQL and back
     expect(await probeRows(pg)).toEqual(await probeRows(lite));
 
     const lite2 = await open(pgliteTarget, 'migrated');
-    await lite2.query(PROBE_TABLE);
+    await addProbeSchema(lite2);
     await restoreBuffer(lite2, fromPg);
     expect(contentOf(await backupBuffer(lite2))).toEqual(contentOf(fromLite));
     expect(await fingerprint(lite2)).toEqual(await fingerprint(lite));
