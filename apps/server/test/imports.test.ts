@@ -290,6 +290,12 @@ describe.each(testDatabases())('CCD directory import on $name', (target) => {
     const other = await createUnit(api.db, 'state', null);
     expectProblem(await preview({ leas: LEAS }, other), 404);
     const sys = await signIn(api.app, (await createSystemAdmin(api.db)).email, PASSWORD);
-    expect((await preview({ leas: LEAS }, other, sys)).statusCode).toBe(201);
+    const elsewhere = await preview({ leas: LEAS }, other, sys);
+    expect(elsewhere.statusCode).toBe(201);
+    // The three districts are already in the first state: each row is refused, naming where.
+    const run = elsewhere.json() as ImportRun;
+    expect(run.problemCount).toBe(3);
+    const problems = ((await sys.get(`/api/imports/ccd/runs/${run.id}/problems`)).json() as { problems: Problem[] }).problems;
+    expect(problems[0]!.message).toMatch(/^4800001 is already the NCES id of CROSBYTON CISD, outside /);
   });
 });

@@ -6,7 +6,7 @@ import { subtreeRange } from '@trellis/core';
 import { iso, withinSubtrees } from '../rows.js';
 
 const BATCH = 1000;
-const ITEM_BATCH = 5000;
+const ITEM_BATCH = 2000;
 const col = <T, R>(rows: T[], f: (r: T) => R) => rows.map(f);
 
 export interface ImportRunRecord {
@@ -319,12 +319,13 @@ export async function findDirectoryUnitsElsewhere(q: Queryable, path: string, nc
   const range = [from, to];
   const rows = await q.query<{ kind: UnitKind; nces_id: string | null; state_id: string | null; name: string }>(
     // Joins, not "= any(array)": an array of 100,000 ids would be searched once per unit.
-    `select u.kind, u.nces_id, u.state_id, u.name from units u join unnest($3::text[]) as n(id) on u.nces_id = n.id
+    // The ids travel as JSON (JSON.stringify is native; array parameters are escaped in JavaScript).
+    `select u.kind, u.nces_id, u.state_id, u.name from units u join json_array_elements_text($3::json) as n(id) on u.nces_id = n.id
       where not (u.path >= $1 and u.path < $2)
      union
-     select u.kind, u.nces_id, u.state_id, u.name from units u join unnest($4::text[]) as s(key) on u.state_id is not null and u.kind || ':' || u.state_id = s.key
+     select u.kind, u.nces_id, u.state_id, u.name from units u join json_array_elements_text($4::json) as s(key) on u.state_id is not null and u.kind || ':' || u.state_id = s.key
       where not (u.path >= $1 and u.path < $2)`,
-    [...range, ncesIds, stateIds.map((s) => `${s.kind}:${s.stateId}`)],
+    [...range, JSON.stringify(ncesIds), JSON.stringify(stateIds.map((s) => `${s.kind}:${s.stateId}`))],
   );
   return rows.map((r) => ({ kind: r.kind, ncesId: r.nces_id, stateId: r.state_id, name: r.name }));
 }

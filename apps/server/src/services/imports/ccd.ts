@@ -97,6 +97,8 @@ export class DirectoryFiles {
 
   async add(file: UploadedFile, onProgress?: OnProgress): Promise<void> {
     let header: CcdHeader | ListHeader | null = null;
+    // The header could not be used: the rest of the file is read through (the upload must finish) but not parsed.
+    let skip = false;
     let rows = 0;
     const fileProblem = (message: string, line: number | null = null) => this.problems.push({ file: file.slot, line, key: null, name: null, field: null, message });
     if (file.slot === 'regions') this.regions ??= [];
@@ -104,18 +106,18 @@ export class DirectoryFiles {
     const result = await readCsv(
       file.stream,
       (record, line) => {
+        if (skip) return;
         if (header === null) {
           const h = file.slot === 'schools' || file.slot === 'leas' ? readCcdHeader(file.slot, record) : file.slot === 'regions' ? readRegionsHeader(record) : readFeedersHeader(record);
           if (isImportProblem(h)) {
             this.problems.push(h);
             this.unusable.set(file.slot, h.message);
-            header = false as unknown as null; // skip the rest of the file
+            skip = true;
             return;
           }
           header = h;
           return;
         }
-        if ((header as unknown) === false) return;
         rows++;
         if (file.slot === 'schools') {
           const r = parseCcdSchool(header as CcdHeader, record, line);
