@@ -89,6 +89,14 @@ test('a school completes a benchmark assessment; the district sees the roll-up c
       await expect(page.getByTestId('rated-count')).toHaveText(`6 of ${items.length} rated`);
       await expect(rows.nth(30).getByRole('radio', { name: 'Planned' })).toBeChecked();
     }
+    if (i === 1) {
+      // From the keyboard: Space picks the focused point of the scale, the arrow keys move along it.
+      await group.getByRole('radio', { name: 'Not yet' }).focus();
+      await page.keyboard.press('Space');
+      for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+      await expect(group.getByRole('radio', { name: 'Fully in place' })).toBeChecked();
+      continue;
+    }
     await group.getByRole('radio', { name: i < 3 ? 'Fully in place' : 'Developing' }).check();
     if (i === items.length - 2) await expect(page.locator('#submit-why')).toContainText('1 to go');
   }
@@ -143,6 +151,13 @@ test('a school completes a benchmark assessment; the district sees the roll-up c
   await expect(card).toContainText('Open');
   await expect(card).toContainText('Marcus Bell');
   await expectAccessible(lp, 'the barriers with one open');
+  await card.getByRole('button', { name: 'Update' }).click();
+  const update = lp.getByRole('dialog', { name: 'Update the barrier' });
+  await expect(update.getByRole('textbox', { name: 'What stands in the way' })).toHaveValue(description);
+  await update.getByRole('textbox', { name: 'Next step' }).fill('Put a weekly common period to the superintendent on Monday.');
+  await update.getByRole('button', { name: 'Save' }).click();
+  await expect(update).toBeHidden();
+  await expect(card).toContainText('Put a weekly common period to the superintendent on Monday.');
   // Work starts before a barrier is resolved: an open one offers "Start work", not "Resolve".
   await expect(card.getByRole('button', { name: 'Resolve' })).toHaveCount(0);
   await card.getByRole('button', { name: 'Start work' }).click();

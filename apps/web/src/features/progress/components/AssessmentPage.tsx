@@ -4,6 +4,7 @@
 // shows how far it has got; it is submitted once every item is rated, and is read-only after.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   BENCHMARK_ASSESSMENT_STATUS_LABELS,
@@ -85,6 +86,8 @@ function Assessment({ initial, unit, instrument, mayRecord }: { initial: Assessm
   const pending = useRef(0);
   const stale = useRef(false);
   const submit = useSubmitAssessment(initial.id);
+  // The progress bar stays in view while rating, except on a phone, where it would hide too much.
+  const wide = useMediaQuery('(min-width: 48em)');
 
   const frozen = record.status === 'submitted' || !mayRecord;
   const rated = instrument.items.filter((i) => drafts[i.key]?.rating).length;
@@ -182,7 +185,7 @@ function Assessment({ initial, unit, instrument, mayRecord }: { initial: Assessm
       }
       description={`${instrument.name}, for ${periodLabel(record.period)}.${record.assessors.length ? ` Assessed by ${record.assessors.map((p) => p.name).join(', ')}.` : ''}`}
     >
-      <Paper withBorder p="md" radius="md" style={{ position: 'sticky', top: 64, zIndex: 2 }} component="section" aria-label="How far the assessment has got">
+      <Paper withBorder p="md" radius="md" style={wide ? { position: 'sticky', top: 64, zIndex: 2 } : undefined} component="section" aria-label="How far the assessment has got">
         <Stack gap="xs">
           <Group justify="space-between" wrap="wrap" gap="sm">
             <Text fw={600} data-testid="rated-count">
