@@ -425,7 +425,7 @@ test('a draft’s tasks are added and nested, a dependency cycle is refused by n
   await leader.dispose();
 });
 
-test('a work group’s recommendation is submitted to the superintendent and its decision recorded', async ({ page, baseURL }) => {
+test('a work group’s recommendation is submitted to the superintendent and its decision recorded with the task that carries it out', async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   const leader = await apiAs(baseURL!, 'districtLeader');
   const session = await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session');
@@ -451,11 +451,16 @@ test('a work group’s recommendation is submitted to the superintendent and its
   await rec.getByRole('button', { name: `Record the decision on ${title}` }).click();
   const decide = page.getByRole('dialog', { name: `Decide: ${title}` });
   await decide.getByRole('textbox', { name: 'Note (optional)' }).fill('Accepted at the board meeting.');
+  // An accepted recommendation names a task of the district's plans that carries it out.
+  await decide.getByRole('combobox', { name: 'Tasks that carry it out (optional)' }).click();
+  await page.getByRole('option', { name: /\(.+\)$/ }).first().click();
+  await page.keyboard.press('Escape');
   await expectAccessible(page, 'the decision dialog');
   await decide.getByRole('button', { name: 'Record the decision' }).click();
   await expect(decide).toBeHidden();
   await expect(rec).toContainText('Accepted');
   await expect(rec).toContainText('Decision note: Accepted at the board meeting.');
+  await expect(rec).toContainText('Carried out by 1 task.');
   await expect(rec.getByRole('button', { name: /^Record the decision/ })).toHaveCount(0);
   await expectAccessible(page, 'a decided recommendation');
   await leader.dispose();

@@ -182,7 +182,7 @@ export const planKeys = {
   templates: ['plans', 'templates'] as const,
   unit: (unitId: string) => ['plans', 'unit', unitId] as const,
   unitPlans: (unitId: string) => ['plans', 'unit', unitId, 'list'] as const,
-  unitTasks: (unitId: string, filter: 'overdue' | 'incomplete') => ['plans', 'unit', unitId, 'tasks', filter] as const,
+  unitTasks: (unitId: string, filter: 'overdue' | 'incomplete' | 'open') => ['plans', 'unit', unitId, 'tasks', filter] as const,
   recommendations: (unitId: string) => ['plans', 'unit', unitId, 'recommendations'] as const,
   design: (unitId: string) => ['plans', 'unit', unitId, 'design'] as const,
   designVersions: (id: string) => ['plans', 'design', id, 'versions'] as const,
@@ -204,10 +204,10 @@ export const planTemplatesQuery = queryOptions({
 export const unitPlansQuery = (unitId: string) =>
   queryOptions({ queryKey: planKeys.unitPlans(unitId), queryFn: ({ signal }) => api<PlanWithProgress[]>(`${unitPath(unitId)}/plans`, { signal }) });
 
-export const unitPlanTasksQuery = (unitId: string, filter: 'overdue' | 'incomplete') =>
+export const unitPlanTasksQuery = (unitId: string, filter: 'overdue' | 'incomplete' | 'open', subtree = true) =>
   queryOptions({
-    queryKey: planKeys.unitTasks(unitId, filter),
-    queryFn: ({ signal }) => api<PlanTaskListItem[]>(withQuery(`${unitPath(unitId)}/plan-tasks`, { filter, subtree: 'true' }), { signal }),
+    queryKey: [...planKeys.unitTasks(unitId, filter), subtree],
+    queryFn: ({ signal }) => api<PlanTaskListItem[]>(withQuery(`${unitPath(unitId)}/plan-tasks`, { filter, subtree: subtree ? 'true' : undefined }), { signal }),
   });
 
 export const planQuery = (id: string) => queryOptions({ queryKey: planKeys.detail(id), queryFn: ({ signal }) => api<PlanDetail>(planPath(id), { signal }) });

@@ -2,7 +2,7 @@
 // and the decision with its date. Members submit them; the authority (the unit's superintendent
 // and governing body, or a leader) records the decision.
 import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import {
   PLAN_RECOMMENDATION_DECISIONS,
@@ -21,7 +21,7 @@ import { orNull } from '../../../lib/forms';
 import { useDialog } from '../../../lib/useDialog';
 import { useDialogForm } from '../../../lib/useDialogForm';
 import { useCreateRecommendation, useDecideRecommendation } from '../api/planMutations';
-import { planMechanismsQuery, recommendationsQuery, type PlanWithProgress, type RecommendationRecord } from '../api/planQueries';
+import { planMechanismsQuery, recommendationsQuery, unitPlanTasksQuery, type PlanWithProgress, type RecommendationRecord } from '../api/planQueries';
 import { formatDay, todayIso } from './labels';
 
 const DECISION_LABELS: Record<PlanRecommendationDecision, string> = { accepted: 'Accepted', declined: 'Declined', deferred: 'Deferred' };
@@ -142,7 +142,8 @@ function SubmitDialog({ unitId, plans, opened, onClose }: { unitId: string; plan
 function DecideDialog({ unitId, recommendation, opened, onClose }: { unitId: string; recommendation: RecommendationRecord; opened: boolean; onClose: () => void }) {
   const decide = useDecideRecommendation(recommendation.id);
   const form = useDialogForm(onClose);
-  const [v, setV] = useState({ decision: 'accepted' as PlanRecommendationDecision, decidedOn: todayIso(), note: '', version: recommendation.version });
+  const [v, setV] = useState({ decision: 'accepted' as PlanRecommendationDecision, decidedOn: todayIso(), note: '', version: recommendation.version, taskIds: [] as string[] });
+  const tasks = useQuery(unitPlanTasksQuery(unitId, 'open', false));
   const e = form.errors;
   const reload = form.reloader(
     decide,
@@ -161,12 +162,31 @@ function DecideDialog({ unitId, recommendation, opened, onClose }: { unitId: str
       formRef={form.formRef}
       onReload={reload}
       onSubmit={() =>
-        form.send(PlanRecommendationDecide, { version: v.version, decision: v.decision, decidedOn: v.decidedOn, note: orNull(v.note) }, (input) => decide.mutateAsync(input), (r) => `Recorded the decision on ${r.title}.`)
+        form.send(
+          PlanRecommendationDecide,
+          { version: v.version, decision: v.decision, decidedOn: v.decidedOn, note: orNull(v.note), taskIds: v.decision === 'accepted' ? v.taskIds : [] },
+          (input) => decide.mutateAsync(input),
+          (r) => `Recorded the decision on ${r.title}.`,
+        )
       }
     >
       <NativeSelect label="Decision" value={v.decision} onChange={(ev) => setV({ ...v, decision: ev.currentTarget.value as PlanRecommendationDecision })} data={PLAN_RECOMMENDATION_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))} error={e.decision} />
       <TextInput label="Decided on" type="date" required value={v.decidedOn} onChange={(ev) => setV({ ...v, decidedOn: ev.currentTarget.value })} error={e.decidedOn} />
       <Textarea label="Note (optional)" autosize minRows={2} value={v.note} onChange={(ev) => setV({ ...v, note: ev.currentTarget.value })} error={e.note} />
+      {v.decision === 'accepted' && (
+        <MultiSelect
+          label="Tasks that carry it out (optional)"
+          description="Open tasks of this unit’s plans"
+          placeholder={v.taskIds.length ? undefined : 'Choose tasks'}
+          data={(tasks.data ?? []).map((t) => ({ value: t.id, label: `${t.title} (${t.planTitle})`.slice(0, 150) }))}
+          value={v.taskIds}
+          onChange={(taskIds) => setV({ ...v, taskIds })}
+          searchable
+          clearable
+          error={e.taskIds ?? Object.entries(e).find(([k]) => k.startsWith('taskIds.'))?.[1]}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
     </FormDialog>
   );
 }
