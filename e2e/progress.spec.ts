@@ -247,7 +247,8 @@ test('a readiness survey is sent by link and answered anonymously in a browser w
   // The leader sees the answer counted, the results withheld under the floor, then closes the survey.
   await page.reload();
   await expect(page.getByTestId('survey').first().getByTestId('survey-responses')).toHaveText(/^1 answer/);
-  await expect(page.getByTestId('readiness-latest')).toContainText('Results are shown once 5 have answered');
+  await expect(page.getByTestId('readiness-latest')).toContainText('Results are shown once five have answered');
+  await expect(page.getByTestId('readiness-trend')).toContainText('Shown once five have answered');
   await page.getByTestId('survey').first().getByRole('button', { name: 'Close the survey' }).click();
   await expect(page.getByTestId('survey').first()).toContainText('Closed');
   const closed = await browser.newContext();

@@ -4,7 +4,7 @@
 // confirmed. Built on the progress report of the period plus the specific lists.
 import { Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { BARRIER_CATEGORY_LABELS, READINESS_PRIVACY_FLOOR, type UnitDetail } from '@trellis/core';
+import { BARRIER_CATEGORY_LABELS, type UnitDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -19,7 +19,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { ProgressFrame } from './ProgressFrame';
 import { RollUp } from './RollUp';
 import { WithUnit } from './WithUnit';
-import { formatChange, formatDay, formatMean, periodLabel, staleWords } from './labels';
+import { formatChange, formatDay, formatMean, periodLabel, staleWords, FLOOR_WORDS } from './labels';
 
 export const hasUnitsBelow = (kind: string) => kind !== 'school' && kind !== 'department';
 
@@ -189,7 +189,7 @@ export function ReadinessTable({ rows, caption }: { rows: ProgressReportRecord['
               <Table.Th scope="row">{p.period}</Table.Th>
               <Table.Td>{p.respondents}</Table.Td>
               <Table.Td>
-                {p.status === 'withheld' ? `Shown once ${READINESS_PRIVACY_FLOOR} have answered` : `${formatMean(p.mean, 2)}${p.meanChange !== null ? ` (${formatChange(p.meanChange)})` : ''}`}
+                {p.status === 'withheld' ? `Shown once ${FLOOR_WORDS} have answered` : `${formatMean(p.mean, 2)}${p.meanChange !== null ? ` (${formatChange(p.meanChange)})` : ''}`}
               </Table.Td>
               <Table.Td>{p.status === 'shown' && <ShareBar share={p.mean === null ? null : (p.mean - 1) / 4} />}</Table.Td>
             </Table.Tr>
@@ -212,7 +212,7 @@ function ReadinessSummary({ unitId, r }: { unitId: string; r: ProgressReportReco
         <>
           <Text size="sm" data-testid="readiness-summary">
             {last.status === 'withheld'
-              ? `${plural(last.respondents, 'person has', 'people have')} answered the ${last.period} survey; results are shown once ${READINESS_PRIVACY_FLOOR} have answered, so that no one’s answers can be singled out.`
+              ? `${plural(last.respondents, 'person has', 'people have')} answered the ${last.period} survey; results are shown once ${FLOOR_WORDS} have answered, so that no one’s answers can be singled out.`
               : `${last.respondents} answered the ${last.period} survey; the mean agreement is ${formatMean(last.mean, 2)} on a scale of 1 to 5${last.meanChange !== null ? ` (${formatChange(last.meanChange)} since the survey before)` : ''}.`}
           </Text>
           <ReadinessTable rows={r.readiness} caption="Readiness over time" />

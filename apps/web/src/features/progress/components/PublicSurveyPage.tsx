@@ -4,6 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Container, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { READINESS_PRIVACY_FLOOR } from '@trellis/core';
+import { numberWord } from './labels';
 import { Loading } from '../../../components/Loading';
 import { describeError, isProblem } from '../../../lib/problem';
 import { usePageTitle } from '../../../lib/usePageTitle';
@@ -55,7 +57,7 @@ export function PublicSurveyPage({ token }: { token: string }) {
         </Stack>
         {answer.isSuccess ? (
           <Alert color="trellis" variant="light" title="Thank you" data-testid="survey-thanks" role="status">
-            Your answers are recorded. They are kept without your name or any way to trace them to you, and are shown only together with at least four others.
+            Your answers are recorded. They are kept without your name or any way to trace them to you, and are shown only together with at least {numberWord(READINESS_PRIVACY_FLOOR - 1)} others.
           </Alert>
         ) : closed ? (
           <Alert color="gray" variant="light" title="This survey is closed" data-testid="survey-closed">

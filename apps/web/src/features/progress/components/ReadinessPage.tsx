@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Badge, Button, CopyButton, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { READINESS_DEFAULT_SURVEY, READINESS_FACTOR_CATALOG, READINESS_PRIVACY_FLOOR, ReadinessSurveyCreate, type ReadinessFactor, type UnitDetail } from '@trellis/core';
+import { READINESS_DEFAULT_SURVEY, READINESS_FACTOR_CATALOG, ReadinessSurveyCreate, type ReadinessFactor, type UnitDetail } from '@trellis/core';
 import { FormDialog } from '../../../components/FormDialog';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -20,7 +20,7 @@ import { ShareBar, ScrollTable } from './Charts';
 import { ReadinessTable } from './ProgressOverviewPage';
 import { ProgressFrame } from './ProgressFrame';
 import { WithUnit } from './WithUnit';
-import { formatDay, formatMean, periodLabel, recentQuarters } from './labels';
+import { formatDay, formatMean, periodLabel, recentQuarters, FLOOR_WORDS } from './labels';
 
 export const surveyLink = (token: string) => `${window.location.origin}/survey/${token}`;
 
@@ -38,7 +38,7 @@ function Readiness({ unit, mayManage }: { unit: UnitDetail; mayManage: boolean }
       unit={unit}
       section="readiness"
       title={`Readiness and commitment: ${unit.name}`}
-      description={`An anonymous survey of the stakeholders on the climate for change. Anyone with the link may answer; no name or address is kept. Results show once ${READINESS_PRIVACY_FLOOR} have answered, so that no one’s answers can be singled out.`}
+      description={`An anonymous survey of the stakeholders on the climate for change. Anyone with the link may answer; no name or address is kept. Results show once ${FLOOR_WORDS} have answered, so that no one’s answers can be singled out.`}
       actions={mayManage && <Button onClick={send.open}>Send a survey</Button>}
     >
       <Section id="surveys-heading" title="Surveys">
@@ -71,7 +71,7 @@ function Readiness({ unit, mayManage }: { unit: UnitDetail; mayManage: boolean }
           <Stack gap="md">
             {results.data.latest && results.data.latest.status === 'withheld' ? (
               <Text size="sm" data-testid="readiness-latest">
-                {plural(results.data.latest.respondents, 'person has', 'people have')} answered the latest survey. Results are shown once {READINESS_PRIVACY_FLOOR} have answered.
+                {plural(results.data.latest.respondents, 'person has', 'people have')} answered the latest survey. Results are shown once {FLOOR_WORDS} have answered.
               </Text>
             ) : results.data.latest ? (
               <>
@@ -96,7 +96,7 @@ function Readiness({ unit, mayManage }: { unit: UnitDetail; mayManage: boolean }
                         <Table.Tr key={f.factor}>
                           <Table.Th scope="row">{READINESS_FACTOR_CATALOG[f.factor as ReadinessFactor]?.label ?? f.factor}</Table.Th>
                           <Table.Td>{f.respondents}</Table.Td>
-                          <Table.Td>{f.mean === null ? `Shown once ${READINESS_PRIVACY_FLOOR} have answered` : formatMean(f.mean, 2)}</Table.Td>
+                          <Table.Td>{f.mean === null ? `Shown once ${FLOOR_WORDS} have answered` : formatMean(f.mean, 2)}</Table.Td>
                           <Table.Td>{f.mean !== null && <ShareBar share={(f.mean - 1) / 4} />}</Table.Td>
                         </Table.Tr>
                       ))}

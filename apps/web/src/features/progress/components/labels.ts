@@ -1,6 +1,6 @@
 // How progress figures read on screen: periods, means on the 0–3 benchmark scale, shares, changes,
 // and why a barrier needs attention.
-import { BARRIER_STATUS_LABELS, BENCHMARK_RATING_LABELS, type BarrierStaleness, type BarrierStatus, type BenchmarkDistribution, parseProgressPeriod, previousProgressPeriod, progressPeriodContaining } from '@trellis/core';
+import { BARRIER_STATUS_LABELS, READINESS_PRIVACY_FLOOR, BENCHMARK_RATING_LABELS, type BarrierStaleness, type BarrierStatus, type BenchmarkDistribution, parseProgressPeriod, previousProgressPeriod, progressPeriodContaining } from '@trellis/core';
 import { plural } from '../../../lib/format';
 
 /** Today as the server counts it (UTC), so a date sent as "today" is never in the server's future. */
@@ -63,3 +63,10 @@ export function staleWords(s: BarrierStaleness): string {
 }
 
 export const RATING_COLORS = { not_yet: '#adb5bd', planned: '#74c0fc', developing: '#1c7ed6', fully_in_place: '#1f6b44' } as const;
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** Small numbers in words, as plain prose writes them ("once five have answered"). */
+export const numberWord = (n: number) => WORDS[n] ?? String(n);
+
+/** The readiness privacy floor in words: results are "shown once five have answered". */
+export const FLOOR_WORDS = numberWord(READINESS_PRIVACY_FLOOR);
