@@ -74,7 +74,8 @@ test('the state administrator reviews suggested feeder patterns, moves a school 
   const review = page.getByTestId('feeder-review');
   await expect(review).toContainText('with several high schools');
   // The demo's schools carry no coordinates, ZIP or city: nothing is matched, every school stays where it is.
-  const firstTable = review.getByRole('table').first();
+  const firstTable = review.getByTestId('feeder-district').first();
+  await expect(firstTable).toBeVisible();
   const district = ((await firstTable.locator('caption').textContent()) ?? '').split(':')[0]!;
   const select = firstTable.getByRole('combobox').first();
   await expect(select).toHaveValue('');

@@ -378,7 +378,7 @@ function FeederReviewPanel({ runId }: { runId: string }) {
           </Text>
           {(review.data?.districts ?? []).map((d) => (
             <Table.ScrollContainer minWidth={560} key={d.districtId}>
-              <Table withTableBorder>
+              <Table withTableBorder data-testid="feeder-district">
                 <Table.Caption>{d.districtName}: {plural(d.highSchools.length, 'high school')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
