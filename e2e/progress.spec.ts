@@ -2,7 +2,8 @@
 // their school for a period the demo data leaves unassessed — rated item by item (saved as they go),
 // submit explained while items are missing, then submitted and read-only. The district leader sees
 // the district's roll-up count one more school assessed, logs a barrier and resolves it (the
-// resolution is required), confirms the milestone the submitted assessment proposed, and downloads
+// resolution is required), confirms the milestone the submitted assessment proposed (dismisses another,
+// adds one of their own), and downloads
 // the PDF report (its title names the district). A readiness survey's link is answered anonymously
 // in a fresh browser with no session. Axe-clean on every page and dialog; the overview fits a phone.
 import { readFileSync } from 'node:fs';
@@ -186,6 +187,18 @@ test('a school completes a benchmark assessment; the district sees the roll-up c
   await proposal.getByRole('button', { name: 'Confirm' }).click();
   await expect(lp.getByTestId('celebration-feed').getByTestId('celebration').filter({ hasText: milestone })).toBeVisible();
   await expect(proposal).toHaveCount(0);
+  // Another is dismissed (not proposed again), and the leader adds one of their own.
+  const other = lp.getByTestId('proposed-celebration').filter({ hasText: `Fully in place: ${items[1]!.title}` });
+  await other.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(other).toHaveCount(0);
+  await lp.getByRole('button', { name: 'Add a celebration' }).click();
+  const add = lp.getByRole('dialog', { name: 'Add a celebration' });
+  await add.getByRole('textbox', { name: 'What is celebrated' }).fill('First family night on learning supports');
+  await expectAccessible(lp, 'the add-a-celebration dialog');
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(add).toBeHidden();
+  await expect(lp.getByTestId('celebration-feed').getByTestId('celebration').filter({ hasText: 'First family night on learning supports' })).toBeVisible();
+  await expect(lp.getByTestId('celebration-feed').getByTestId('celebration').filter({ hasText: `Fully in place: ${items[1]!.title}` })).toHaveCount(0);
   await expectAccessible(lp, 'the school’s celebrations after confirming one');
 
   // The district's report for the period, on screen and as a PDF whose title names the district.
