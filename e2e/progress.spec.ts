@@ -1,11 +1,12 @@
 // Progress monitoring in the browser. The demo school member completes a benchmark assessment of
-// their school for a period the demo data leaves unassessed — rated item by item (saved as they go),
-// submit explained while items are missing, then submitted and read-only. The district leader sees
-// the district's roll-up count one more school assessed, logs a barrier and resolves it (the
-// resolution is required), confirms the milestone the submitted assessment proposed (dismisses another,
-// adds one of their own), and downloads
-// the PDF report (its title names the district). A readiness survey's link is answered anonymously
-// in a fresh browser with no session. Axe-clean on every page and dialog; the overview fits a phone.
+// their school for a period the demo data leaves unassessed — rated item by item (saved as they go,
+// one from the keyboard; a teammate's save meanwhile offers a reload), submit explained while items
+// are missing, then submitted and read-only. The district leader sees the district's roll-up count
+// one more school assessed, logs a barrier, updates it, starts work and resolves it (the resolution
+// is required), confirms the milestone the submitted assessment proposed (dismisses another, adds
+// one of their own), and downloads the PDF report (its title names the district). A readiness
+// survey's link is answered anonymously in a fresh browser with no session, its results withheld
+// under five answers. Axe-clean on every page and dialog; the overview fits a phone.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
