@@ -317,6 +317,16 @@ test('a draft’s tasks are added and nested, a dependency cycle is refused by n
   await expect(row('2')).toContainText('Analyze the map');
   await expect(page.getByTestId('outline-summary')).toHaveText('3 tasks; 2 with incomplete planning (no WHO or no WHEN).');
 
+  // The outline works from the keyboard: a task opens with Enter, Escape closes it and focus returns.
+  const editTwo = page.getByRole('button', { name: 'Edit task 2 Analyze the map' });
+  await editTwo.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Task 2 Analyze the map' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Task 2 Analyze the map' }).getByRole('textbox', { name: 'Task (WHAT)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Task 2 Analyze the map' })).toBeHidden();
+  await expect(editTwo).toBeFocused();
+
   // 2 waits for 1; making 1 wait for 2 would close a cycle: refused, naming both.
   await page.getByRole('button', { name: 'Edit task 2 Analyze the map' }).click();
   let dialog = page.getByRole('dialog', { name: 'Task 2 Analyze the map' });
@@ -463,5 +473,15 @@ test('a work group’s recommendation is submitted to the superintendent and its
   await expect(rec).toContainText('Carried out by 1 task.');
   await expect(rec.getByRole('button', { name: /^Record the decision/ })).toHaveCount(0);
   await expectAccessible(page, 'a decided recommendation');
+
+  // The unit's plans and my tasks fit a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.goto('/my-tasks');
+  await expect(page.getByRole('heading', { level: 1, name: 'My tasks' })).toBeVisible();
+  await expect(page.getByTestId('task-list-item').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'my tasks on a phone');
+  await page.setViewportSize({ width: 1280, height: 860 });
   await leader.dispose();
 });

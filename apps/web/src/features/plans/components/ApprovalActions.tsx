@@ -1,13 +1,14 @@
 // The moves along the approval path the reader may make now, as the server says (`permissions`):
 // submit, withdraw, request a revision (a comment saying what to revise is required), approve, and
 // start a new version of an approved plan. Each asks first, with room for a comment.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Modal, Stack, Text, Textarea, Group } from '@mantine/core';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { useDialog } from '../../../lib/useDialog';
 import { useMovePlan, useNewPlanVersion, type PlanMovePath } from '../api/planMutations';
 import type { PlanDetail, PlanRecord } from '../api/planQueries';
+import { focusedElement, returnFocusTo } from './returnFocus';
 
 interface Move {
   path: PlanMovePath;
@@ -62,9 +63,15 @@ export function ApprovalActions({ plan, onOpenPlan }: { plan: PlanDetail; onOpen
   const dialog = useDialog();
   const [move, setMove] = useState<Move | null>(null);
   const p = plan.permissions;
+  const trigger = useRef<HTMLElement | null>(null);
   const open = (m: Move) => {
+    trigger.current = focusedElement();
     setMove(m);
     dialog.open();
+  };
+  const close = () => {
+    dialog.close();
+    returnFocusTo(trigger.current);
   };
   return (
     <>
@@ -81,7 +88,7 @@ export function ApprovalActions({ plan, onOpenPlan }: { plan: PlanDetail; onOpen
         </Button>
       )}
       {p.startNewVersion && <NewVersionButton plan={plan} onOpenPlan={onOpenPlan} />}
-      {move && <MoveDialog key={dialog.key} plan={plan} move={move} opened={dialog.opened} onClose={dialog.close} />}
+      {move && <MoveDialog key={dialog.key} plan={plan} move={move} opened={dialog.opened} onClose={close} />}
     </>
   );
 }

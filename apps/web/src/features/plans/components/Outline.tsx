@@ -2,7 +2,7 @@
 // HOW, WHEN, phase, status, dependencies, evidence, links, the source a template task comes from,
 // and a marker when WHO or WHEN is missing. Each task opens in a dialog to change; a draft adds and
 // deletes tasks.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { formatCitation, planningGaps } from '@trellis/core';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -12,6 +12,7 @@ import { useDeleteTask } from '../api/planMutations';
 import type { Named, OutlineTask, PlanDetail } from '../api/planQueries';
 import { TaskStatusBadge } from './PlanBadges';
 import { TaskDialog } from './TaskDialog';
+import { focusedElement, returnFocusTo } from './returnFocus';
 import { formatDay, gapWords, phaseLabel, whoWords } from './labels';
 
 export const gapsOf = (t: OutlineTask) =>
@@ -34,9 +35,15 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
   const mayOpen = planning || (mayRecordProgress && (plan.status === 'approved' || plan.status === 'submitted'));
   const numberOf = new Map(plan.tasks.map((t) => [t.id, t.number]));
   const incomplete = plan.tasks.filter((t) => gapsOf(t).length > 0).length;
+  const trigger = useRef<HTMLElement | null>(null);
   const open = (task: OutlineTask | null, parent: OutlineTask | null) => {
+    trigger.current = focusedElement();
     setEditing({ task, parent });
     dialog.open();
+  };
+  const close = () => {
+    dialog.close();
+    returnFocusTo(trigger.current);
   };
 
   return (
@@ -143,7 +150,7 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
           );
         })}
       </Stack>
-      <TaskDialog key={dialog.key} plan={plan} task={editing.task} parent={editing.parent} mechanisms={mechanisms} opened={dialog.opened} onClose={dialog.close} />
+      <TaskDialog key={dialog.key} plan={plan} task={editing.task} parent={editing.parent} mechanisms={mechanisms} opened={dialog.opened} onClose={close} />
       <ConfirmDialog
         opened={deleting !== null}
         title="Delete the task?"

@@ -170,7 +170,7 @@ export function TaskDialog({ plan, task, parent, mechanisms, opened, onClose }: 
           {frozenWhy}
         </Alert>
       )}
-      <Textarea label="Task (WHAT)" required autosize minRows={1} disabled={!planning} value={values.title} onChange={(ev) => change({ title: ev.currentTarget.value })} error={e.title} />
+      <Textarea label="Task (WHAT)" required autosize minRows={1} disabled={!planning} data-autofocus={planning || undefined} value={values.title} onChange={(ev) => change({ title: ev.currentTarget.value })} error={e.title} />
       <Stack gap={6}>
         <Text size="sm" fw={500} id="who-label">
           WHO: people
@@ -249,7 +249,7 @@ export function TaskDialog({ plan, task, parent, mechanisms, opened, onClose }: 
         comboboxProps={{ withinPortal: true }}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect label="Status" value={values.status} onChange={(ev) => change({ status: ev.currentTarget.value as TaskStatus })} data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} error={e.status} />
+        <NativeSelect label="Status" data-autofocus={!planning || undefined} value={values.status} onChange={(ev) => change({ status: ev.currentTarget.value as TaskStatus })} data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} error={e.status} />
         {values.status === 'blocked' && (
           <TextInput label="What blocks it" required value={values.blockedReason} onChange={(ev) => change({ blockedReason: ev.currentTarget.value })} error={e.blockedReason} />
         )}
