@@ -29,6 +29,7 @@ export * from './progress/instruments.js';
 export * from './progress/rules.js';
 export * from './progress/schemas.js';
 export * from './progress/report.js';
+export * from './progress/builder.js';
 export * from './coaching/catalogs.js';
 export * from './coaching/cadence.js';
 export * from './coaching/schemas.js';

@@ -119,7 +119,19 @@ export interface BenchmarkItem {
   mechanismKind?: MechanismKind;
   /** Set on items an agency added: who added it (free text, e.g. the agency's name). */
   addedBy?: string;
+  /** Set on an item an agency reworded (or moved to another area or phase): who changed it. */
+  changedBy?: string;
+  /** What a reworded item said before, field by field, in the instrument it was copied from (the shipped wording when it came from there). */
+  departures?: BenchmarkItemDepartures;
   sourceNote?: string;
+}
+
+/** The fields of an item an agency may reword, as the instrument it was copied from had them. */
+export interface BenchmarkItemDepartures {
+  title?: string;
+  area?: string;
+  phase?: PlanPhase | null;
+  evidence?: string;
 }
 
 export interface BenchmarkInstrument {
@@ -138,6 +150,10 @@ export interface BenchmarkInstrument {
   sourceNote?: string;
   /** The instrument this one extends, when an agency extended one. */
   basedOn?: { id: string; version: string };
+  /** Set on an agency's own instrument: who built it (the unit's name). */
+  builtBy?: string;
+  /** Items of the instrument it is based on that this one leaves out. */
+  removed?: readonly { key: string; title: string }[];
 }
 
 const exhibit4Nodes = new Map(
