@@ -76,7 +76,7 @@ test('a district action plan from Appendix C is drafted, returned for revision, 
     if (i === 2) {
       // WHO can also name a team of the unit.
       await dialog.getByRole('combobox', { name: 'WHO: teams and work groups' }).click();
-      await page.getByRole('option', { name: 'Planning Team' }).click();
+      await page.getByRole('option', { name: 'Planning Team', exact: true }).click();
       await page.keyboard.press('Escape');
       await expect(dialog).toBeVisible();
     }

@@ -314,7 +314,7 @@ test('a district leader adapts the intervention framework in the design document
   await page.goto(`/units/${districtId}/design`);
   await page.getByRole('button', { name: 'Change the design document' }).click();
   await page.getByRole('button', { name: 'Add a change to the framework' }).click();
-  await page.getByRole('textbox', { name: 'Change 1' }).click();
+  await page.getByRole('combobox', { name: 'Change 1', exact: true }).click();
   await page.getByRole('option', { name: 'Add' }).click();
   await page.getByLabel('Short key of the new arena').fill('extended-day');
   await page.getByLabel('Name of the new arena').fill('Extended-day learning');
