@@ -7,6 +7,7 @@ import { signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createPersonWithRole, createStateTree, createSystemAdmin, createUnit, ncesIdFor, PASSWORD, type StateTree } from './support/factories.js';
+import { multipart } from './support/imports-factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
 
 describe.each(testDatabases())('units on $name', (target) => {
@@ -259,6 +260,34 @@ describe.each(testDatabases())('units on $name', (target) => {
         { id: tree.north.unit.id, name: tree.north.unit.name, kind: 'district' },
         { id: tree.north.feederPatterns[0]!.unit.id, name: tree.north.feederPatterns[0]!.unit.name, kind: 'feeder_pattern' },
       ]);
+    });
+
+    it('shows what a directory import recorded of a school: address, location, level, type, charter and NCES status', async () => {
+      const leaId = ncesIdFor('district');
+      await api.db.query('update units set nces_id = $1 where id = $2', [leaId, tree.north.unit.id]);
+      const ncesId = `${leaId}00042`;
+      const file =
+        'NCESSCH,LEAID,SCH_NAME,SY_STATUS,GSLO,GSHI,LSTREET1,LCITY,LZIP,LEVEL,SCH_TYPE,CHARTER_TEXT,LAT,LON\n' +
+        `${ncesId},${leaId},Juniper Middle,1,06,08,400 Juniper Way,Austin,78701,Middle,4,Yes,30.2672,-97.7431\n`;
+      const { body, headers } = multipart({ schools: { content: file } });
+      const preview = await system.request({ method: 'POST', url: `/api/imports/ccd/preview?unitId=${tree.state.id}`, body, headers });
+      expect(preview.statusCode, preview.body).toBe(201);
+      const run = preview.json() as { id: string; version: number };
+      expect((await system.get(`/api/imports/ccd/runs/${run.id}/problems`)).json().problems).toEqual([]);
+      const applied = await system.post(`/api/imports/ccd/runs/${run.id}/apply`, { version: run.version, skipProblems: false });
+      expect(applied.statusCode, applied.body).toBe(200);
+      const [row] = await api.db.query<{ id: string }>('select id from units where nces_id = $1', [ncesId]);
+      const res = await northLeader.get(`/api/units/${row!.id}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        name: 'Juniper Middle',
+        gradeLow: '06',
+        gradeHigh: '08',
+        directory: { address: '400 Juniper Way', city: 'Austin', zip: '78701', latitude: 30.2672, longitude: -97.7431, level: 'middle', schoolType: 4, charter: true, operationalStatus: 'open' },
+      });
+      // A unit no directory described has every directory field empty.
+      const fp = (await northLeader.get(`/api/units/${tree.north.feederPatterns[0]!.unit.id}`)).json();
+      expect(Object.values(fp.directory).every((v) => v === null)).toBe(true);
     });
 
     it('starts the tree at the caller’s grants: the states for a system administrator, the district for its leader', async () => {

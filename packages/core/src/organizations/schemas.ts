@@ -1,6 +1,7 @@
 // Shapes of units as the API accepts and returns them; shared by the server (validation, OpenAPI)
 // and the web app (forms). Objects are strict: an unknown field is refused, not ignored.
 import { z } from 'zod';
+import { OPERATIONAL_STATUSES, SCHOOL_LEVELS } from '../imports/ccd.js';
 import { GRADES, UNIT_KINDS } from './units.js';
 
 export const Id = z.uuid({ error: 'must be an id (a UUID)' });
@@ -61,9 +62,32 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
-/** A unit with the names of its ancestors, root first, for breadcrumbs. */
+/** NCES school types as the directory import records them (CCD SCH_TYPE). */
+export const SCHOOL_TYPE_LABELS: Record<number, string> = {
+  1: 'Regular school',
+  2: 'Special education school',
+  3: 'Career and technical school',
+  4: 'Alternative education school',
+  5: 'Reportable program',
+};
+/** What a directory (NCES CCD, OneRoster, Ed-Fi) says of a unit: address, location, level, type. */
+export const UnitDirectory = z.object({
+  address: z.string().nullable(),
+  city: z.string().nullable(),
+  zip: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  level: z.enum(SCHOOL_LEVELS).nullable(),
+  schoolType: z.number().int().nullable(),
+  charter: z.boolean().nullable(),
+  operationalStatus: z.enum(OPERATIONAL_STATUSES).nullable(),
+});
+export type UnitDirectory = z.infer<typeof UnitDirectory>;
+
+/** A unit with the names of its ancestors, root first, for breadcrumbs, and its directory entry. */
 export const UnitDetail = Unit.extend({
   ancestors: z.array(z.object({ id: Id, name: z.string(), kind: UnitKindSchema })),
+  directory: UnitDirectory,
 });
 export type UnitDetail = z.infer<typeof UnitDetail>;
 

@@ -1,6 +1,6 @@
 // Units: the organization hierarchy. Subtrees are range scans on the materialized path.
 import { randomUUID } from 'node:crypto';
-import { depthOf, pathOf, subtreeRange, type Unit, type UnitKind } from '@trellis/core';
+import { depthOf, pathOf, subtreeRange, type Unit, type UnitDirectory, type UnitKind } from '@trellis/core';
 import type { Queryable } from '../client.js';
 import { escapeLike, iso, withinSubtrees } from '../rows.js';
 
@@ -43,6 +43,34 @@ export function toUnit(r: UnitRow): Unit {
     version: r.version,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
+  };
+}
+
+/** The directory entry of a unit (address, location, NCES level, type, charter, status); null if no such unit. */
+export async function findUnitDirectory(q: Queryable, id: string): Promise<UnitDirectory | null> {
+  const rows = await q.query<{
+    address: string | null;
+    city: string | null;
+    zip: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    level: UnitDirectory['level'];
+    school_type: number | null;
+    charter: boolean | null;
+    operational_status: UnitDirectory['operationalStatus'];
+  }>(`select address, city, zip, latitude, longitude, level, school_type, charter, operational_status from units where id = $1`, [id]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    address: r.address,
+    city: r.city,
+    zip: r.zip,
+    latitude: r.latitude === null ? null : Number(r.latitude),
+    longitude: r.longitude === null ? null : Number(r.longitude),
+    level: r.level,
+    schoolType: r.school_type === null ? null : Number(r.school_type),
+    charter: r.charter,
+    operationalStatus: r.operational_status,
   };
 }
 

@@ -23,6 +23,7 @@ import {
 } from '@trellis/core';
 import {
   findUnit,
+  findUnitDirectory,
   findUnitsByIds,
   insertUnit,
   listChildren,
@@ -63,10 +64,11 @@ const audited = (u: Unit) => {
 
 export async function getUnit(ctx: ServiceContext, id: string): Promise<UnitDetail> {
   const unit = await unitFor(ctx, ctx.db, id, 'unit.read');
-  const ancestors = await findUnitsByIds(ctx.db, ancestorIds(unit.path));
+  const [ancestors, directory] = await Promise.all([findUnitsByIds(ctx.db, ancestorIds(unit.path)), findUnitDirectory(ctx.db, unit.id)]);
   const byId = new Map(ancestors.map((a) => [a.id, a]));
   return {
     ...unit,
+    directory: directory!,
     // Above the caller's own grants, ancestors are named (for orientation) but not linked in the UI.
     ancestors: ancestorIds(unit.path)
       .map((aid) => byId.get(aid))
