@@ -28,6 +28,13 @@ test('the state admin finds schools by name and NCES id, adds a school to a feed
   await results.getByRole('link', { name: school!.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: school!.name })).toBeVisible();
   await expect(page).toHaveTitle(`${school!.name} · Trellis`);
+  // Its directory entry: the NCES level and where it is.
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByText('School level')).toBeVisible();
+  await expect(details.getByText('Elementary', { exact: true })).toBeVisible();
+  await expect(details.getByText(/^\d+ [A-Z][a-z]+ [A-Z][a-z]+, .+ \d{5}$/)).toBeVisible();
+  await expect(details.getByText('Regular school')).toBeVisible();
+  await expectAccessible(page, 'a school’s page with its directory entry');
 
   // Open the feeder pattern through search and add a school to it.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization' }).click();

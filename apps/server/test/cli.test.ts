@@ -76,6 +76,12 @@ describe('the trellis command', () => {
       // The tree hangs together: every unit but the state has a parent, and its path extends the parent's.
       const [broken] = await db.query<{ n: number }>(`select count(*)::int as n from units u left join units p on p.id = u.parent_id where (u.parent_id is null and u.kind <> 'state') or (p.id is not null and u.path <> p.path || u.id || '/')`);
       expect(broken!.n).toBe(0);
+      // Districts and schools carry a directory entry; a school's level agrees with its grade span.
+      const levels = await db.query<{ level: string | null; grade_low: string; n: number }>(
+        `select level, grade_low, count(*)::int as n from units where kind = 'school' and address is not null and zip ~ '^[0-9]{5}$' group by 1, 2 order by 1, 2`,
+      );
+      expect(levels.map((r) => [r.level, r.grade_low])).toEqual([['elementary', 'PK'], ['high', '09'], ['middle', '06']]);
+      expect(levels.reduce((n, r) => n + r.n, 0)).toBe(150);
       const expectations = [
         { role: 'admin', unitKind: 'state' },
         { role: 'leader', unitKind: 'district' },

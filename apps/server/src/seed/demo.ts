@@ -52,6 +52,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   const units = allUnits(org);
   await db.transaction(async (tx) => {
     await bulkInsertUnits(tx, units);
+    await seedDirectory(tx, org);
     await bulkInsertPeople(tx, [...accounts.map((a) => ({ ...a, passwordHash: hash, isSystemAdmin: false })), ...org.people]);
     await bulkInsertGrants(tx, accounts.map((a) => ({ id: randomUUID(), personId: a.id, unitId: a.unitId, role: a.role })));
     await seedMechanisms(tx, org, district, [...accounts, ...org.people]);
@@ -63,6 +64,35 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     await recordAuditEvent(tx, { actorId: null, action: 'seed.demo', entityType: 'unit', entityId: org.state.id, unitId: org.state.id, before: null, after: { units: units.length, people: org.people.length + accounts.length }, requestId: undefined });
   });
   return { seeded: true, units: units.length, people: org.people.length + accounts.length };
+}
+
+const STREETS = ['Main Street', 'Oak Avenue', 'School Road', 'Maple Drive', 'Lincoln Boulevard', 'Cedar Lane', 'Park Avenue', 'Mill Road'];
+
+/**
+ * What a directory import would have recorded of the fictional districts and schools: a street
+ * address, the district's town as city, a ZIP code, the NCES level from the grade span, a regular
+ * (not charter) school, open. No coordinates: Lakeland is not on any map.
+ */
+async function seedDirectory(tx: Queryable, org: GeneratedOrganization) {
+  const rows: { id: string; address: string; city: string; zip: string; level: string | null }[] = [];
+  org.districts.forEach((d, di) => {
+    const city = d.name.replace(/ (Independent|Unified|Consolidated|Public) School District$/, '');
+    const zip = (n: number) => `7${String(10 + di).padStart(2, '0')}${String(n % 100).padStart(2, '0')}`;
+    rows.push({ id: d.id, address: `${100 + di * 7} ${STREETS[di % STREETS.length]}`, city, zip: zip(0), level: null });
+    org.schools
+      .filter((s) => s.kind === 'school' && s.path.startsWith(d.path))
+      .forEach((s, si) => {
+        const level = s.gradeLow === '09' ? 'high' : s.gradeLow === '06' ? 'middle' : 'elementary';
+        rows.push({ id: s.id, address: `${200 + si * 35} ${STREETS[(di + si) % STREETS.length]}`, city, zip: zip(si + 1), level });
+      });
+  });
+  await tx.query(
+    `update units u set address = d.address, city = d.city, zip = d.zip, level = d.level,
+            school_type = case when u.kind = 'school' then 1 end, charter = case when u.kind = 'school' then false end, operational_status = 'open'
+       from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) as d(id, address, city, zip, level)
+      where u.id = d.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.address), rows.map((r) => r.city), rows.map((r) => r.zip), rows.map((r) => r.level)],
+  );
 }
 
 interface SeedPerson {
