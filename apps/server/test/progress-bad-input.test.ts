@@ -14,6 +14,7 @@ import { testDatabases } from './support/databases.js';
 import { createMechanism, createPerson, createStateTree, createSystemAdmin, createUnit, PASSWORD, type TestPerson } from './support/factories.js';
 import { BENCHMARK_REF, createAssessment, createBarrier, createCelebration, createSurvey, READINESS_REF, uniquePeriod } from './support/progress-factories.js';
 import { progressBadInput } from './bad-input/progress.js';
+import { createInstrument } from './support/instrument-factories.js';
 
 interface F {
   system: Agent;
@@ -27,6 +28,8 @@ interface F {
   barrier: { id: string; version: number };
   celebration: { id: string; version: number };
   milestoneKey: string;
+  instrument: { id: string; version: string };
+  retired: { id: string; version: string };
 }
 
 interface Route {
@@ -43,15 +46,42 @@ const ROUTES: Record<string, Route> = {
   'POST /api/progress-instruments': {
     url: () => '/api/progress-instruments',
     body: (f) => ({ unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'Our checklist', items: [{ key: 'our-item', title: 'Our item', area: 'readiness', evidence: 'Minutes.' }] }),
-    required: ['unitId', 'id', 'version', 'name', 'items'],
+    required: ['unitId', 'id', 'version', 'name'],
     invalid: [
       ['version', 'v2', 'must be a version like 2026.11.1'],
       ['items', [], 'at least one item'],
       ['id', 'Our Checklist', 'lowercase words'],
+      ['basedOn', 'trellis-benchmarks', 'expected object'],
     ],
     rules: (f) => [
+      { name: 'basedOn without a version', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', basedOn: { id: 'x' }, removeItems: [item] }, status: 400, field: 'basedOn.version', rule: 'is required' },
+      { name: 'nothing added, left out or reworded', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x' }, status: 400, field: 'items', rule: /at least one item/ },
+      { name: 'a blank instrument with no item', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', basedOn: null, removeItems: [item] }, status: 400, field: 'removeItems.0', rule: /not an item/ },
+      { name: 'leaving out an item the checklist does not have', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', removeItems: ['no-such-item'] }, status: 400, field: 'removeItems.0', rule: /not an item/ },
+      { name: 'leaving out the same item twice', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', removeItems: [item, item] }, status: 400, field: 'removeItems', rule: /twice/ },
+      { name: 'rewording an item to an empty title', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', changeItems: [{ key: item, title: ' ' }] }, status: 400, field: 'changeItems.0.title' },
+      { name: 'rewording an item into an area that does not exist', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', changeItems: [{ key: item, area: 'nowhere' }] }, status: 400, field: 'changeItems.0.area' },
+      { name: 'building on an instrument that is not there', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', basedOn: { id: 'nope', version: '2026.11.0' }, removeItems: [item] }, status: 400, field: 'basedOn' },
+      { name: 'the id of the shipped checklist', body: { unitId: f.school.id, id: BENCHMARK_DEFAULT_INSTRUMENT.id, version: '2026.11.1', name: 'x', removeItems: [item] }, status: 400, field: 'id', rule: /shipped/ },
+      { name: 'a new version that does not come after the latest', body: { unitId: f.school.id, id: f.instrument.id, version: '2026.11.9', name: 'x', removeItems: [item] }, status: 400, field: 'version', rule: /after 2026\.12\.0/ },
+      { name: 'a new version built from an older one', body: { unitId: f.school.id, id: f.instrument.id, version: '2027.1.0', name: 'x', basedOn: { id: f.instrument.id, version: '2026.11.0' }, removeItems: [item] }, status: 409, field: 'basedOn' },
+      { name: 'a unit that does not exist', body: { unitId: MISSING_ID, id: 'our-checklist', version: '2026.11.1', name: 'x', removeItems: [item] }, status: 404 },
       { name: 'an item in an area the instrument does not have', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', items: [{ key: 'our-item', title: 'x', area: 'nowhere', evidence: 'y' }] }, status: 400, rule: /area/ },
       { name: 'an item key the checklist already has', body: { unitId: f.school.id, id: 'our-checklist', version: '2026.11.1', name: 'x', items: [{ key: item, title: 'x', area: 'readiness', evidence: 'y' }] }, status: 400 },
+    ],
+  },
+  'POST /api/progress-instruments/retirements': {
+    url: () => '/api/progress-instruments/retirements',
+    body: (f) => ({ instrument: { id: f.instrument.id, version: f.instrument.version } }),
+    required: ['instrument'],
+    invalid: [
+      ['instrument', 'x', 'expected object'],
+    ],
+    rules: (f) => [
+      { name: 'a version that is not one', body: { instrument: { id: 'x', version: 'v2' } }, status: 400, field: 'instrument.version', rule: 'must be a version like 2026.11.0' },
+      { name: 'the shipped checklist', body: { instrument: BENCHMARK_REF }, status: 400, field: 'instrument.id', rule: /shipped/ },
+      { name: 'an instrument that does not exist', body: { instrument: { id: 'nope', version: '2026.11.0' } }, status: 404 },
+      { name: 'one retired already', body: { instrument: { id: f.retired.id, version: f.retired.version } }, status: 409, field: 'instrument', rule: /retired already/ },
     ],
   },
   'POST /api/benchmark-assessments': {
@@ -67,6 +97,7 @@ const ROUTES: Record<string, Route> = {
       { name: 'an item the instrument does not have', body: { unitId: f.school.id, period: '2030-Q1', instrument: BENCHMARK_REF, ratings: [{ itemKey: 'no-such-item', rating: 'planned' }] }, status: 400, field: 'ratings.0.itemKey' },
       { name: 'a rating off the scale', body: { unitId: f.school.id, period: '2030-Q1', instrument: BENCHMARK_REF, ratings: [{ itemKey: item, rating: 'great' }] }, status: 400, field: 'ratings.0.rating' },
       { name: 'a period already assessed', body: { unitId: f.school.id, period: '2100-Q1', instrument: BENCHMARK_REF }, status: 409, field: 'period' },
+      { name: 'a retired instrument', body: { unitId: f.school.id, period: '2030-Q1', instrument: { id: f.retired.id, version: f.retired.version } }, status: 400, field: 'instrument', rule: /retired/ },
       { name: 'a unit that does not exist', body: { unitId: MISSING_ID, period: '2030-Q1', instrument: BENCHMARK_REF }, status: 404 },
     ],
   },
@@ -192,6 +223,8 @@ describe.each(testDatabases())('bad input on progress on $name', (target) => {
     f.celebration = await createCelebration(db, f.school);
     const m = await createMechanism(db, f.school, 'change_team');
     f.milestoneKey = `mechanism_established:${f.school.id}:${m.id}`;
+    f.instrument = await createInstrument(db, f.school);
+    f.retired = await createInstrument(db, f.school, { retired: true });
   });
 
   it('lists exactly these routes as covered here', () => {

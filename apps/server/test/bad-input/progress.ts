@@ -2,6 +2,7 @@
 // as the route table has them). ../bad-input.test.ts checks that every write route is covered somewhere.
 export const progressBadInput: string[] = [
   'POST /api/progress-instruments',
+  'POST /api/progress-instruments/retirements',
   'POST /api/benchmark-assessments',
   'PATCH /api/benchmark-assessments/:id',
   'POST /api/benchmark-assessments/:id/submit',

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { createMechanism } from '../support/factories.js';
 import type { MatrixEntries } from '../support/matrix.js';
 import { ids, unique } from '../support/matrix.js';
+import { createInstrument } from '../support/instrument-factories.js';
 import { BENCHMARK_REF, createAssessment, createBarrier, createCelebration, createSurvey, READINESS_REF, uniquePeriod } from '../support/progress-factories.js';
 
 export const progressMatrix: MatrixEntries = {
@@ -14,6 +15,10 @@ export const progressMatrix: MatrixEntries = {
     body: { unitId: at.school.id, id: `matrix-${Math.random().toString(36).slice(2, 8)}`, version: '2026.11.1', name: unique('Matrix checklist'), items: [{ key: 'our-item', title: 'Our item', area: 'readiness', evidence: 'Minutes.' }] },
     decidedAt: at.school.path,
   }),
+  'POST /api/progress-instruments/retirements': async ({ api, at }) => {
+    const i = await createInstrument(api.db, at.school);
+    return { method: 'POST', url: '/api/progress-instruments/retirements', body: { instrument: { id: i.id, version: i.version } }, decidedAt: at.school.path };
+  },
   'GET /api/units/:id/benchmark-assessments': async ({ api, at }) => {
     const a = await createAssessment(api.db, at.school, { rated: 1 });
     return { method: 'GET', url: `/api/units/${at.school.id}/benchmark-assessments`, decidedAt: at.school.path, check: (body) => expect(ids(body)).toContain(a.id) };

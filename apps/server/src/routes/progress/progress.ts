@@ -10,6 +10,7 @@ import {
   BenchmarkAssessmentSubmit,
   BenchmarkAssessmentUpdate,
   BenchmarkInstrumentCreate,
+  BenchmarkInstrumentRetire,
   CelebrationCreate,
   CelebrationDismiss,
   CelebrationUpdate,
@@ -22,9 +23,10 @@ import {
 } from '@trellis/core';
 import type { TrellisApp } from '../../app.js';
 import { changeBarrier, listUnitBarriers, moveBarrier, raiseBarrier } from '../../services/progress/barriers.js';
-import { benchmarkRollUp, benchmarkTrend, changeAssessment, createAssessment, getAssessment, listAssessments, submitAssessment } from '../../services/progress/benchmarks.js';
+import { benchmarkRollUp, benchmarkTrend, changeAssessment, getAssessment, listAssessments, submitAssessment } from '../../services/progress/benchmarks.js';
 import { celebrationsOf, changeCelebration, createCelebration, dismissCelebration } from '../../services/progress/celebrations.js';
-import { createBenchmarkInstrument, listInstruments } from '../../services/progress/instruments.js';
+import { createBenchmarkInstrument, listInstruments, retireBenchmarkInstrument } from '../../services/progress/instruments.js';
+import { startAssessment } from '../../services/progress/start.js';
 import { answerSurvey, createSurvey, endSurvey, listSurveys, publicSurveyByLink, readinessResultsOf } from '../../services/progress/readiness.js';
 import { progressReport, progressReportPdf } from '../../services/progress/report.js';
 import { contextOf } from '../context.js';
@@ -47,8 +49,19 @@ export function progressRoutes(app: TrellisApp) {
 
   app.post('/api/progress-instruments', {
     config: { access: 'progress.manage' },
-    schema: { tags, summary: 'Build an agency’s benchmark instrument: the shipped checklist with its own areas and items added (a new id or version)', body: BenchmarkInstrumentCreate },
+    schema: {
+      tags,
+      summary:
+        'Build an agency’s benchmark instrument from the shipped checklist (or `basedOn` another usable here, or blank with `basedOn: null`): items left out, reworded or added, areas added. The id of one of the unit’s own instruments with a later version publishes a new version of it',
+      body: BenchmarkInstrumentCreate,
+    },
     handler: async (request, reply) => reply.code(201).send(await createBenchmarkInstrument(contextOf(db, request), request.body)),
+  });
+
+  app.post('/api/progress-instruments/retirements', {
+    config: { access: 'progress.manage' },
+    schema: { tags, summary: 'Retire an agency’s benchmark instrument: no longer offered for new assessments; those made with it keep it', body: BenchmarkInstrumentRetire },
+    handler: async (request) => retireBenchmarkInstrument(contextOf(db, request), request.body),
   });
 
   // ---- Benchmark assessments ----
@@ -61,7 +74,7 @@ export function progressRoutes(app: TrellisApp) {
   app.post('/api/benchmark-assessments', {
     config: { access: 'progress.record' },
     schema: { tags, summary: 'Start a benchmark assessment of a unit for a period (ratings may be partial; a team completes it together)', body: BenchmarkAssessmentCreate },
-    handler: async (request, reply) => reply.code(201).send(await createAssessment(contextOf(db, request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await startAssessment(contextOf(db, request), request.body)),
   });
 
   app.get('/api/benchmark-assessments/:id', {
@@ -86,12 +99,15 @@ export function progressRoutes(app: TrellisApp) {
     config: { access: 'progress.read' },
     schema: {
       tags,
-      summary: 'The distribution of ratings across the units below (schools by default) by item and area, the change since the previous period, and the units behind',
+      summary: 'The distribution of ratings across the units below (schools by default) by item and area, the change since the previous period, and the units behind (their total, and a page of them: behindOffset, behindLimit up to 500, 50 when not given)',
       params,
       querystring: z.strictObject({
         period: ProgressPeriodSchema,
         previousPeriod: ProgressPeriodSchema.optional(),
         behindBelow: z.coerce.number({ error: 'must be a number from 0 to 3' }).min(0, 'must be 0 or more').max(3, 'must be at most 3').optional(),
+        /** The page of units behind: how many to skip and to list (the total is always given). */
+        behindOffset: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').optional(),
+        behindLimit: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(500, 'must be at most 500').optional(),
         level: z.enum(UNIT_KINDS, { error: `must be one of ${UNIT_KINDS.join(', ')}` }).optional(),
         /** An agency's instrument instead of the shipped checklist. */
         instrumentId: z.string().max(100, 'must be at most 100 characters').optional(),
