@@ -14,7 +14,7 @@ import { testDatabases } from './support/databases.js';
 import { createStateTree, createSystemAdmin, createUnit, PASSWORD, type StateTree } from './support/factories.js';
 import { createImportRun, fixture, multipart, oneSchoolFile } from './support/imports-factories.js';
 import { expectProblem, fingerprint } from './support/problems.js';
-import { importBadInput } from './bad-input/imports.js';
+import { ccdImportBadInput } from './bad-input/imports.js';
 
 describe.each(testDatabases())('bad input to the import routes on $name', (target) => {
   let tree: StateTree;
@@ -47,7 +47,7 @@ describe.each(testDatabases())('bad input to the import routes on $name', (targe
   };
 
   it('lists exactly the write routes this file covers', () => {
-    expect(importBadInput.sort()).toEqual(
+    expect(ccdImportBadInput.sort()).toEqual(
       [
         'POST /api/imports/ccd/preview',
         'POST /api/imports/ccd/feeders/preview',

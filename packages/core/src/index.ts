@@ -39,3 +39,7 @@ export * from './imports/plan.js';
 export * from './imports/feeders.js';
 export * from './imports/lists.js';
 export * from './imports/schemas.js';
+export * from './imports/orgs.js';
+export * from './imports/oneroster.js';
+export * from './imports/people.js';
+export * from './imports/edfi.js';

@@ -11,7 +11,7 @@ import { GRADES, type Grade } from '../organizations/units.js';
 
 export type CcdFile = 'schools' | 'leas';
 export type CcdLayout = '2013' | 'current';
-export type ImportFile = CcdFile | 'regions' | 'feeders';
+export type ImportFile = CcdFile | 'regions' | 'feeders' | 'orgs' | 'users' | 'roles' | 'edfi';
 
 /** Why a row (or a whole file, line null) cannot be used, in words a principal can act on. */
 export interface ImportProblem {

@@ -43,10 +43,13 @@ export interface ExistingUnit extends UnitValues {
   parentId: string | null;
   path: string;
   version: number;
+  /** OneRoster sourcedId and Ed-Fi educationOrganizationId (docs/decisions/0018). */
+  onerosterId?: string | null;
+  edfiId?: string | null;
 }
 
 export type ImportAction = 'create' | 'update' | 'archive';
-export type ImportedKind = 'region' | 'district' | 'feeder_pattern' | 'school';
+export type ImportedKind = 'region' | 'district' | 'feeder_pattern' | 'school' | 'department';
 
 /** One write of an import, stored with the preview and applied as is. */
 export interface ImportItem {
@@ -61,6 +64,9 @@ export interface ImportItem {
   /** What changes, for the preview: field names, 'parent' for a move. */
   changes: string[];
   line: number | null;
+  /** The source id the import gives the unit (OneRoster, Ed-Fi); absent: the unit keeps its own. */
+  onerosterId?: string | null;
+  edfiId?: string | null;
 }
 
 export interface KindCounts {
@@ -121,6 +127,7 @@ const zeroKinds = (): Record<ImportedKind, KindCounts> => ({
   district: { creates: 0, updates: 0, archives: 0, unchanged: 0 },
   feeder_pattern: { creates: 0, updates: 0, archives: 0, unchanged: 0 },
   school: { creates: 0, updates: 0, archives: 0, unchanged: 0 },
+  department: { creates: 0, updates: 0, archives: 0, unchanged: 0 },
 });
 
 export const emptyCounts = (): ImportCounts => ({ creates: 0, updates: 0, archives: 0, unchanged: 0, byKind: zeroKinds(), problemRows: 0, outsideScope: 0, closedNotCreated: 0, serviceAgencies: 0 });

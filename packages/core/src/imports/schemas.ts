@@ -1,12 +1,13 @@
 // Shapes of directory imports as the API accepts and returns them (server validation, OpenAPI, web).
 import { z } from 'zod';
 import { Id, Version } from '../organizations/schemas.js';
+import { ROLES } from '../access/roles.js';
 
-export const IMPORT_KINDS = ['ccd', 'feeders'] as const;
+export const IMPORT_KINDS = ['ccd', 'feeders', 'oneroster', 'edfi'] as const;
 export const IMPORT_STATUSES = ['previewed', 'applied', 'discarded'] as const;
 
 export const ImportProblemSchema = z.object({
-  file: z.enum(['schools', 'leas', 'regions', 'feeders']),
+  file: z.enum(['schools', 'leas', 'regions', 'feeders', 'orgs', 'users', 'roles', 'edfi']),
   line: z.number().nullable(),
   key: z.string().nullable(),
   name: z.string().nullable(),
@@ -17,7 +18,7 @@ export const ImportProblemSchema = z.object({
 const KindCountsSchema = z.object({ creates: z.number(), updates: z.number(), archives: z.number(), unchanged: z.number() });
 
 export const ImportCountsSchema = KindCountsSchema.extend({
-  byKind: z.object({ region: KindCountsSchema, district: KindCountsSchema, feeder_pattern: KindCountsSchema, school: KindCountsSchema }),
+  byKind: z.object({ region: KindCountsSchema, district: KindCountsSchema, feeder_pattern: KindCountsSchema, school: KindCountsSchema, department: KindCountsSchema.optional() }),
   problemRows: z.number(),
   outsideScope: z.number(),
   closedNotCreated: z.number(),
@@ -25,7 +26,7 @@ export const ImportCountsSchema = KindCountsSchema.extend({
 });
 
 export const ImportFileInfo = z.object({
-  slot: z.enum(['schools', 'leas', 'regions', 'feeders']),
+  slot: z.enum(['schools', 'leas', 'regions', 'feeders', 'orgs', 'users', 'roles', 'edfi']),
   name: z.string(),
   layout: z.string().nullable(),
   encoding: z.string(),
@@ -47,8 +48,32 @@ export const ImportRun = z.object({
   createdByName: z.string().nullable(),
   appliedAt: z.string().nullable(),
   version: z.number(),
+  /** OneRoster runs with users: the role → grant mapping under review and what it gives. */
+  people: z
+    .object({
+      mapping: z.record(z.string(), z.enum(['skip', ...ROLES])),
+      usersByRole: z.record(z.string(), z.number()),
+      counts: z.object({ creates: z.number(), updates: z.number(), unchanged: z.number(), skipped: z.number(), grants: z.number(), learners: z.number(), withoutRole: z.number(), inactive: z.number() }),
+    })
+    .nullable()
+    .optional(),
 });
 export type ImportRun = z.infer<typeof ImportRun>;
+
+/** The reviewed OneRoster role → Trellis grant mapping (roles the file uses, lower case). */
+export const RoleMappingUpdate = z.strictObject({
+  version: Version,
+  mapping: z.record(z.string().max(100, 'must be at most 100 characters'), z.enum(['skip', ...ROLES], { error: `must be skip or one of ${ROLES.join(', ')}` })),
+});
+export type RoleMappingUpdate = z.infer<typeof RoleMappingUpdate>;
+
+export const ImportPersonPage = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  people: z.array(z.object({ action: z.enum(['create', 'update', 'unchanged']), personId: Id, name: z.string(), email: z.string(), onerosterId: z.string(), roles: z.array(z.object({ role: z.string(), unitId: Id, unitName: z.string(), existingRole: z.string().nullable() })), changes: z.array(z.string()), line: z.number().nullable() })),
+});
+export type ImportPersonPage = z.infer<typeof ImportPersonPage>;
 
 export const ImportRunQuery = z.strictObject({
   page: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100,000').optional(),

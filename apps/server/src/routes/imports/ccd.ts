@@ -24,6 +24,7 @@ import {
   type ImportSlot,
 } from '../../services/imports/ccd.js';
 import { contextOf } from '../context.js';
+import { rosterImportRoutes } from './oneroster-edfi.js';
 
 const tags = ['imports'];
 const params = z.strictObject({ id: Id });
@@ -54,6 +55,8 @@ function uploadInto(request: FastifyRequest, slots: readonly ImportSlot[]) {
 
 export function importRoutes(app: TrellisApp) {
   const db = app.trellis.db;
+  // OneRoster and Ed-Fi (docs/decisions/0018).
+  rosterImportRoutes(app);
 
   app.register(async (scope) => {
     const files = scope.withTypeProvider<ZodTypeProvider>();

@@ -57,13 +57,15 @@ import {
   staleImportItems,
   uniqueViolation,
   updateImportRun,
+  type ImportRunKind,
   type ImportRunRecord,
   type Queryable,
 } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { readCsv } from './csv-stream.js';
+import { applyRunPeople, peopleOfRun } from './people.js';
 
-export type ImportSlot = 'schools' | 'leas' | 'regions' | 'feeders';
+export type ImportSlot = 'schools' | 'leas' | 'regions' | 'feeders' | 'orgs' | 'users' | 'roles' | 'edfi';
 
 export interface UploadedFile {
   slot: ImportSlot;
@@ -157,7 +159,7 @@ export class DirectoryFiles {
 
 const SCOPE_KINDS = ['state', 'district'] as const;
 
-async function importUnit(ctx: ServiceContext, q: Queryable, unitId: string): Promise<Unit> {
+export async function importUnit(ctx: ServiceContext, q: Queryable, unitId: string): Promise<Unit> {
   const unit = await findUnit(q, unitId);
   if (!unit) throw notFound('The unit');
   authorize(ctx.caller, 'import.manage', unit.path);
@@ -174,9 +176,9 @@ function checkScope(unit: Unit, kind: 'ccd' | 'feeders') {
   }
 }
 
-const actorOf = (ctx: ServiceContext) => (ctx.caller.personId && /^[0-9a-f-]{36}$/i.test(ctx.caller.personId) ? ctx.caller.personId : null);
+export const actorOf = (ctx: ServiceContext) => (ctx.caller.personId && /^[0-9a-f-]{36}$/i.test(ctx.caller.personId) ? ctx.caller.personId : null);
 
-const toApiRun = (r: ImportRunRecord): ImportRun => ({
+export const toApiRun = (r: ImportRunRecord): ImportRun => ({
   id: r.id,
   kind: r.kind,
   unitId: r.unitId,
@@ -189,27 +191,30 @@ const toApiRun = (r: ImportRunRecord): ImportRun => ({
   createdByName: r.createdByName,
   appliedAt: r.appliedAt,
   version: r.version,
+  people: peopleOfRun(r),
 });
 
 const sortProblems = (problems: ImportProblem[]) => {
-  const order = { leas: 0, schools: 1, regions: 2, feeders: 3 } as const;
+  const order = { leas: 0, schools: 1, regions: 2, feeders: 3, orgs: 4, edfi: 5, users: 6, roles: 7 } as const;
   return [...problems].sort((a, b) => order[a.file] - order[b.file] || (a.line ?? 0) - (b.line ?? 0));
 };
 
-async function storeRun(
+export async function storeRun(
   ctx: ServiceContext,
   unit: Unit,
-  kind: 'ccd' | 'feeders',
+  kind: ImportRunKind,
   plan: { items: ImportItem[]; problems: ImportProblem[]; counts: ImportCounts },
   files: ImportFileInfo[],
   feeders: DistrictFeeders[] | undefined,
   onProgress?: OnProgress,
+  people?: { roleMapping: unknown; store: (tx: Queryable, runId: string) => Promise<void> },
 ): Promise<ImportRun> {
   const id = randomUUID();
   const problems = sortProblems(plan.problems);
   plan.counts.problemRows = new Set(problems.map((p) => `${p.file}:${p.line ?? 'file'}`)).size;
   await ctx.db.transaction(async (tx) => {
-    await insertImportRun(tx, { id, kind, unitId: unit.id, unitPath: unit.path, counts: plan.counts, problemCount: problems.length, files, feeders, createdBy: actorOf(ctx) });
+    await insertImportRun(tx, { id, kind, unitId: unit.id, unitPath: unit.path, counts: plan.counts, problemCount: problems.length, files, feeders, roleMapping: people?.roleMapping, createdBy: actorOf(ctx) });
+    await people?.store(tx, id);
     await insertImportItems(tx, id, plan.items, 0, (done) => onProgress?.({ phase: 'saving', done, total: plan.items.length }));
     await insertImportProblems(tx, id, problems);
     await recordAuditEvent(tx, {
@@ -267,7 +272,7 @@ export async function previewCcdImport(ctx: ServiceContext, unitId: string, uplo
   return storeRun(ctx, unit, 'ccd', { ...plan, problems: [...files.problems, ...plan.problems] }, files.files, undefined, onProgress);
 }
 
-async function runFor(ctx: ServiceContext, q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<{ run: ImportRunRecord; unit: Unit }> {
+export async function runFor(ctx: ServiceContext, q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<{ run: ImportRunRecord; unit: Unit }> {
   const run = await findImportRun(q, id, opts);
   if (!run) throw notFound('The import');
   const unit = await findUnit(q, run.unitId);
@@ -336,6 +341,8 @@ export async function applyImportRun(ctx: ServiceContext, id: string, body: Impo
       throw e;
     }
     if (result.updated !== result.expectedUpdates) throw conflict('Some units changed while the import ran. Preview the files again.', [{ field: 'version', message: 'the preview is out of date' }]);
+    // OneRoster users: the people the reviewed mapping keeps, and their grants (same transaction).
+    const people = run.kind === 'oneroster' && run.roleMapping ? await applyRunPeople(tx, run, actorOf(ctx)) : null;
     if (!(await updateImportRun(tx, id, run.version, { status: 'applied', appliedBy: actorOf(ctx) }))) throw staleVersion('The import');
     // One event for the whole import, with its counts: the rows themselves are in the run's items.
     await recordAuditEvent(tx, {
@@ -354,6 +361,7 @@ export async function applyImportRun(ctx: ServiceContext, id: string, body: Impo
         unchanged: run.counts.unchanged,
         skippedProblemRows: run.counts.problemRows,
         byKind: run.counts.byKind,
+        ...(people ? { people } : {}),
       },
       requestId: ctx.requestId,
     });
