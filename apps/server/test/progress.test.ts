@@ -1,9 +1,11 @@
 // Progress through the API: a school's team completes and submits a benchmark assessment and the
 // district's roll-up changes; a readiness survey answered by link shows results only from the fifth
 // answer and stores no identity; a barrier logged, worked and resolved with its time to resolution;
-// milestones proposed, confirmed and dismissed; the progress report on screen and as a PDF.
+// milestones proposed, confirmed and dismissed; the progress report on screen and as a PDF; the
+// roll-up read from the counts kept up the tree equals core's roll-up of the raw ratings, and its
+// units behind page in order.
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK_DEFAULT_INSTRUMENT, previousProgressPeriod, progressPeriodContaining, type Unit } from '@trellis/core';
+import { BENCHMARK_DEFAULT_INSTRUMENT, previousProgressPeriod, progressPeriodContaining, rollUpFromRatings, type BenchmarkRating, type Unit } from '@trellis/core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/seed/demo.js';
 import { anonymous, signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
@@ -183,8 +185,100 @@ describe.each(testDatabases())('progress on $name', (target) => {
     expect(await rated(tree.south.unit.id)).toBe(items.length);
     // The counts agree with a rebuild from the ratings.
     const before = await api.db.query('select * from benchmark_rollup_counts where units <> 0 order by 1, 2, 3, 4, 5, 6');
+    const unitsBefore = await api.db.query('select * from benchmark_rollup_units order by 1, 2, 3, 4, 5');
+    expect(unitsBefore.length).toBeGreaterThan(0);
     await api.db.query('select benchmark_rollup_rebuild()');
     expect(await api.db.query('select * from benchmark_rollup_counts where units <> 0 order by 1, 2, 3, 4, 5, 6')).toEqual(before);
+    expect(await api.db.query('select * from benchmark_rollup_units order by 1, 2, 3, 4, 5')).toEqual(unitsBefore);
+  });
+
+  it('rolls up exactly what the raw ratings give, and pages the units behind in order with their total', async () => {
+    // Five more schools in the north: two tied at a mean of 1, one fully in place, one at 1.5, one
+    // assessed only the quarter before; the north's other schools are not assessed in 2026-Q4.
+    const fp = tree.north.feederPatterns[1]!.unit;
+    const schools = await Promise.all(['Adams', 'Baker', 'Carver', 'Dewey', 'Emerson'].map((name) => createUnit(api.db, 'school', fp, { name: `${name} Middle` })));
+    const all = (rating: string) => items.map((itemKey) => ({ itemKey, rating }));
+    const half = items.map((itemKey, i) => ({ itemKey, rating: i % 2 === 0 ? 'developing' : 'planned' }));
+    const submit = async (unitId: string, period: string, ratings: { itemKey: string; rating: string }[]) => {
+      const created = await leader.post('/api/benchmark-assessments', { unitId, period, instrument, ratings });
+      expect(created.statusCode, created.body).toBe(201);
+      const done = await leader.post(`/api/benchmark-assessments/${created.json().id}/submit`, { version: created.json().version, to: 'submitted' });
+      expect(done.statusCode, done.body).toBe(200);
+    };
+    const [adams, baker, carver, dewey, emerson] = schools as [Unit, Unit, Unit, Unit, Unit];
+    await submit(adams.id, '2026-Q4', all('planned'));
+    await submit(adams.id, '2026-Q3', all('not_yet'));
+    await submit(baker.id, '2026-Q4', all('planned'));
+    await submit(carver.id, '2026-Q4', all('fully_in_place'));
+    await submit(carver.id, '2026-Q3', all('developing'));
+    await submit(dewey.id, '2026-Q4', half);
+    await submit(emerson.id, '2026-Q3', all('developing'));
+
+    // The same roll-up computed by core from the raw ratings of the live units in scope.
+    const expected = async (unit: Unit, level: string, query: { behindBelow?: number } = {}) => {
+      const scope = await api.db.query<{ id: string }>(`select id from units where archived_at is null and kind = $1 and (path like $2 or id = $3) and ($4 or id = $3)`, [level, `${unit.path}%`, unit.id, level !== unit.kind]);
+      const ratings = await api.db.query<{ unit_id: string; period: string; item_key: string; rating: BenchmarkRating }>(
+        `select r.unit_id, r.period, r.item_key, r.rating from benchmark_ratings r where r.submitted and r.instrument_id = $1 and r.unit_id = any($2::uuid[])`,
+        [instrument.id, scope.map((u) => u.id)],
+      );
+      return rollUpFromRatings(
+        ratings.map((r) => ({ unitId: r.unit_id, period: r.period, itemKey: r.item_key, rating: r.rating })),
+        { instrument: BENCHMARK_DEFAULT_INSTRUMENT, unitIds: scope.map((u) => u.id), period: '2026-Q4', ...query },
+      );
+    };
+    const fetchRollUp = async (unit: Unit, params: string) => {
+      const res = await leader.get(`/api/units/${unit.id}/benchmark-rollup?period=2026-Q4${params}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const strip = (list: { unitName: string }[]) => list.map(({ unitName: _n, ...b }) => b);
+    for (const [unit, level, behindBelow] of [
+      [tree.north.unit, 'school', undefined],
+      [tree.north.unit, 'school', 1],
+      [tree.north.unit, 'school', 3],
+      [tree.north.unit, 'feeder_pattern', undefined],
+      [adams, 'school', undefined],
+      [emerson, 'school', undefined],
+    ] as const) {
+      const want = await expected(unit, level, behindBelow === undefined ? {} : { behindBelow });
+      const params = `&level=${level}${behindBelow === undefined ? '' : `&behindBelow=${behindBelow}`}`;
+      const got = await fetchRollUp(unit, `${params}&behindLimit=500`);
+      expect(got.current).toEqual(want.current);
+      expect(got.previous).toEqual(want.previous);
+      expect(got.change).toEqual(want.change);
+      expect(strip(got.unitsBehind)).toEqual(want.unitsBehind);
+      expect(got.unitsBehindTotal).toBe(want.unitsBehind.length);
+      expect(got.unitsBehindByReason).toEqual({
+        not_assessed: want.unitsBehind.filter((b) => b.reason === 'not_assessed').length,
+        below_threshold: want.unitsBehind.filter((b) => b.reason === 'below_threshold').length,
+      });
+      // Pages of two, put together, are the whole list; each names its units.
+      const pages = [];
+      for (let offset = 0; offset < want.unitsBehind.length + 2; offset += 2) {
+        const page = await fetchRollUp(unit, `${params}&behindOffset=${offset}&behindLimit=2`);
+        expect(page.unitsBehindPage).toEqual({ offset, limit: 2 });
+        expect(page.unitsBehindTotal).toBe(want.unitsBehind.length);
+        pages.push(...page.unitsBehind);
+      }
+      expect(strip(pages)).toEqual(want.unitsBehind);
+      const names = new Map((await api.db.query<{ id: string; name: string }>('select id, name from units')).map((u) => [u.id, u.name]));
+      for (const b of pages) expect(b.unitName).toBe(names.get(b.unitId));
+      const none = await fetchRollUp(unit, `${params}&behindLimit=0`);
+      expect(none.unitsBehind).toEqual([]);
+      expect(none.unitsBehindTotal).toBe(want.unitsBehind.length);
+    }
+    // The hand-checked order: not assessed first (by id), then by mean, ties by id; Carver is not behind.
+    const north = await fetchRollUp(tree.north.unit, '');
+    expect(north.unitsBehindPage).toEqual({ offset: 0, limit: 50 });
+    const below = (north.unitsBehind as { unitId: string; reason: string; mean: number | null; previousMean: number | null }[]).filter((b) => b.reason === 'below_threshold');
+    expect(below.map((b) => b.unitId)).toEqual([...[adams.id, baker.id].sort(), dewey.id]);
+    expect(below[0]).toMatchObject({ mean: 1 });
+    expect(below.find((b) => b.unitId === adams.id)!.previousMean).toBe(0);
+    expect(north.unitsBehind.find((b: { unitId: string }) => b.unitId === emerson.id)).toMatchObject({ reason: 'not_assessed', mean: null, previousMean: 2 });
+    expect(north.unitsBehind.some((b: { unitId: string }) => b.unitId === carver.id)).toBe(false);
+    await expectProblem(await leader.get(`/api/units/${tree.north.unit.id}/benchmark-rollup?period=2026-Q4&behindLimit=501`), 400, { field: 'behindLimit' });
+    await expectProblem(await leader.get(`/api/units/${tree.north.unit.id}/benchmark-rollup?period=2026-Q4&behindOffset=-1`), 400, { field: 'behindOffset' });
+    await expectProblem(await leader.get(`/api/units/${tree.north.unit.id}/benchmark-rollup?period=2026-Q4&behindOffset=1.5`), 400, { field: 'behindOffset' });
   });
 });
 

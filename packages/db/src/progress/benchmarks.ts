@@ -1,6 +1,7 @@
-// Benchmark assessments and their ratings, and the two GROUP BY queries a roll-up rests on.
+// Benchmark assessments and their ratings, and what a roll-up reads: the counts by item and each
+// unit's figures kept at every unit above it (migrations 0009 and 0011).
 import { randomUUID } from 'node:crypto';
-import { BENCHMARK_RATING_VALUES, type BenchmarkAssessmentStatus, type BenchmarkItemRatingCount, type BenchmarkRating, type BenchmarkRatingRow, type BenchmarkUnitRatingSummary, type ProgressLink } from '@trellis/core';
+import { BENCHMARK_RATING_VALUES, type BenchmarkAssessmentStatus, type BenchmarkItemRatingCount, type BenchmarkRating, type BenchmarkRatingRow, type BenchmarkUnitBehind, type ProgressLink } from '@trellis/core';
 import type { Queryable } from '../client.js';
 import { iso, jsonValue as json, withinSubtrees } from '../rows.js';
 
@@ -171,32 +172,110 @@ export async function clearRatings(q: Queryable, assessmentId: string, itemKeys:
 }
 
 /**
- * What a roll-up of the units of one kind below a unit needs, for some periods: the rating counts
- * by item (read from the counts kept at the unit, not from the ratings) and each unit's rated count
- * and value sum (kept on its submitted assessment). Archived units are left out of both.
+ * Whose figures a roll-up reads: the units of one kind (`level`) below a unit, or the unit alone when
+ * it is of that kind; with one instrument. Archived units are never in it.
  */
-export async function benchmarkRatingCounts(
+export interface BenchmarkRollUpScopeRef {
+  ancestor: { id: string; path: string; kind: string };
+  instrumentId: string;
+  level: string;
+}
+
+/**
+ * The rating counts by item of a roll-up for some periods, read from the counts kept at the unit
+ * (migration 0009), not from the ratings.
+ */
+export async function benchmarkItemCounts(q: Queryable, scope: BenchmarkRollUpScopeRef, periods: string[]): Promise<BenchmarkItemRatingCount[]> {
+  const rows = await q.query<{ period: string; item_key: string; rating: BenchmarkRating; units: number }>(
+    `select period, item_key, rating, units from benchmark_rollup_counts
+     where ancestor_id = $1 and instrument_id = $2 and period = any($3::text[]) and rated_kind = $4 and units > 0`,
+    [scope.ancestor.id, scope.instrumentId, periods, scope.level],
+  );
+  return rows.map((r) => ({ period: r.period, itemKey: r.item_key, rating: r.rating, units: r.units }));
+}
+
+export interface BenchmarkUnitTallies {
+  /** Live units in the scope. */
+  inScope: number;
+  /** Of them, those with submitted ratings in the period and in the previous period. */
+  assessed: number;
+  assessedBefore: number;
+  /** Assessed in the period with a mean below the threshold. */
+  below: number;
+}
+
+const onlyAncestor = (scope: BenchmarkRollUpScopeRef) => scope.level === scope.ancestor.kind;
+
+/**
+ * How many units a roll-up covers, how many were assessed in each period and how many fall below
+ * the threshold, from each unit's figures kept at every unit above it (migration 0011): index
+ * ranges, no per-unit rows leave the database.
+ */
+export async function benchmarkUnitTallies(q: Queryable, scope: BenchmarkRollUpScopeRef, p: { period: string; previousPeriod: string; behindBelow: number }): Promise<BenchmarkUnitTallies> {
+  const params: unknown[] = [scope.ancestor.id, scope.instrumentId, p.period, p.previousPeriod, scope.level, p.behindBelow];
+  const inScope = onlyAncestor(scope)
+    ? '1'
+    : `(select count(*) from units where kind = $5 and archived_at is null and ${withinSubtrees('path', [scope.ancestor.path], params)})`;
+  const [row] = await q.query<{ in_scope: number; assessed: number; assessed_before: number; below: number }>(
+    `select ${inScope}::int as in_scope,
+       count(*) filter (where period = $3)::int as assessed,
+       count(*) filter (where period = $4)::int as assessed_before,
+       count(*) filter (where period = $3 and value_sum::float8 / rated < $6::float8)::int as below
+     from benchmark_rollup_units
+     where ancestor_id = $1 and instrument_id = $2 and period in ($3, $4) and rated_kind = $5${onlyAncestor(scope) ? ' and unit_id = ancestor_id' : ''}`,
+    params,
+  );
+  return { inScope: row!.in_scope, assessed: row!.assessed, assessedBefore: row!.assessed_before, below: row!.below };
+}
+
+export interface BenchmarkUnitBehindRecord extends BenchmarkUnitBehind {
+  unitName: string;
+}
+
+/**
+ * One page of a roll-up's units behind, in core's order (rollUpFromCounts): the units not assessed
+ * in the period by id, then those whose mean is below the threshold by mean and id; each with its
+ * name and its mean the period before. `notAssessed` is the count of the first kind (from the
+ * tallies), so that a page past them reads only the index of means.
+ */
+export async function benchmarkUnitsBehindPage(
   q: Queryable,
-  scope: { instrumentId: string; periods: string[]; ancestor: { id: string; path: string }; level: string },
-): Promise<{ byItem: BenchmarkItemRatingCount[]; byUnit: BenchmarkUnitRatingSummary[] }> {
-  const unitParams: unknown[] = [scope.instrumentId, scope.periods, scope.level];
-  const [byItem, byUnit] = await Promise.all([
-    q.query<{ period: string; item_key: string; rating: BenchmarkRating; units: number }>(
-      `select period, item_key, rating, units from benchmark_rollup_counts
-       where ancestor_id = $1 and instrument_id = $2 and period = any($3::text[]) and rated_kind = $4 and units > 0`,
-      [scope.ancestor.id, scope.instrumentId, scope.periods, scope.level],
-    ),
-    q.query<{ period: string; unit_id: string; rated: number; value_sum: number }>(
-      `select a.period, a.unit_id, a.rated, a.value_sum from benchmark_assessments a join units u on u.id = a.unit_id
-       where a.status = 'submitted' and a.instrument_id = $1 and a.period = any($2::text[]) and u.kind = $3 and u.archived_at is null
-         and ${withinSubtrees('u.path', [scope.ancestor.path], unitParams)}`,
-      unitParams,
-    ),
-  ]);
-  return {
-    byItem: byItem.map((r) => ({ period: r.period, itemKey: r.item_key, rating: r.rating, units: r.units })),
-    byUnit: byUnit.map((r) => ({ period: r.period, unitId: r.unit_id, rated: r.rated, valueSum: r.value_sum })),
-  };
+  scope: BenchmarkRollUpScopeRef,
+  p: { period: string; previousPeriod: string; behindBelow: number; notAssessed: number; offset: number; limit: number },
+): Promise<BenchmarkUnitBehindRecord[]> {
+  const page: (BenchmarkUnitBehindRecord & { previousMean: number | null })[] = [];
+  if (p.limit > 0 && p.offset < p.notAssessed) {
+    const params: unknown[] = [scope.ancestor.id, scope.instrumentId, p.period, scope.level, p.offset, Math.min(p.limit, p.notAssessed - p.offset)];
+    const where = onlyAncestor(scope) ? 'u.id = $1' : `u.kind = $4 and u.archived_at is null and ${withinSubtrees('u.path', [scope.ancestor.path], params)}`;
+    const rows = await q.query<{ id: string; name: string }>(
+      `select u.id, u.name from units u
+       where ${where}
+         and not exists (select 1 from benchmark_rollup_units r where r.ancestor_id = $1 and r.instrument_id = $2 and r.period = $3 and r.rated_kind = $4 and r.unit_id = u.id)
+       order by u.id offset $5 limit $6`,
+      params,
+    );
+    for (const r of rows) page.push({ unitId: r.id, unitName: r.name, reason: 'not_assessed', mean: null, rated: 0, previousMean: null });
+  }
+  const limit = p.limit - page.length;
+  if (limit > 0) {
+    const rows = await q.query<{ unit_id: string; name: string; rated: number; value_sum: number }>(
+      `select r.unit_id, u.name, r.rated, r.value_sum from benchmark_rollup_units r join units u on u.id = r.unit_id
+       where r.ancestor_id = $1 and r.instrument_id = $2 and r.period = $3 and r.rated_kind = $4 and r.value_sum::float8 / r.rated < $5::float8${onlyAncestor(scope) ? ' and r.unit_id = r.ancestor_id' : ''}
+       order by r.value_sum::float8 / r.rated, r.unit_id offset $6 limit $7`,
+      [scope.ancestor.id, scope.instrumentId, p.period, scope.level, p.behindBelow, Math.max(0, p.offset - p.notAssessed), limit],
+    );
+    for (const r of rows) page.push({ unitId: r.unit_id, unitName: r.name, reason: 'below_threshold', mean: r.value_sum / r.rated, rated: r.rated, previousMean: null });
+  }
+  if (page.length > 0) {
+    const before = await q.query<{ unit_id: string; rated: number; value_sum: number }>(
+      `select unit_id, rated, value_sum from benchmark_rollup_units
+       where ancestor_id = $1 and instrument_id = $2 and period = $3 and rated_kind = $4 and unit_id = any($5::uuid[])`,
+      [scope.ancestor.id, scope.instrumentId, p.previousPeriod, scope.level, page.map((b) => b.unitId)],
+    );
+    const meanBefore = new Map(before.map((r) => [r.unit_id, r.value_sum / r.rated]));
+    for (const b of page) b.previousMean = meanBefore.get(b.unitId) ?? null;
+  }
+  return page;
 }
 
 /** Every submitted rating of one unit (for its trend over periods). */
@@ -206,10 +285,4 @@ export async function unitSubmittedRatings(q: Queryable, unitId: string, instrum
     [unitId, instrumentId],
   );
   return rows.map((r) => ({ unitId, period: r.period, itemKey: r.item_key, rating: r.rating }));
-}
-
-/** The units a roll-up covers: the unit's subtree at one kind (schools of a district…), id and name. */
-export async function unitsOfKindWithin(q: Queryable, path: string, kind: string): Promise<{ id: string; name: string }[]> {
-  const params: unknown[] = [kind];
-  return q.query<{ id: string; name: string }>(`select id, name from units where kind = $1 and archived_at is null and ${withinSubtrees('path', [path], params)} order by name`, params);
 }

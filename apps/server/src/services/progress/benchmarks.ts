@@ -1,8 +1,9 @@
 // Benchmark assessments: a unit rated item by item for a period, by a team, with evidence; frozen
-// once submitted. Roll-ups read the submitted ratings of the units below through two GROUP BY
-// queries and core's rollUpFromCounts; a unit's trend reads its own ratings over periods.
+// once submitted. Roll-ups read counts kept at every unit above the rated ones (by item, and each
+// unit's figures), never the ratings; a unit's trend reads its own ratings over periods.
 import {
   authorize,
+  BENCHMARK_BEHIND_BELOW_DEFAULT,
   benchmarkAssessmentCompleteness,
   benchmarkUnitTrend,
   checkAssessmentEditable,
@@ -21,7 +22,9 @@ import {
   type UnitKind,
 } from '@trellis/core';
 import {
-  benchmarkRatingCounts,
+  benchmarkItemCounts,
+  benchmarkUnitsBehindPage,
+  benchmarkUnitTallies,
   clearRatings,
   findAssessment,
   findPeopleIds,
@@ -33,7 +36,6 @@ import {
   setAssessors,
   touchAssessment,
   uniqueViolation,
-  unitsOfKindWithin,
   unitSubmittedRatings,
   upsertRatings,
   type BenchmarkAssessmentRecord,
@@ -139,39 +141,62 @@ export async function submitAssessment(ctx: ServiceContext, id: string, body: Be
 
 const ROLL_UP_LEVEL: Partial<Record<UnitKind, UnitKind>> = { state: 'school', region: 'school', district: 'school', feeder_pattern: 'school' };
 
+/** How many of the units behind a roll-up lists when not asked (the web shows 15 and the total). */
+export const UNITS_BEHIND_PAGE_DEFAULT = 50;
+export const UNITS_BEHIND_PAGE_MAX = 500;
+
 /**
  * The roll-up of the units below a unit (its schools, unless `level` says otherwise) for a period:
- * distribution by item and area, the change since the previous period, and the units behind.
+ * distribution by item and area, the change since the previous period, and the units behind — their
+ * total and one page of them (`behindOffset`, `behindLimit`), in core's order.
+ *
+ * Nothing per unit leaves the database but that page: the distributions come from the counts by item
+ * (rollUpFromCounts), and the units in scope, assessed and behind from each unit's figures kept at
+ * every unit above it (migration 0011), counted and paged in SQL (docs/decisions/0017, amended).
  */
 export async function benchmarkRollUp(
   ctx: ServiceContext,
   unitId: string,
-  query: { period: string; previousPeriod?: string | undefined; behindBelow?: number | undefined; level?: UnitKind | undefined; instrumentId?: string | undefined; instrumentVersion?: string | undefined },
+  query: {
+    period: string;
+    previousPeriod?: string | undefined;
+    behindBelow?: number | undefined;
+    behindOffset?: number | undefined;
+    behindLimit?: number | undefined;
+    level?: UnitKind | undefined;
+    instrumentId?: string | undefined;
+    instrumentVersion?: string | undefined;
+  },
 ) {
   const unit = await findUnit(ctx.db, unitId);
   if (!unit) throw notFound('The unit');
   authorize(ctx.caller, 'progress.read', unit.path);
   const instrument = await benchmarkInstrument(ctx.db, unit.path, { id: query.instrumentId ?? 'trellis-benchmarks', version: query.instrumentVersion ?? '2026.11.0' });
   const level = query.level ?? ROLL_UP_LEVEL[unit.kind] ?? unit.kind;
-  const units = level === unit.kind ? [{ id: unit.id, name: unit.name }] : await unitsOfKindWithin(ctx.db, unit.path, level);
   const previousPeriod = query.previousPeriod ?? previousProgressPeriod(query.period);
-  const counts = await benchmarkRatingCounts(ctx.db, { instrumentId: instrument.id, periods: [query.period, previousPeriod], ancestor: unit, level });
-  const rollUp = rollUpFromCounts(counts, {
-    instrument,
-    unitIds: units.map((u) => u.id),
-    period: query.period,
-    previousPeriod,
-    ...(query.behindBelow !== undefined ? { behindBelow: query.behindBelow } : {}),
-  });
-  const names = new Map(units.map((u) => [u.id, u.name]));
+  const behindBelow = query.behindBelow ?? BENCHMARK_BEHIND_BELOW_DEFAULT;
+  const scope = { ancestor: unit, instrumentId: instrument.id, level };
+  // Checks the periods (core refuses a previous period equal to the period) before reading more.
+  const distributions = rollUpFromCounts({ byItem: await benchmarkItemCounts(ctx.db, scope, [query.period, previousPeriod]), byUnit: [] }, { instrument, unitIds: [], period: query.period, previousPeriod, behindBelow });
+  const tallies = await benchmarkUnitTallies(ctx.db, scope, { period: query.period, previousPeriod, behindBelow });
+  const notAssessed = tallies.inScope - tallies.assessed;
+  const offset = query.behindOffset ?? 0;
+  const limit = Math.min(query.behindLimit ?? UNITS_BEHIND_PAGE_DEFAULT, UNITS_BEHIND_PAGE_MAX);
+  const unitsBehind = await benchmarkUnitsBehindPage(ctx.db, scope, { period: query.period, previousPeriod, behindBelow, notAssessed, offset, limit });
+  const { current, previous, change } = distributions;
   return {
     unitId: unit.id,
     unitName: unit.name,
     level,
     instrument: { id: instrument.id, version: instrument.version, name: instrument.name },
-    ...rollUp,
-    unitsBehind: rollUp.unitsBehind.slice(0, 500).map((b) => ({ ...b, unitName: names.get(b.unitId) ?? '' })),
-    unitsBehindTotal: rollUp.unitsBehind.length,
+    ...distributions,
+    current: { ...current, unitsInScope: tallies.inScope, unitsAssessed: tallies.assessed },
+    previous: { ...previous, unitsInScope: tallies.inScope, unitsAssessed: tallies.assessedBefore },
+    change: { ...change, unitsAssessed: tallies.assessed - tallies.assessedBefore },
+    unitsBehind,
+    unitsBehindTotal: notAssessed + tallies.below,
+    unitsBehindByReason: { not_assessed: notAssessed, below_threshold: tallies.below },
+    unitsBehindPage: { offset, limit },
   };
 }
 
