@@ -251,6 +251,29 @@ const progressCelebrationsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'CelebrationsRoute'),
 });
 
+const progressInstrumentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress/instruments',
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'InstrumentsRoute'),
+});
+
+export interface InstrumentBuilderSearch {
+  /** The starting instrument, as id@version, or "blank". */
+  from?: string;
+  /** Publish a new version of `from` (one of the unit's own). */
+  newVersion?: boolean;
+}
+
+const progressInstrumentBuilderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/progress/instruments/new',
+  validateSearch: (search: Record<string, unknown>): InstrumentBuilderSearch => ({
+    ...(typeof search.from === 'string' && search.from.length <= 200 ? { from: search.from } : {}),
+    ...(search.newVersion === true || search.newVersion === 'true' ? { newVersion: true } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./routes/ProgressRoutes'), 'InstrumentBuilderRoute'),
+});
+
 const progressReportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/units/$unitId/progress/report',
@@ -270,7 +293,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   planPrintRoute,
   publicSurveyRoute,
-  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute, unitPlansRoute, designDocumentRoute, planRoute, myTasksRoute, coachingRoute, coachingEngagementRoute, coachingOutboxRoute, unitCoachingRoute, importsRoute, progressRoute, progressBenchmarksRoute, benchmarkAssessmentRoute, progressBarriersRoute, progressReadinessRoute, progressCelebrationsRoute, progressReportRoute]),
+  appRoute.addChildren([indexRoute, organizationRoute, unitRoute, resourceMapRoute, peopleRoute, personRoute, mechanismRoute, rolloutRoute, rolloutScenarioRoute, auditRoute, unitPlansRoute, designDocumentRoute, planRoute, myTasksRoute, coachingRoute, coachingEngagementRoute, coachingOutboxRoute, unitCoachingRoute, importsRoute, progressRoute, progressBenchmarksRoute, benchmarkAssessmentRoute, progressBarriersRoute, progressReadinessRoute, progressCelebrationsRoute, progressReportRoute, progressInstrumentsRoute, progressInstrumentBuilderRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

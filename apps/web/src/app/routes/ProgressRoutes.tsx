@@ -4,6 +4,8 @@ import { AssessmentPage } from '../../features/progress/components/AssessmentPag
 import { BarriersPage } from '../../features/progress/components/BarriersPage';
 import { BenchmarksPage } from '../../features/progress/components/BenchmarksPage';
 import { CelebrationsPage } from '../../features/progress/components/CelebrationsPage';
+import { InstrumentBuilderPage } from '../../features/progress/components/InstrumentBuilderPage';
+import { InstrumentsPage } from '../../features/progress/components/InstrumentsPage';
 import { ProgressOverviewPage } from '../../features/progress/components/ProgressOverviewPage';
 import { PublicSurveyPage } from '../../features/progress/components/PublicSurveyPage';
 import { ReadinessPage } from '../../features/progress/components/ReadinessPage';
@@ -17,6 +19,8 @@ const barriersRoute = getRouteApi('/app/units/$unitId/progress/barriers');
 const readinessRoute = getRouteApi('/app/units/$unitId/progress/readiness');
 const celebrationsRoute = getRouteApi('/app/units/$unitId/progress/celebrations');
 const reportRoute = getRouteApi('/app/units/$unitId/progress/report');
+const instrumentsRoute = getRouteApi('/app/units/$unitId/progress/instruments');
+const instrumentBuilderRoute = getRouteApi('/app/units/$unitId/progress/instruments/new');
 const surveyRoute = getRouteApi('/survey/$token');
 
 export function ProgressOverviewRoute() {
@@ -62,4 +66,15 @@ export function ReportRoute() {
 export function PublicSurveyRoute() {
   const { token } = surveyRoute.useParams();
   return <PublicSurveyPage key={token} token={token} />;
+}
+
+export function InstrumentsRoute() {
+  const { unitId } = instrumentsRoute.useParams();
+  return <InstrumentsPage key={unitId} unitId={unitId} />;
+}
+
+export function InstrumentBuilderRoute() {
+  const { unitId } = instrumentBuilderRoute.useParams();
+  const { from, newVersion } = instrumentBuilderRoute.useSearch();
+  return <InstrumentBuilderPage key={unitId} unitId={unitId} from={from} newVersion={newVersion ?? false} />;
 }

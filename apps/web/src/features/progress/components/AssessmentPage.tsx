@@ -3,7 +3,7 @@
 // at: if someone else saved first, the page says so and offers their ratings). "x of 39 rated"
 // shows how far it has got; it is submitted once every item is rated, and is read-only after.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -18,6 +18,7 @@ import {
   type BenchmarkRating,
 } from '@trellis/core';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { FormDialog } from '../../../components/FormDialog';
 import { Loading } from '../../../components/Loading';
 import { NotFoundMessage } from '../../../components/NotFoundMessage';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -25,6 +26,9 @@ import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { api } from '../../../lib/api';
 import { describeError, isProblem } from '../../../lib/problem';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { useDialog } from '../../../lib/useDialog';
+import { useSession } from '../../../lib/session';
+import { unitPeopleQuery } from '../api/instrumentQueries';
 import { useSubmitAssessment } from '../api/progressMutations';
 import { assessmentPath, assessmentQuery, instrumentsQuery, progressKeys, type AssessmentRecord, type BenchmarkRatingRecord } from '../api/progressQueries';
 import { ProgressFrame } from './ProgressFrame';
@@ -129,6 +133,29 @@ function Assessment({ initial, unit, instrument, mayRecord }: { initial: Assessm
     });
   };
 
+  /** Names the team and the note, after any save under way (with the version it returned). */
+  const saveTeam = (assessorIds: string[], note: string | null) =>
+    new Promise<AssessmentRecord>((resolve, reject) => {
+      queue.current = queue.current.then(async () => {
+        try {
+          if (stale.current) throw new Error('Someone else saved this assessment: reload the latest ratings first.');
+          const saved = await api<AssessmentRecord>(assessmentPath(initial.id), { method: 'PATCH', body: { version: version.current, assessorIds, note } });
+          version.current = saved.version;
+          setRecord(saved);
+          queryClient.setQueryData(assessmentQuery(initial.id).queryKey, saved);
+          void queryClient.invalidateQueries({ queryKey: progressKeys.unit(saved.unitId) });
+          resolve(saved);
+        } catch (e) {
+          if (isProblem(e, 409)) {
+            stale.current = true;
+            setSave({ kind: 'stale' });
+          }
+          reject(e);
+        }
+      });
+    });
+  const team = useDialog();
+
   const change = (itemKey: string, patch: Partial<Draft>, saveNow: boolean) => {
     const next = { ...drafts[itemKey]!, ...patch };
     setDrafts((d) => ({ ...d, [itemKey]: next }));
@@ -183,8 +210,28 @@ function Assessment({ initial, unit, instrument, mayRecord }: { initial: Assessm
           {BENCHMARK_ASSESSMENT_STATUS_LABELS[record.status]}
         </Badge>
       }
-      description={`${instrument.name}, for ${periodLabel(record.period)}.${record.assessors.length ? ` Assessed by ${record.assessors.map((p) => p.name).join(', ')}.` : ''}`}
+      description={`${instrument.name} (version ${instrument.version}), for ${periodLabel(record.period)}.`}
     >
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="team-heading" data-testid="assessment-team">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Stack gap={4} style={{ flex: '1 1 20rem' }}>
+            <Title order={2} size="h4" id="team-heading">
+              Who assessed
+            </Title>
+            <Text size="sm" data-testid="assessors">
+              {record.assessors.length ? record.assessors.map((p) => p.name).join(', ') : 'No one named yet.'}
+            </Text>
+            <Text size="sm" data-testid="assessment-note">
+              {record.note ? `Note: ${record.note}` : 'No overall note.'}
+            </Text>
+          </Stack>
+          {!frozen && (
+            <Button variant="default" onClick={team.open} disabled={save.kind === 'stale'}>
+              Name the team and note
+            </Button>
+          )}
+        </Group>
+      </Paper>
       <Paper withBorder p="md" radius="md" style={wide ? { position: 'sticky', top: 64, zIndex: 2 } : undefined} component="section" aria-label="How far the assessment has got">
         <Stack gap="xs">
           <Group justify="space-between" wrap="wrap" gap="sm">
@@ -260,6 +307,7 @@ function Assessment({ initial, unit, instrument, mayRecord }: { initial: Assessm
           </Paper>
         );
       })}
+      <TeamDialog key={team.key} opened={team.opened} onClose={team.close} record={record} unitId={unit.id} unitName={unit.name} onSave={saveTeam} />
       <ConfirmDialog
         opened={confirming}
         title={`Submit the ${record.period} assessment?`}
@@ -340,5 +388,54 @@ function ItemRating({ item, draft, frozen, linkError, onRate, onNotes, onNotesDo
         />
       </Group>
     </Stack>
+  );
+}
+
+/** The people who assessed together (from the unit's people) and an overall note. */
+function TeamDialog({ opened, onClose, record, unitId, unitName, onSave }: { opened: boolean; onClose: () => void; record: AssessmentRecord; unitId: string; unitName: string; onSave: (assessorIds: string[], note: string | null) => Promise<AssessmentRecord> }) {
+  const session = useSession();
+  const people = useQuery(unitPeopleQuery(unitId));
+  const announce = useAnnounce();
+  const [ids, setIds] = useState(() => record.assessors.map((p) => p.id));
+  const [note, setNote] = useState(record.note ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  // The unit's people, and anyone already on the team from elsewhere (a district leader who rated).
+  const options = new Map<string, string>();
+  for (const p of record.assessors) options.set(p.id, p.name);
+  for (const p of people.data?.people ?? []) options.set(p.id, `${p.name}${p.title ? `, ${p.title}` : ''}`);
+  if (!options.has(session.person.id)) options.set(session.person.id, session.person.name);
+  const submit = () => {
+    setPending(true);
+    setError(null);
+    onSave(ids, note.trim() === '' ? null : note.trim()).then(
+      (saved) => {
+        setPending(false);
+        announce(`Saved the team: ${saved.assessors.map((p) => p.name).join(', ')}.`);
+        onClose();
+      },
+      (e: unknown) => {
+        setPending(false);
+        setError(e);
+      },
+    );
+  };
+  return (
+    <FormDialog opened={opened} onClose={onClose} title="Who assessed" submitLabel="Save the team" pending={pending} error={error} errorTitle="Could not save the team" onSubmit={submit}>
+      <Text size="sm">Name everyone who took part in rating {unitName}. Whoever saves a rating joins the team, so you stay on it when you save.</Text>
+      <MultiSelect
+        label="Assessors"
+        description={people.isPending ? 'Loading the people of the unit…' : `People of ${unitName}; type to find one`}
+        data={[...options].map(([value, label]) => ({ value, label }))}
+        value={ids}
+        onChange={setIds}
+        searchable
+        clearable
+        placeholder={ids.length ? undefined : 'Choose people'}
+        comboboxProps={{ withinPortal: true }}
+        data-autofocus
+      />
+      <Textarea label="Overall note" description="Optional: how the team went about it, what to look at next time" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+    </FormDialog>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { CelebrationCreate, formatCitation, type ProposedCelebration, type UnitDetail } from '@trellis/core';
+import { CelebrationCreate, CelebrationUpdate, formatCitation, type ProposedCelebration, type UnitDetail } from '@trellis/core';
 import { FormDialog } from '../../../components/FormDialog';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -14,7 +14,9 @@ import { useDialogForm } from '../../../lib/useDialogForm';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { Section } from '../../plans/components/Section';
 import { useCreateCelebration, useDismissCelebration } from '../api/progressMutations';
-import { celebrationsQuery } from '../api/progressQueries';
+import { useUpdateCelebration } from '../api/instrumentMutations';
+import { celebrationsQuery, type CelebrationRecord, type CelebrationsRecord } from '../api/progressQueries';
+import { api, withQuery } from '../../../lib/api';
 import { ProgressFrame } from './ProgressFrame';
 import { WithUnit } from './WithUnit';
 import { formatDay, todayUtc } from './labels';
@@ -27,6 +29,8 @@ function Celebrations({ unit, mayManage }: { unit: UnitDetail; mayManage: boolea
   usePageTitle(`Celebrations · ${unit.name}`);
   const feed = useQuery(celebrationsQuery(unit.id, true));
   const add = useDialog();
+  const edit = useDialog();
+  const [editing, setEditing] = useState<CelebrationRecord | null>(null);
   return (
     <ProgressFrame
       unit={unit}
@@ -68,12 +72,31 @@ function Celebrations({ unit, mayManage }: { unit: UnitDetail; mayManage: boolea
               <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {feed.data.confirmed.map((c) => (
                   <Paper key={c.id} component="li" withBorder p="sm" radius="md" data-testid="celebration">
-                    <Text fw={600}>{c.title}</Text>
-                    <Text size="sm" c="dimmed">
-                      {formatDay(c.celebratedOn)}
-                      {c.unitId !== unit.id ? ` · ${c.unitName}` : ''}
-                    </Text>
-                    {c.description && <Text size="sm">{c.description}</Text>}
+                    <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                      <div>
+                        <Text fw={600} id={`celebration-${c.id}`}>
+                          {c.title}
+                        </Text>
+                        <Text size="sm" c="dimmed">
+                          {formatDay(c.celebratedOn)}
+                          {c.unitId !== unit.id ? ` · ${c.unitName}` : ''}
+                        </Text>
+                        {c.description && <Text size="sm">{c.description}</Text>}
+                      </div>
+                      {mayManage && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-describedby={`celebration-${c.id}`}
+                          onClick={() => {
+                            setEditing(c);
+                            edit.open();
+                          }}
+                        >
+                          Edit
+                        </Button>
+                      )}
+                    </Group>
                   </Paper>
                 ))}
               </Stack>
@@ -82,6 +105,7 @@ function Celebrations({ unit, mayManage }: { unit: UnitDetail; mayManage: boolea
         </>
       )}
       <CelebrationDialog key={add.key} unitId={unit.id} opened={add.opened} onClose={add.close} />
+      {editing && <CelebrationEditDialog key={`edit-${edit.key}`} celebration={editing} feedUnitId={unit.id} opened={edit.opened} onClose={edit.close} />}
     </ProgressFrame>
   );
 }
@@ -152,6 +176,45 @@ function CelebrationDialog({ unitId, opened, onClose }: { unitId: string; opened
       onSubmit={() =>
         form.send(CelebrationCreate, { unitId, title, description: orNull(description), celebratedOn, milestoneKey: null }, (input) => create.mutateAsync(input), (saved) => `Celebrated: ${saved.title}.`)
       }
+      formRef={form.formRef}
+    >
+      <TextInput label="What is celebrated" required value={title} onChange={(ev) => setTitle(ev.currentTarget.value)} error={e.title} data-autofocus />
+      <Textarea label="Description" description="Optional" autosize minRows={2} value={description} onChange={(ev) => setDescription(ev.currentTarget.value)} error={e.description} />
+      <TextInput label="Date" type="date" required value={celebratedOn} onChange={(ev) => setCelebratedOn(ev.currentTarget.value)} error={e.celebratedOn} style={{ maxWidth: '14rem' }} />
+    </FormDialog>
+  );
+}
+
+/** A leader corrects a celebration: what is celebrated, its description, its date. A stale edit (409) offers the latest. */
+function CelebrationEditDialog({ celebration, feedUnitId, opened, onClose }: { celebration: CelebrationRecord; feedUnitId: string; opened: boolean; onClose: () => void }) {
+  const update = useUpdateCelebration(celebration.id);
+  const form = useDialogForm(onClose);
+  const [title, setTitle] = useState(celebration.title);
+  const [description, setDescription] = useState(celebration.description ?? '');
+  const [celebratedOn, setCelebratedOn] = useState(celebration.celebratedOn.slice(0, 10));
+  const [version, setVersion] = useState(celebration.version);
+  const e = form.errors;
+  const reload = form.reloader(
+    update,
+    () => api<CelebrationsRecord>(withQuery(`/api/units/${encodeURIComponent(feedUnitId)}/celebrations`, { subtree: 'true' })).then((feed) => feed.confirmed.find((c) => c.id === celebration.id)),
+    (fresh) => {
+      setTitle(fresh.title);
+      setDescription(fresh.description ?? '');
+      setCelebratedOn(fresh.celebratedOn.slice(0, 10));
+      setVersion(fresh.version);
+    },
+  );
+  return (
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title="Edit the celebration"
+      submitLabel="Save"
+      pending={update.isPending}
+      error={update.error}
+      errorTitle="Could not save the celebration"
+      onReload={reload}
+      onSubmit={() => form.send(CelebrationUpdate, { version, title, description: orNull(description), celebratedOn }, (input) => update.mutateAsync(input), (saved) => `Saved: ${saved.title}.`)}
       formRef={form.formRef}
     >
       <TextInput label="What is celebrated" required value={title} onChange={(ev) => setTitle(ev.currentTarget.value)} error={e.title} data-autofocus />

@@ -7,11 +7,12 @@ import { AnchorLink } from '../../../components/AnchorLink';
 import { PageHeader } from '../../../components/PageHeader';
 import { UnitCrumbs } from '../../plans/components/UnitCrumbs';
 
-export type ProgressSection = 'overview' | 'benchmarks' | 'barriers' | 'readiness' | 'celebrations' | 'report';
+export type ProgressSection = 'overview' | 'benchmarks' | 'instruments' | 'barriers' | 'readiness' | 'celebrations' | 'report';
 
 const SECTIONS: { key: ProgressSection; label: string; to: string }[] = [
   { key: 'overview', label: 'Overview', to: '/units/$unitId/progress' },
   { key: 'benchmarks', label: 'Benchmarks', to: '/units/$unitId/progress/benchmarks' },
+  { key: 'instruments', label: 'Instruments', to: '/units/$unitId/progress/instruments' },
   { key: 'barriers', label: 'Barriers', to: '/units/$unitId/progress/barriers' },
   { key: 'readiness', label: 'Readiness', to: '/units/$unitId/progress/readiness' },
   { key: 'celebrations', label: 'Celebrations', to: '/units/$unitId/progress/celebrations' },
