@@ -54,19 +54,26 @@ export class EdfiFiles {
           }
           text = trimmed;
         }
+        if (parser.isEnded) {
+          if (text.trim() !== '') fail('The file has more after its array of resources; send one JSON array per file.');
+          continue;
+        }
         try {
           parser.write(text);
         } catch (e) {
+          if (parser.isEnded) {
+            fail('The file has more after its array of resources; send one JSON array per file.');
+            continue;
+          }
           fail(`The file is not valid JSON after resource ${count}: ${(e as Error).message}. The resources before it were read.`);
         }
       }
-      if (!error && started) {
+      if (!error && started && !parser.isEnded) {
         const rest = sniffer.end();
         try {
-          if (rest) parser.write(rest);
-          parser.end();
+          if (rest.trim()) parser.write(rest);
         } catch {
-          fail(`The file ends in the middle of a JSON value: it looks cut short (truncated). The ${count} resource${count === 1 ? '' : 's'} before that were read.`);
+          // reported below as a cut file
         }
       }
     } catch (e) {
