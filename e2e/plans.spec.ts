@@ -162,7 +162,7 @@ test('a district action plan from Appendix C is drafted, returned for revision, 
   await progress.getByRole('textbox', { name: 'Evidence' }).fill('Agenda of the first planning team meeting.');
   await progress.getByRole('button', { name: 'Save the task' }).click();
   await expect(progress).toBeHidden();
-  await expect(page.locator(`[data-testid="outline-task"][data-number="${leaves[0]!.number}"]`)).toContainText('Under way');
+  await expect(page.locator(`[data-testid="outline-task"][data-number="${leaves[0]!.number}"]`).getByTestId('task-status')).toHaveText('Under way');
   await expectAccessible(page, 'an approved plan');
 
   // The timeline shows the dated tasks by phase, today marked, with the table beside it.
@@ -373,6 +373,30 @@ test('a draft’s tasks are added and nested, a dependency cycle is refused by n
   await dialog.getByRole('button', { name: 'Save the task' }).click();
   await expect(dialog).toBeHidden();
   await expect(row('2')).toContainText('Mar 31, 2027');
+
+  // Quick changes in the outline itself: the status, and a draft task's due date (Enter saves).
+  await row('2').getByRole('combobox', { name: 'Status of task 2 Analyze the map' }).selectOption('under_way');
+  await expect(row('2').getByTestId('task-status')).toHaveText('Under way');
+  await row('2').getByLabel('Due date of task 2 Analyze the map').fill('2027-04-30');
+  await row('2').getByLabel('Due date of task 2 Analyze the map').press('Enter');
+  await expect(row('2').getByTestId('task-who-how-when')).toContainText('Apr 30, 2027');
+  // Someone else changes it first: the quick change is refused in words and the row shows their version.
+  const again = (await leader.get<{ tasks: { id: string; number: string; version: number }[] }>(`/api/plans/${plan.id}`)).tasks.find((t) => t.number === '2')!;
+  await leader.patch(`/api/plan-tasks/${again.id}`, { version: again.version, how: 'Compared with the needs, school by school.' });
+  await row('2').getByRole('combobox', { name: 'Status of task 2 Analyze the map' }).selectOption('done');
+  await expect(row('2')).toContainText('Someone else changed this task meanwhile');
+  await expect(row('2').getByTestId('task-who-how-when')).toContainText('Compared with the needs, school by school.');
+  await expect(row('2').getByTestId('task-status')).toHaveText('Under way');
+  await expectAccessible(page, 'a stale quick change in the outline');
+  await row('2').getByRole('combobox', { name: 'Status of task 2 Analyze the map' }).selectOption('done');
+  await expect(row('2').getByTestId('task-status')).toHaveText('Done');
+  // Blocked needs a reason: choosing it in the outline opens the task with Blocked chosen.
+  await row('2').getByRole('combobox', { name: 'Status of task 2 Analyze the map' }).selectOption('blocked');
+  dialog = page.getByRole('dialog', { name: 'Task 2 Analyze the map' });
+  await expect(dialog.getByRole('combobox', { name: 'Status' })).toHaveValue('blocked');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row('2').getByTestId('task-status')).toHaveText('Done');
 
   // The printable page lays the outline out as one table; the CSV is offered.
   await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', `/api/plans/${plan.id}/export.csv`);

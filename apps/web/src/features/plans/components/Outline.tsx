@@ -1,15 +1,16 @@
 // The plan's outline: every task in order, numbered and indented as the outline nests it, with WHO,
 // HOW, WHEN, phase, status, dependencies, evidence, links, the source a template task comes from,
-// and a marker when WHO or WHEN is missing. Each task opens in a dialog to change; a draft adds and
-// deletes tasks.
+// and a marker when WHO or WHEN is missing. Status (and, in a draft, the due date) change in place;
+// everything else in the task's dialog; a draft adds and deletes tasks.
 import { useRef, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { formatCitation, planningGaps } from '@trellis/core';
+import { formatCitation, planningGaps, type TaskStatus } from '@trellis/core';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { useDialog } from '../../../lib/useDialog';
 import { useDeleteTask } from '../api/planMutations';
 import type { Named, OutlineTask, PlanDetail } from '../api/planQueries';
+import { InlineTaskControls } from './InlineTaskControls';
 import { TaskStatusBadge } from './PlanBadges';
 import { TaskDialog } from './TaskDialog';
 import { focusedElement, returnFocusTo } from './returnFocus';
@@ -27,7 +28,7 @@ interface Props {
 
 export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
   const dialog = useDialog();
-  const [editing, setEditing] = useState<{ task: OutlineTask | null; parent: OutlineTask | null }>({ task: null, parent: null });
+  const [editing, setEditing] = useState<{ task: OutlineTask | null; parent: OutlineTask | null; preset?: TaskStatus }>({ task: null, parent: null });
   const [deleting, setDeleting] = useState<OutlineTask | null>(null);
   const remove = useDeleteTask();
   const announce = useAnnounce();
@@ -36,9 +37,9 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
   const numberOf = new Map(plan.tasks.map((t) => [t.id, t.number]));
   const incomplete = plan.tasks.filter((t) => gapsOf(t).length > 0).length;
   const trigger = useRef<HTMLElement | null>(null);
-  const open = (task: OutlineTask | null, parent: OutlineTask | null) => {
+  const open = (task: OutlineTask | null, parent: OutlineTask | null, preset?: TaskStatus) => {
     trigger.current = focusedElement();
-    setEditing({ task, parent });
+    setEditing(preset ? { task, parent, preset } : { task, parent });
     dialog.open();
   };
   const close = () => {
@@ -91,7 +92,9 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
                   </Group>
                 </Group>
                 <Group gap="xs" wrap="wrap">
-                  <TaskStatusBadge status={t.status} />
+                  <span data-testid="task-status">
+                    <TaskStatusBadge status={t.status} />
+                  </span>
                   {t.overdue && (
                     <Badge color="red.9" variant="filled" size="sm">
                       Overdue
@@ -108,6 +111,7 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
                     </Text>
                   )}
                 </Group>
+                {mayOpen && <InlineTaskControls task={t} planning={planning} onNeedsDialog={(x) => open(x, null, 'blocked')} />}
                 {t.status === 'blocked' && t.blockedReason && <Text size="sm">Blocked: {t.blockedReason}</Text>}
                 {!t.hasSubtasks || who || t.how || t.dueOn || t.startOn ? (
                   <Text size="sm" data-testid="task-who-how-when">
@@ -150,7 +154,7 @@ export function Outline({ plan, mechanisms, mayRecordProgress }: Props) {
           );
         })}
       </Stack>
-      <TaskDialog key={dialog.key} plan={plan} task={editing.task} parent={editing.parent} mechanisms={mechanisms} opened={dialog.opened} onClose={close} />
+      <TaskDialog key={dialog.key} plan={plan} task={editing.task} parent={editing.parent} mechanisms={mechanisms} opened={dialog.opened} onClose={close} presetStatus={editing.preset} />
       <ConfirmDialog
         opened={deleting !== null}
         title="Delete the task?"

@@ -71,14 +71,16 @@ interface Props {
   mechanisms: Named[];
   opened: boolean;
   onClose: () => void;
+  /** A status already chosen in the outline (blocked, which needs its reason here). */
+  presetStatus?: TaskStatus | undefined;
 }
 
-export function TaskDialog({ plan, task, parent, mechanisms, opened, onClose }: Props) {
+export function TaskDialog({ plan, task, parent, mechanisms, opened, onClose, presetStatus }: Props) {
   const create = useCreateTask(plan.id);
   const update = useUpdateTask(task?.id);
   const mutation = task ? update : create;
   const form = useDialogForm(onClose);
-  const [values, setValues] = useState<Values>(() => valuesOf(task, parent?.phase ?? null));
+  const [values, setValues] = useState<Values>(() => ({ ...valuesOf(task, parent?.phase ?? null), ...(presetStatus ? { status: presetStatus } : {}) }));
   const [version, setVersion] = useState(task?.version ?? 0);
   const [pickerKey, setPickerKey] = useState(0);
   const change = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
