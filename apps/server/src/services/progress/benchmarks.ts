@@ -176,9 +176,12 @@ export async function benchmarkRollUp(
   const previousPeriod = query.previousPeriod ?? previousProgressPeriod(query.period);
   const behindBelow = query.behindBelow ?? BENCHMARK_BEHIND_BELOW_DEFAULT;
   const scope = { ancestor: unit, instrumentId: instrument.id, level };
-  // Checks the periods (core refuses a previous period equal to the period) before reading more.
-  const distributions = rollUpFromCounts({ byItem: await benchmarkItemCounts(ctx.db, scope, [query.period, previousPeriod]), byUnit: [] }, { instrument, unitIds: [], period: query.period, previousPeriod, behindBelow });
-  const tallies = await benchmarkUnitTallies(ctx.db, scope, { period: query.period, previousPeriod, behindBelow });
+  const [byItem, tallies] = await Promise.all([
+    benchmarkItemCounts(ctx.db, scope, [query.period, previousPeriod]),
+    benchmarkUnitTallies(ctx.db, scope, { period: query.period, previousPeriod, behindBelow }),
+  ]);
+  // Core checks the periods (a previous period equal to the period is refused) before the page is read.
+  const distributions = rollUpFromCounts({ byItem, byUnit: [] }, { instrument, unitIds: [], period: query.period, previousPeriod, behindBelow });
   const notAssessed = tallies.inScope - tallies.assessed;
   const offset = query.behindOffset ?? 0;
   const limit = Math.min(query.behindLimit ?? UNITS_BEHIND_PAGE_DEFAULT, UNITS_BEHIND_PAGE_MAX);

@@ -52,7 +52,7 @@ export async function progressReport(ctx: ServiceContext, unitId: string, period
 
   const [trend, rollUpBelow, readiness, celebrations, proposed] = await Promise.all([
     benchmarkTrend(ctx, unit.id),
-    hasUnitsBelow ? benchmarkRollUp(ctx, unit.id, { period }) : Promise.resolve(null),
+    hasUnitsBelow ? benchmarkRollUp(ctx, unit.id, { period, behindLimit: 0 }) : Promise.resolve(null), // the report gives the units behind as a count
     readinessResultsOf(ctx, unit.id),
     listCelebrations(ctx.db, unit, { subtree: true }),
     proposedCelebrations(ctx.db, unit),

@@ -83,8 +83,12 @@ export interface RollUpRecord {
   current: BenchmarkPeriodSummary;
   previous: BenchmarkPeriodSummary;
   change: { overall: BenchmarkChange; areas: Record<string, BenchmarkChange>; items: Record<string, BenchmarkChange>; unitsAssessed: number };
+  /** One page of the units behind (the first 50 unless asked otherwise), in order. */
   unitsBehind: (BenchmarkUnitBehind & { unitName: string })[];
+  /** All the units behind, of which `unitsBehind` is a page. */
   unitsBehindTotal: number;
+  unitsBehindByReason: { not_assessed: number; below_threshold: number };
+  unitsBehindPage: { offset: number; limit: number };
 }
 
 export interface SurveyRecord {
