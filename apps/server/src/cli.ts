@@ -176,9 +176,9 @@ program
     }, { migrateFirst: false }),
   );
 
-program
-  .command('import')
-  .description('Import a directory')
+const importCommand = program.command('import').description('Import a directory: NCES CCD, OneRoster or Ed-Fi (each previewed; --apply writes it in one transaction)');
+
+importCommand
   .command('ccd')
   .description('Import NCES CCD school and LEA (district) files into a state (or one district): prints the preview; --apply writes it in one transaction')
   .requiredOption('--state <unit>', 'the state (or district) to import into: id, NCES id, state id or exact name')
@@ -195,6 +195,40 @@ program
       const { runCcdImportCli, createStateFor } = await import('./services/imports/cli.js');
       const unit = opts.createState && (await findUnitsByReference(db, opts.state)).length === 0 ? await createStateFor(db, opts.state) : await resolveUnit(db, opts.state);
       process.exitCode = await runCcdImportCli(db, { unitId: unit.id, schools: opts.schools, leas: opts.leas, regions: opts.regions, feeders: opts.feeders, apply: !!opts.apply, skipProblems: !!opts.skipProblems });
+    }),
+  );
+
+importCommand
+  .command('oneroster')
+  .description('Import OneRoster 1.1/1.2 CSV files into a state (or one district): orgs become units, staff users people with grants by the role mapping (students never); prints the preview and the proposed mapping; --apply writes it in one transaction')
+  .requiredOption('--state <unit>', 'the state (or district) to import into: id, NCES id, state id or exact name')
+  .option('--orgs <file>', 'orgs.csv')
+  .option('--users <file>', 'users.csv (staff become people; students, guardians and parents never do)')
+  .option('--roles <file>', 'roles.csv (OneRoster 1.2, School Data Sync), with --users')
+  .option('--map <role=choice...>', 'change the proposed role mapping, e.g. --map teacher=viewer aide=skip (choices: skip, viewer, member, editor, leader, admin)')
+  .option('--apply', 'write the changes (without it, only the preview is shown)')
+  .option('--skip-problems', 'import every row without a problem (without it, any problem stops the import)')
+  .action((opts: { state: string; orgs?: string; users?: string; roles?: string; map?: string[]; apply?: boolean; skipProblems?: boolean }) =>
+    withDb(async (db) => {
+      if (!opts.orgs && !opts.users) throw new Error('Give --orgs and/or --users.');
+      const { runOneRosterImportCli } = await import('./services/imports/cli.js');
+      const unit = await resolveUnit(db, opts.state);
+      process.exitCode = await runOneRosterImportCli(db, { unitId: unit.id, orgs: opts.orgs, users: opts.users, roles: opts.roles, map: opts.map ?? [], apply: !!opts.apply, skipProblems: !!opts.skipProblems });
+    }),
+  );
+
+importCommand
+  .command('edfi')
+  .description('Import Ed-Fi education organizations (JSON arrays as the Ed-Fi API returns them: state education agencies, education service centers → regions, local education agencies → districts, schools) into a state; prints the preview; --apply writes it in one transaction')
+  .argument('<files...>', 'one or more JSON files')
+  .requiredOption('--state <unit>', 'the state (or district) to import into: id, NCES id, state id or exact name')
+  .option('--apply', 'write the changes (without it, only the preview is shown)')
+  .option('--skip-problems', 'import every resource without a problem (without it, any problem stops the import)')
+  .action((files: string[], opts: { state: string; apply?: boolean; skipProblems?: boolean }) =>
+    withDb(async (db) => {
+      const { runEdfiImportCli } = await import('./services/imports/cli.js');
+      const unit = await resolveUnit(db, opts.state);
+      process.exitCode = await runEdfiImportCli(db, { unitId: unit.id, files, apply: !!opts.apply, skipProblems: !!opts.skipProblems });
     }),
   );
 

@@ -147,3 +147,104 @@ export async function runCcdImportCli(db: Db, opts: CcdCliOptions, out: (line: s
   }
   return exit;
 }
+
+// ---- OneRoster and Ed-Fi (docs/decisions/0018) --------------------------------------------------
+
+export interface OneRosterCliOptions {
+  unitId: string;
+  orgs?: string | undefined;
+  users?: string | undefined;
+  roles?: string | undefined;
+  /** Changes to the proposed role mapping: "teacher=viewer", "aide=skip". */
+  map: string[];
+  apply: boolean;
+  skipProblems: boolean;
+}
+
+function describeOrgs(run: ImportRun, out: (line: string) => void) {
+  const k = run.counts.byKind;
+  const row = (label: string, c: { creates: number; updates: number; archives: number; unchanged: number } | undefined) =>
+    c ? `  ${label.padEnd(16)} ${String(c.creates).padStart(7)} ${String(c.updates).padStart(8)} ${String(c.archives).padStart(9)} ${String(c.unchanged).padStart(10)}` : null;
+  out(`  ${''.padEnd(16)} ${'create'.padStart(7)} ${'update'.padStart(8)} ${'archive'.padStart(9)} ${'unchanged'.padStart(10)}`);
+  for (const line of [row('Regions', k.region), row('Districts', k.district), row('Schools', k.school), row('Departments', k.department)]) if (line) out(line);
+  for (const f of run.files) out(`  ${f.slot}: ${f.name}, ${f.rows.toLocaleString('en-US')} ${f.slot === 'edfi' ? 'resources' : 'rows'}${f.layout ? `, ${f.layout}` : ''}, ${f.encoding}`);
+  if (run.counts.closedNotCreated) out(`  ${run.counts.closedNotCreated.toLocaleString('en-US')} organizations marked to be deleted (or closed) that Trellis never had: not created.`);
+  const p = run.people;
+  if (p) {
+    out('  Role mapping (OneRoster role → Trellis grant at the org; change with --map role=choice):');
+    for (const [role, n] of Object.entries(p.usersByRole).sort()) out(`    ${role.padEnd(22)} ${String(n).padStart(6)} user${n === 1 ? ' ' : 's'}  → ${p.mapping[role] === 'skip' ? 'skipped (no account)' : p.mapping[role]}`);
+    const c = p.counts;
+    out(`  People: ${c.creates} to create, ${c.updates} to update, ${c.unchanged} unchanged, ${c.grants} grants to add; ${c.skipped} staff skipped by the mapping, ${c.learners} students and families never imported, ${c.withoutRole + c.inactive} without a current role.`);
+  }
+}
+
+async function applyOrRefuse(ctx: ServiceContext, run: ImportRun, opts: { apply: boolean; skipProblems: boolean }, bar: ReturnType<typeof progressPrinter>, seconds: () => string, out: (line: string) => void): Promise<number> {
+  if (!opts.apply) {
+    out(`Nothing was written. Run again with --apply to import (preview ${run.id}).`);
+    return 0;
+  }
+  if (run.problemCount > 0 && !opts.skipProblems) {
+    out('Nothing was written: the files have problems. Fix them, or add --skip-problems to import every other row.');
+    return 2;
+  }
+  const applied = await applyImportRun(ctx, run.id, { version: run.version, skipProblems: opts.skipProblems }, (p) => bar.update(p));
+  bar.end();
+  const people = applied.people ? `; people: ${applied.people.counts.creates} created, ${applied.people.counts.updates} updated, ${applied.people.counts.grants} grants` : '';
+  out(`Imported in ${seconds()}: ${applied.counts.creates.toLocaleString('en-US')} created, ${applied.counts.updates.toLocaleString('en-US')} updated, ${applied.counts.archives.toLocaleString('en-US')} archived${people}.`);
+  return 0;
+}
+
+/** `trellis import oneroster`: preview (with the role mapping), optionally changed by --map, then --apply. */
+export async function runOneRosterImportCli(db: Db, opts: OneRosterCliOptions, out: (line: string) => void = console.log): Promise<number> {
+  const { previewOneRosterImport, editRoleMapping } = await import('./oneroster.js');
+  const ctx: ServiceContext = { db, caller: CLI_CALLER, requestId: `cli-${process.pid}` };
+  const bar = progressPrinter();
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  let run = await previewOneRosterImport(
+    ctx,
+    opts.unitId,
+    async (files) => {
+      if (opts.orgs) await files.add(fileOf('orgs', opts.orgs), (p) => bar.update(p));
+      if (opts.users) await files.add(fileOf('users', opts.users), (p) => bar.update(p));
+      if (opts.roles) await files.add(fileOf('roles', opts.roles), (p) => bar.update(p));
+    },
+    (p) => bar.update(p),
+  );
+  bar.end();
+  if (opts.map.length > 0) {
+    const mapping: Record<string, string> = {};
+    for (const m of opts.map) {
+      const [role, choice] = m.split('=').map((s) => s.trim());
+      if (!role || !choice) throw new Error(`--map ${m}: write it as role=choice (e.g. teacher=viewer, aide=skip).`);
+      mapping[role.toLowerCase()] = choice;
+    }
+    run = await editRoleMapping(ctx, run.id, { version: run.version, mapping: mapping as never });
+  }
+  out(`Preview of the OneRoster import into ${run.unitName} (${seconds()}):`);
+  describeOrgs(run, out);
+  await printProblems(db, run, out);
+  return applyOrRefuse(ctx, run, opts, bar, seconds, out);
+}
+
+/** `trellis import edfi FILE…`: Ed-Fi API JSON files of education organizations. */
+export async function runEdfiImportCli(db: Db, opts: { unitId: string; files: string[]; apply: boolean; skipProblems: boolean }, out: (line: string) => void = console.log): Promise<number> {
+  const { previewEdfiImport } = await import('./edfi.js');
+  const ctx: ServiceContext = { db, caller: CLI_CALLER, requestId: `cli-${process.pid}` };
+  const bar = progressPrinter();
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const run = await previewEdfiImport(
+    ctx,
+    opts.unitId,
+    async (files) => {
+      for (const f of opts.files) await files.add(fileOf('edfi', f), (p) => bar.update(p));
+    },
+    (p) => bar.update(p),
+  );
+  bar.end();
+  out(`Preview of the Ed-Fi import into ${run.unitName} (${seconds()}):`);
+  describeOrgs(run, out);
+  await printProblems(db, run, out);
+  return applyOrRefuse(ctx, run, opts, bar, seconds, out);
+}

@@ -159,7 +159,7 @@ export async function editRoleMapping(ctx: ServiceContext, id: string, body: Rol
     if (run.status !== 'previewed') throw conflict(`This import was already ${run.status}.`, [{ field: 'version', message: `the import is ${run.status}` }]);
     if (run.version !== body.version) throw staleVersion('The import');
     const issues = roleMappingIssues(body.mapping, Object.keys(stored.usersByRole));
-    if (issues.length > 0) throw invalid('Some roles cannot be mapped that way.', issues);
+    if (issues.length > 0) throw invalid(`Some roles cannot be mapped that way: ${issues.map((i) => `${i.field.replace(/^mapping\./, '')} ${i.message}`).join('; ')}.`, issues);
     const mapping = { ...stored.mapping };
     for (const [role, choice] of Object.entries(body.mapping)) mapping[role.toLowerCase()] = choice;
     const next = storedMapping(await listImportPeople(tx, id), { ...stored, mapping });
