@@ -316,6 +316,16 @@ test('a draft’s tasks are added and nested, a dependency cycle is refused by n
   await expect(row('1.1')).toContainText('List the district’s programs');
   await expect(row('2')).toContainText('Analyze the map');
   await expect(page.getByTestId('outline-summary')).toHaveText('3 tasks; 2 with incomplete planning (no WHO or no WHEN).');
+  // The district's incompletely planned tasks download as the list shows them.
+  await page.goto(`/units/${districtId}/plans`);
+  const incompleteCsv = page.getByTestId('download-incomplete-csv');
+  await expect(incompleteCsv).toHaveAttribute('href', `/api/units/${districtId}/plan-tasks/export?filter=incomplete&subtree=true&format=csv`);
+  const download = await page.request.get((await incompleteCsv.getAttribute('href'))!);
+  expect(download.status()).toBe(200);
+  const rows = (await download.text()).split('\n').filter((l) => l.includes(title));
+  expect(rows.length).toBe(2);
+  expect(rows.join('\n')).toContain('List the district’s programs');
+  await page.goto(`/plans/${plan.id}`);
 
   // The outline works from the keyboard: a task opens with Enter, Escape closes it and focus returns.
   const editTwo = page.getByRole('button', { name: 'Edit task 2 Analyze the map' });

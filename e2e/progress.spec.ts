@@ -181,6 +181,14 @@ test('a school completes a benchmark assessment; the district sees the roll-up c
   await expect(done).toContainText('0 days to resolve');
   await expect(done).toContainText('A common period on Thursday afternoons.');
   await expectAccessible(lp, 'the barriers with one resolved');
+  // The log downloads as the page shows it (with the units below): the resolved barrier is in it.
+  const csvLink = lp.getByTestId('download-barriers-csv');
+  await expect(csvLink).toHaveAttribute('href', `/api/units/${districtId}/barriers/export?subtree=true&format=csv`);
+  const csv = await lp.request.get((await csvLink.getAttribute('href'))!);
+  expect(csv.status()).toBe(200);
+  const line = (await csv.text()).split('\n').find((l) => l.includes(description));
+  expect(line).toContain(',Resolved,');
+  expect(line).toContain('A common period on Thursday afternoons.');
 
   // The school's submitted assessment proposed its fully-in-place items; the leader confirms one.
   await lp.goto(`/units/${schoolId}/progress/celebrations`);

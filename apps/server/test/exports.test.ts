@@ -11,7 +11,9 @@ import { signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createMechanism, createPerson, createPersonWithRole, createRolloutScenario, createStateTree, createUnit, PASSWORD, type StateTree } from './support/factories.js';
+import { createPlan } from './support/plan-factories.js';
 import { expectProblem } from './support/problems.js';
+import { createBarrier } from './support/progress-factories.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -117,6 +119,50 @@ describe.each(testDatabases())('exports on $name', (target) => {
 
     it('answers 404 for a unit filter outside the reader’s reach', async () => {
       expectProblem(await northLeader.get(`/api/people/export?unitId=${tree.south.unit.id}`), 404);
+    });
+  });
+
+  describe('work lists: plan tasks and barriers', () => {
+    it('downloads a unit’s incompletely planned tasks with the list’s filters, the same rows as the list, and none of another district’s', async () => {
+      const school = tree.north.feederPatterns[0]!.schools[1]!;
+      const plan = await createPlan(db, school, { tasks: 3, title: 'Export start-up plan' });
+      await createPlan(db, tree.south.feederPatterns[0]!.schools[0]!, { tasks: 2, title: 'South plan' });
+      // One task gets WHO and WHEN: no longer incomplete.
+      const [person] = await db.query<{ id: string }>('select id from people limit 1');
+      await db.query('update tasks set due_on = $2 where id = $1', [plan.taskIds[0], '2099-01-31']);
+      await db.query('insert into task_people (task_id, person_id) values ($1, $2)', [plan.taskIds[0], person!.id]);
+      const list = (await northLeader.get(`/api/units/${tree.north.unit.id}/plan-tasks?filter=incomplete&subtree=true`)).json() as { id: string; title: string }[];
+      const csv = csvRows(await northLeader.get(`/api/units/${tree.north.unit.id}/plan-tasks/export?filter=incomplete&subtree=true`), /north-district-\d+-incompletely-planned-plan-tasks/);
+      expect(csv[0]).toEqual(['Unit', 'Plan', 'Plan status', 'Task', 'Status', 'Blocked because', 'Phase', 'WHO (people)', 'WHO (mechanisms)', 'HOW', 'Start', 'Due', 'Overdue', 'Missing', 'Task id', 'Plan id']);
+      expect(column(csv, 'Task id')).toEqual(list.map((t) => t.id));
+      expect(column(csv, 'Task id')).toEqual(expect.arrayContaining([plan.taskIds[1], plan.taskIds[2]]));
+      expect(column(csv, 'Task id')).not.toContain(plan.taskIds[0]);
+      expect(column(csv, 'Plan')).not.toContain('South plan');
+      const mine = csv.find((r) => r[14] === plan.taskIds[1])!;
+      expect([mine[0], mine[1], mine[2], mine[3], mine[4], mine[13]]).toEqual([school.name, 'Export start-up plan', 'Draft', 'Task 2', 'Not started', 'WHO, WHEN']);
+      // All open ones include the planned task; only this school without subtree.
+      const open = csvRows(await northLeader.get(`/api/units/${school.id}/plan-tasks/export?filter=open`), /.*-open-plan-tasks/);
+      expect(column(open, 'Task id').sort()).toEqual([...plan.taskIds].sort());
+      expect(await xlsxRows(await northLeader.get(`/api/units/${school.id}/plan-tasks/export?filter=open&format=xlsx`), /.*-open-plan-tasks/)).toEqual(open);
+      expectProblem(await northLeader.get(`/api/units/${tree.south.unit.id}/plan-tasks/export`), 404);
+      expectProblem(await northLeader.get(`/api/units/${school.id}/plan-tasks/export?filter=late`), 400, { field: 'filter', rule: 'must be overdue, incomplete or open' });
+    });
+
+    it('downloads the barrier log of a unit and below with staleness; 404 outside the reader’s reach', async () => {
+      const school = tree.north.feederPatterns[1]!.schools[1]!;
+      const [person] = await db.query<{ id: string; name: string }>('select id, name from people order by name limit 1');
+      const b = await createBarrier(db, school, person!.id);
+      // Raised long ago and never updated: stale.
+      await db.query(`update barriers set raised_on = '2020-01-06', last_update_on = '2020-01-06' where id = $1`, [b.id]);
+      const list = (await northLeader.get(`/api/units/${tree.north.unit.id}/barriers?subtree=true`)).json() as { id: string }[];
+      const csv = csvRows(await northLeader.get(`/api/units/${tree.north.unit.id}/barriers/export?subtree=true`), /north-district-\d+-barriers/);
+      expect(column(csv, 'Id')).toEqual(list.map((x) => x.id));
+      const row = csv.find((r) => r[16] === b.id)!;
+      expect([row[0], row[2], row[3], row[4], row[5], row[6], row[10]]).toEqual([school.name, 'Resources', 'No time to meet.', 'Open', person!.name, 'Ask for a common period.', 'yes']);
+      expect(row[11]).toMatch(/^no update for \d+ days$/);
+      expect(await xlsxRows(await northLeader.get(`/api/units/${tree.north.unit.id}/barriers/export?subtree=true&format=xlsx`), /north-district-\d+-barriers/)).toEqual(csv);
+      expect(column(csvRows(await northLeader.get(`/api/units/${tree.north.unit.id}/barriers/export`), /.*/), 'Id')).not.toContain(b.id);
+      expectProblem(await northLeader.get(`/api/units/${tree.south.unit.id}/barriers/export`), 404);
     });
   });
 

@@ -1,6 +1,8 @@
 // Access-control matrix entries for the backup and export routes (spread into ROUTES in ../access-matrix.test.ts).
 import type { MatrixEntries } from '../support/matrix.js';
 import { createMechanism, createRolloutScenario } from '../support/factories.js';
+import { createPlan } from '../support/plan-factories.js';
+import { createBarrier } from '../support/progress-factories.js';
 
 /** The path of the top-level unit (the state) above a unit. */
 const rootOf = (path: string) => `/${path.split('/')[1]}/`;
@@ -22,4 +24,12 @@ export const backupMatrix: MatrixEntries = {
   },
   'GET /api/rollout-scenarios/:id/schedule/export': async ({ api, at }) => ({ method: 'GET', url: `/api/rollout-scenarios/${(await createRolloutScenario(api.db, at.district)).id}/schedule/export?format=xlsx` }),
   'GET /api/audit/export': async ({ at }) => ({ method: 'GET', url: `/api/audit/export?unitId=${at.district.id}&format=csv` }),
+  'GET /api/units/:id/plan-tasks/export': async ({ api, at }) => {
+    await createPlan(api.db, at.school, { tasks: 2 });
+    return { method: 'GET', url: `/api/units/${at.school.id}/plan-tasks/export?filter=incomplete&subtree=true&format=xlsx`, decidedAt: at.school.path };
+  },
+  'GET /api/units/:id/barriers/export': async ({ api, at }) => {
+    await createBarrier(api.db, at.school, at.person.id);
+    return { method: 'GET', url: `/api/units/${at.school.id}/barriers/export?subtree=true`, decidedAt: at.school.path };
+  },
 };

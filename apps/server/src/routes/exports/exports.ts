@@ -7,6 +7,7 @@ import { AuditQuery, Id, PersonListQuery, SubtreeQuery } from '@trellis/core';
 import type { TrellisApp } from '../../app.js';
 import { exportAudit, exportPeople, exportSchedule, exportSubtree, exportUnitMechanisms } from '../../services/exports/lists.js';
 import { exportOneRosterOrgs } from '../../services/exports/oneroster.js';
+import { exportUnitBarriers, exportUnitPlanTasks } from '../../services/exports/work.js';
 import { ExportFormatField, renderTable, type ExportFormat, type ExportTable } from '../../services/exports/tables.js';
 import { contextOf } from '../context.js';
 
@@ -67,6 +68,38 @@ export function exportRoutes(app: TrellisApp) {
     handler: async (request, reply) => {
       const { format, ...filters } = request.query;
       return sendTable(reply, await exportAudit(contextOf(db, request), filters), format);
+    },
+  });
+
+  app.get('/api/units/:id/plan-tasks/export', {
+    config: { access: 'plan.read' },
+    schema: {
+      tags,
+      summary: 'A unit’s open plan tasks (all, overdue, or incompletely planned; `subtree=true` adds the units below) as CSV or XLSX',
+      params,
+      querystring: z.strictObject({
+        filter: z.enum(['overdue', 'incomplete', 'open'], { error: 'must be overdue, incomplete or open' }).default('open'),
+        subtree: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+        format: ExportFormatField,
+      }),
+    },
+    handler: async (request, reply) => {
+      const { format, filter, subtree } = request.query;
+      return sendTable(reply, await exportUnitPlanTasks(contextOf(db, request), request.params.id, { filter, subtree: subtree === 'true' }), format);
+    },
+  });
+
+  app.get('/api/units/:id/barriers/export', {
+    config: { access: 'progress.read' },
+    schema: {
+      tags,
+      summary: 'The barrier log of a unit (`subtree=true`: and below), with staleness and time to resolution, as CSV or XLSX',
+      params,
+      querystring: z.strictObject({ subtree: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(), format: ExportFormatField }),
+    },
+    handler: async (request, reply) => {
+      const { format, subtree } = request.query;
+      return sendTable(reply, await exportUnitBarriers(contextOf(db, request), request.params.id, { subtree: subtree === 'true' }), format);
     },
   });
 }

@@ -20,6 +20,7 @@ import { PhaseProgress } from './PhaseProgress';
 import { PlanStatusBadge } from './PlanBadges';
 import { Recommendations } from './Recommendations';
 import { Section } from './Section';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { TaskList } from './TaskList';
 import { UnitCrumbs } from './UnitCrumbs';
 
@@ -88,7 +89,12 @@ export function UnitPlansPage({ unitId, onCreated }: { unitId: string; onCreated
           <Text size="sm" c="dimmed" mb="sm">
             Open tasks past their due date, here and in the units below.
           </Text>
-          {overdue.isPending ? <Loading /> : overdue.isError ? <ProblemAlert error={overdue.error} title="Could not load the overdue tasks" /> : <TaskList tasks={overdue.data} label="Overdue tasks" empty="Nothing is overdue." />}
+          {overdue.isPending ? <Loading /> : overdue.isError ? <ProblemAlert error={overdue.error} title="Could not load the overdue tasks" /> : (
+            <>
+              <TaskList tasks={overdue.data} label="Overdue tasks" empty="Nothing is overdue." />
+              {overdue.data.length > 0 && <DownloadLinks path={`/api/units/${u.id}/plan-tasks/export`} params={{ filter: 'overdue', subtree: 'true' }} what="the overdue tasks" testId="download-overdue" />}
+            </>
+          )}
         </Section>
         <Section id="incomplete-heading" title="Incomplete planning">
           <Text size="sm" c="dimmed" mb="sm">
@@ -99,7 +105,12 @@ export function UnitPlansPage({ unitId, onCreated }: { unitId: string; onCreated
           ) : incomplete.isError ? (
             <ProblemAlert error={incomplete.error} title="Could not load the incompletely planned tasks" />
           ) : (
-            <TaskList tasks={incomplete.data} label="Incompletely planned tasks" empty="Every open task has a WHO and a WHEN." />
+            <>
+              <TaskList tasks={incomplete.data} label="Incompletely planned tasks" empty="Every open task has a WHO and a WHEN." />
+              {incomplete.data.length > 0 && (
+                <DownloadLinks path={`/api/units/${u.id}/plan-tasks/export`} params={{ filter: 'incomplete', subtree: 'true' }} what="the incompletely planned tasks" testId="download-incomplete" />
+              )}
+            </>
           )}
         </Section>
         <Section id="recommendations-heading" title="Recommendations">

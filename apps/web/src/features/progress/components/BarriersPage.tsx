@@ -13,6 +13,7 @@ import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { plural } from '../../../lib/format';
 import { useDialog } from '../../../lib/useDialog';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { Section } from '../../plans/components/Section';
 import { useMoveBarrier } from '../api/progressMutations';
 import { barriersQuery, type BarrierRecord } from '../api/progressQueries';
@@ -95,6 +96,9 @@ function Barriers({ unit, mayRecord }: { unit: UnitDetail; mayRecord: boolean })
               </Stack>
             )}
           </Section>
+          {open.length + closed.length > 0 && (
+            <DownloadLinks path={`/api/units/${unit.id}/barriers/export`} params={{ subtree: subtree ? 'true' : undefined }} what={subtree ? 'the barrier log, with the units below' : 'the barrier log'} testId="download-barriers" />
+          )}
         </>
       )}
       <BarrierDialog key={`log-${log.key}`} unitId={unit.id} unitName={unit.name} barrier={null} opened={log.opened} onClose={log.close} />
