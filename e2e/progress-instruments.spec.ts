@@ -136,8 +136,10 @@ test('the district leader builds an instrument from the checklist, a school asse
   expect(built.removed).toEqual([{ key: leftOut.key, title: leftOut.title }]);
 
   // A school assessment started on it, from the school's instruments.
-  const taken = new Set((await leader.get<{ period: string; instrumentId: string }[]>(`/api/units/${schoolId}/benchmark-assessments`)).filter((a) => a.instrumentId === built.id).map((a) => a.period));
-  const period = recentQuarters(8).find((p) => !taken.has(p))!;
+  // The oldest quarter offered that the school has not assessed: progress.spec.ts takes the newest
+  // free one for the school's own assessment, and its milestones read the latest period's ratings.
+  const taken = new Set((await leader.get<{ period: string }[]>(`/api/units/${schoolId}/benchmark-assessments`)).map((a) => a.period));
+  const period = recentQuarters(8).reverse().find((p) => !taken.has(p))!;
   await page.goto(`/units/${schoolId}/progress/instruments`);
   await expect(page.getByRole('heading', { level: 1, name: `Benchmark instruments: ${school.name}` })).toBeVisible();
   await page.getByRole('combobox', { name: 'Instrument' }).selectOption(`${built.id}@${built.version}`);

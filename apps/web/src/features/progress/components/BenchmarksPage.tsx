@@ -1,21 +1,20 @@
-// A unit's benchmark assessments: start one for a period (the default checklist), open the ones in
+// A unit's benchmark assessments: start one for a period (with any instrument in use), open the ones in
 // progress or submitted, and the unit's own ratings over periods as a table.
-import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { BENCHMARK_ASSESSMENT_STATUS_LABELS, BENCHMARK_DEFAULT_INSTRUMENT, type BenchmarkUnitTrendPoint, type UnitDetail } from '@trellis/core';
 import { AnchorLink } from '../../../components/AnchorLink';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { Section } from '../../plans/components/Section';
-import { useStartAssessment } from '../api/progressMutations';
 import { assessmentsQuery, trendQuery, type AssessmentRecord } from '../api/progressQueries';
 import { DistributionBar, RatingLegend, ScrollTable } from './Charts';
 import { ProgressFrame } from './ProgressFrame';
 import { WithUnit } from './WithUnit';
-import { formatChange, formatMean, formatShare, periodLabel, recentQuarters } from './labels';
+import { formatChange, formatMean, formatShare, periodLabel } from './labels';
+import { StartAssessment } from './StartAssessment';
+import { unitInstrumentsQuery } from '../api/instrumentQueries';
 
 export function BenchmarksPage({ unitId, onOpen }: { unitId: string; onOpen: (a: AssessmentRecord) => void }) {
   return <WithUnit unitId={unitId}>{(access) => <Benchmarks {...access} onOpen={onOpen} />}</WithUnit>;
@@ -25,23 +24,8 @@ function Benchmarks({ unit, mayRecord, onOpen }: { unit: UnitDetail; mayRecord: 
   usePageTitle(`Benchmarks · ${unit.name}`);
   const assessments = useQuery(assessmentsQuery(unit.id));
   const trend = useQuery(trendQuery(unit.id));
-  const start = useStartAssessment();
-  const announce = useAnnounce();
-  const quarters = recentQuarters(8);
-  const [period, setPeriod] = useState(quarters[0]!);
-  const existing = assessments.data?.find((a) => a.period === period && a.instrumentId === BENCHMARK_DEFAULT_INSTRUMENT.id);
-
-  const begin = () =>
-    start.mutate(
-      { unitId: unit.id, period, instrument: { id: BENCHMARK_DEFAULT_INSTRUMENT.id, version: BENCHMARK_DEFAULT_INSTRUMENT.version }, assessorIds: [], ratings: [] },
-      {
-        onSuccess: (a) => {
-          announce(`Started the ${a.period} assessment of ${unit.name}.`);
-          onOpen(a);
-        },
-      },
-    );
-
+  const instruments = useQuery(unitInstrumentsQuery(unit.id));
+  const instrumentName = (a: { instrumentId: string; instrumentVersion: string }) => instruments.data?.benchmark.find((i) => i.id === a.instrumentId && i.version === a.instrumentVersion)?.name ?? a.instrumentId;
   return (
     <ProgressFrame
       unit={unit}
@@ -51,22 +35,7 @@ function Benchmarks({ unit, mayRecord, onOpen }: { unit: UnitDetail; mayRecord: 
     >
       {mayRecord && (
         <Section id="start-heading" title="Assess a period">
-          <Stack gap="sm" align="flex-start">
-            <NativeSelect label="Period" description="Calendar quarters" data={quarters.map((q) => ({ value: q, label: periodLabel(q) }))} value={period} onChange={(e) => setPeriod(e.currentTarget.value)} />
-            {existing ? (
-              <Text size="sm">
-                {unit.name} already has an assessment for {period} ({BENCHMARK_ASSESSMENT_STATUS_LABELS[existing.status].toLowerCase()}).{' '}
-                <AnchorLink to="/benchmark-assessments/$assessmentId" params={{ assessmentId: existing.id }}>
-                  Open the {period} assessment
-                </AnchorLink>
-              </Text>
-            ) : (
-              <Button onClick={begin} loading={start.isPending} disabled={assessments.isPending}>
-                Start the {period} assessment
-              </Button>
-            )}
-            <ProblemAlert error={start.error} title="Could not start the assessment" />
-          </Stack>
+          <StartAssessment unit={unit} onOpen={onOpen} />
         </Section>
       )}
       <Section id="assessments-heading" title="Assessments">
@@ -87,6 +56,7 @@ function Benchmarks({ unit, mayRecord, onOpen }: { unit: UnitDetail; mayRecord: 
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Period</Table.Th>
+                  <Table.Th scope="col">Instrument</Table.Th>
                   <Table.Th scope="col">Status</Table.Th>
                   <Table.Th scope="col">Assessed by</Table.Th>
                 </Table.Tr>
@@ -99,6 +69,9 @@ function Benchmarks({ unit, mayRecord, onOpen }: { unit: UnitDetail; mayRecord: 
                         {periodLabel(a.period)}
                       </AnchorLink>
                     </Table.Th>
+                    <Table.Td>
+                      {instrumentName(a)} ({a.instrumentVersion})
+                    </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={a.status === 'submitted' ? 'trellis' : 'gray'}>
                         {BENCHMARK_ASSESSMENT_STATUS_LABELS[a.status]}
