@@ -2,7 +2,7 @@
 // call uses XMLHttpRequest), read a preview's counts, problems and changes a page at a time, apply
 // or discard it; suggest feeder patterns, edit them, apply them.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FeederAssignmentsUpdate, FeederReview, ImportChangePage, ImportProblemPage, ImportRun, SessionInfo } from '@trellis/core';
+import type { FeederAssignmentsUpdate, FeederReview, ImportChangePage, ImportPersonPage, ImportProblemPage, ImportRun, RoleMappingUpdate, SessionInfo } from '@trellis/core';
 import { api, withQuery } from '../../../lib/api';
 import { ProblemError, type FieldIssue } from '../../../lib/problem';
 import { SESSION_KEY } from '../../../lib/session';
@@ -12,7 +12,12 @@ export const importKeys = {
   problems: (id: string, page: number) => ['imports', 'run', id, 'problems', page] as const,
   changes: (id: string, page: number) => ['imports', 'run', id, 'changes', page] as const,
   feeders: (id: string, page: number) => ['imports', 'run', id, 'feeders', page] as const,
+  people: (id: string, page: number) => ['imports', 'run', id, 'people', page] as const,
 };
+
+/** Where each kind of directory file is previewed. */
+export type ImportSource = 'ccd' | 'oneroster' | 'edfi';
+const PREVIEW_URL: Record<ImportSource, string> = { ccd: '/api/imports/ccd/preview', oneroster: '/api/imports/oneroster/preview', edfi: '/api/imports/edfi/preview' };
 
 const runPath = (id: string) => `/api/imports/ccd/runs/${id}`;
 
@@ -25,12 +30,12 @@ export interface UploadProgress {
 export function useUploadDirectory(onProgress: (p: UploadProgress) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ unitId, files, feeders }: { unitId: string; files: Record<string, File>; feeders?: boolean }) =>
+    mutationFn: ({ unitId, files, feeders, source = 'ccd' }: { unitId: string; files: Record<string, File | File[]>; feeders?: boolean; source?: ImportSource }) =>
       new Promise<ImportRun>((resolve, reject) => {
         const form = new FormData();
-        for (const [slot, file] of Object.entries(files)) form.append(slot, file, file.name);
+        for (const [slot, file] of Object.entries(files)) for (const f of Array.isArray(file) ? file : [file]) form.append(slot, f, f.name);
         const xhr = new XMLHttpRequest();
-        xhr.open('POST', withQuery(feeders ? '/api/imports/ccd/feeders/preview' : '/api/imports/ccd/preview', { unitId }));
+        xhr.open('POST', withQuery(feeders ? '/api/imports/ccd/feeders/preview' : PREVIEW_URL[source], { unitId }));
         xhr.setRequestHeader('accept', 'application/json, application/problem+json');
         const csrf = queryClient.getQueryData<SessionInfo>(SESSION_KEY)?.csrfToken;
         if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
@@ -93,4 +98,13 @@ export function useSuggestFeeders() {
 export function useEditFeeders(id: string) {
   const refresh = useRefreshRun();
   return useMutation({ mutationFn: (body: FeederAssignmentsUpdate) => api<ImportRun>(`${runPath(id)}/feeders`, { method: 'PUT', body }), onSuccess: refresh });
+}
+
+export const useImportPeople = (id: string, page: number) =>
+  useQuery({ queryKey: importKeys.people(id, page), queryFn: () => api<ImportPersonPage>(withQuery(`/api/imports/oneroster/runs/${id}/people`, { page, pageSize: 25 })), placeholderData: keepPreviousData });
+
+/** Saves the reviewed OneRoster role → grant mapping of a run. */
+export function useEditRoleMapping(id: string) {
+  const refresh = useRefreshRun();
+  return useMutation({ mutationFn: (body: RoleMappingUpdate) => api<ImportRun>(`/api/imports/oneroster/runs/${id}/roles`, { method: 'PUT', body }), onSuccess: refresh });
 }

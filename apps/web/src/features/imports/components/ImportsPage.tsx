@@ -1,9 +1,11 @@
-// Directory import for administrators: choose the state (or district), upload the NCES CCD school
-// and LEA files (and a regions file), see what would change and every row that cannot be used,
-// apply it all at once; then review suggested feeder patterns, edit them and apply them.
+// Directory import for administrators: choose the state (or district) and the kind of files — NCES
+// CCD school and LEA files (and a regions file), OneRoster orgs.csv / users.csv / roles.csv, or Ed-Fi
+// education organizations (JSON) — see what would change and every row that cannot be used (and,
+// for OneRoster users, review how their roles become grants), apply it all at once; then review
+// suggested feeder patterns, edit them and apply them.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, FileInput, Group, NativeSelect, Pagination, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { UNIT_KIND_LABELS, type ImportRun } from '@trellis/core';
+import { Alert, Button, Checkbox, FileInput, Group, NativeSelect, Pagination, Paper, Progress, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { isNeverPeopleRole, ROLE_LABELS, ROLES, UNIT_KIND_LABELS, type ImportRun } from '@trellis/core';
 import { PageHeader } from '../../../components/PageHeader';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
@@ -12,14 +14,42 @@ import { AnchorLink } from '../../../components/AnchorLink';
 import type { SearchOption } from '../../../components/SearchSelect';
 import { formatNumber, plural } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
-import { useApplyImport, useDiscardImport, useEditFeeders, useFeederReview, useImportChanges, useImportProblems, useImportRun, useSuggestFeeders, useUploadDirectory, type UploadProgress } from '../api/imports';
+import {
+  useApplyImport,
+  useDiscardImport,
+  useEditFeeders,
+  useEditRoleMapping,
+  useFeederReview,
+  useImportChanges,
+  useImportPeople,
+  useImportProblems,
+  useImportRun,
+  useSuggestFeeders,
+  useUploadDirectory,
+  type ImportSource,
+  type UploadProgress,
+} from '../api/imports';
 
-const FILE_SLOTS = [
-  { slot: 'schools', label: 'CCD school file', description: 'The NCES school directory file (NCESSCH, SCH_NAME or SCHNAM…), CSV or tab-separated.' },
-  { slot: 'leas', label: 'CCD LEA (district) file', description: 'The NCES LEA directory file (LEAID, LEA_NAME or NAME…). Leave it out to update schools of districts already here.' },
-  { slot: 'regions', label: 'Regions file (optional)', description: 'District → region, e.g. the Texas AskTED directory (District Number, Region Number).' },
-] as const;
-type Slot = (typeof FILE_SLOTS)[number]['slot'];
+const SOURCES: { value: ImportSource; label: string; description: string }[] = [
+  { value: 'ccd', label: 'NCES CCD directory files', description: 'School and LEA directory files as NCES publishes them.' },
+  { value: 'oneroster', label: 'OneRoster CSV', description: 'orgs.csv (and users.csv, roles.csv) of OneRoster 1.1 or 1.2, as a student information system exports them.' },
+  { value: 'edfi', label: 'Ed-Fi education organizations', description: 'JSON as the Ed-Fi API returns state education agencies, education service centers, local education agencies and schools.' },
+];
+
+const FILE_SLOTS = {
+  ccd: [
+    { slot: 'schools', label: 'CCD school file', description: 'The NCES school directory file (NCESSCH, SCH_NAME or SCHNAM…), CSV or tab-separated.' },
+    { slot: 'leas', label: 'CCD LEA (district) file', description: 'The NCES LEA directory file (LEAID, LEA_NAME or NAME…). Leave it out to update schools of districts already here.' },
+    { slot: 'regions', label: 'Regions file (optional)', description: 'District → region, e.g. the Texas AskTED directory (District Number, Region Number).' },
+  ],
+  oneroster: [
+    { slot: 'orgs', label: 'OneRoster orgs.csv', description: 'Organizations: state, local or aea (regions), district, school, department, each with its parentSourcedId.' },
+    { slot: 'users', label: 'OneRoster users.csv (optional)', description: 'Staff become people with grants as you map their roles below; students, guardians and parents never do. Passwords in the file are never read.' },
+    { slot: 'roles', label: 'OneRoster roles.csv (optional)', description: 'OneRoster 1.2 and School Data Sync keep roles here; send it with users.csv.' },
+  ],
+  edfi: [],
+} as const;
+type Slot = 'schools' | 'leas' | 'regions' | 'orgs' | 'users' | 'roles';
 
 export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; onUnit: (id: string | undefined) => void }) {
   const session = useSession();
@@ -29,7 +59,9 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
   useEffect(() => {
     if (!unitId && unit) onUnit(unit.value);
   }, [unitId, unit, onUnit]);
+  const [source, setSource] = useState<ImportSource>('ccd');
   const [files, setFiles] = useState<Partial<Record<Slot, File>>>({});
+  const [edfiFiles, setEdfiFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [feederRunId, setFeederRunId] = useState<string | null>(null);
@@ -37,15 +69,17 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
   const suggest = useSuggestFeeders();
   const announce = useAnnounce();
 
-  const chosen = Object.entries(files).filter((e): e is [Slot, File] => e[1] instanceof File);
-  const canPreview = unit !== null && (files.schools || files.leas) && !upload.isPending;
+  const slots = FILE_SLOTS[source];
+  const chosen = Object.entries(files).filter((e): e is [Slot, File] => e[1] instanceof File && slots.some((s) => s.slot === e[0]));
+  const ready = source === 'ccd' ? files.schools || files.leas : source === 'oneroster' ? files.orgs || files.users : edfiFiles.length > 0;
+  const canPreview = unit !== null && ready && !upload.isPending;
 
   const preview = () => {
     if (!unit) return;
     setRunId(null);
     setProgress({ percent: 0 });
     upload.mutate(
-      { unitId: unit.value, files: Object.fromEntries(chosen) },
+      { unitId: unit.value, source, files: source === 'edfi' ? { edfi: edfiFiles } : Object.fromEntries(chosen) },
       {
         onSuccess: (run) => {
           setRunId(run.id);
@@ -58,7 +92,10 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
 
   return (
     <>
-      <PageHeader title="Directory import" description="Load districts and schools from the NCES Common Core of Data (CCD) directory files: see every change before anything is written." />
+      <PageHeader
+        title="Directory import"
+        description="Load regions, districts and schools from the NCES Common Core of Data (CCD) directory files, OneRoster CSV files (with staff as people) or Ed-Fi: see every change before anything is written."
+      />
       <Stack gap="xl">
         <Paper withBorder p="md" component="section" aria-labelledby="import-files-heading">
           <Stack gap="md">
@@ -78,7 +115,36 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
                 setFeederRunId(null);
               }}
             />
-            {FILE_SLOTS.map((f) => (
+            <Radio.Group
+              label="Kind of files"
+              value={source}
+              onChange={(v) => {
+                setSource(v as ImportSource);
+                setRunId(null);
+              }}
+            >
+              <Stack gap="xs" mt="xs">
+                {SOURCES.map((o) => (
+                  <Radio key={o.value} value={o.value} label={o.label} description={o.description} data-testid={`source-${o.value}`} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {source === 'edfi' && (
+              <FileInput
+                label="Ed-Fi JSON files"
+                description="One or more files, each a JSON array of resources as GET /ed-fi/schools (or localEducationAgencies, educationServiceCenters, stateEducationAgencies) returns it."
+                placeholder="Choose files"
+                styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
+                accept=".json,application/json"
+                multiple
+                clearable
+                clearButtonProps={{ 'aria-label': 'Remove the chosen Ed-Fi files' }}
+                value={edfiFiles}
+                onChange={(f) => setEdfiFiles(f ?? [])}
+                data-testid="file-edfi"
+              />
+            )}
+            {slots.map((f) => (
               <FileInput
                 key={f.slot}
                 label={f.label}
@@ -88,7 +154,7 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
                 styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
                 accept=".csv,.txt,text/csv,text/plain"
                 clearable
-                clearButtonProps={{ 'aria-label': `Remove the chosen ${f.label.replace(' (optional)', '').toLowerCase().replace('ccd', 'CCD').replace('lea', 'LEA')}` }}
+                clearButtonProps={{ 'aria-label': `Remove the chosen ${f.label.replace(' (optional)', '').toLowerCase().replace('ccd', 'CCD').replace('lea', 'LEA').replace('oneroster', 'OneRoster')}` }}
                 value={files[f.slot] ?? null}
                 onChange={(file) => setFiles((all) => ({ ...all, [f.slot]: file ?? undefined }))}
                 data-testid={`file-${f.slot}`}
@@ -111,7 +177,7 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
           </Stack>
         </Paper>
 
-        {runId && <RunPanel runId={runId} heading="Preview of the directory import" />}
+        {runId && <RunPanel runId={runId} heading={{ ccd: 'Preview of the directory import', oneroster: 'Preview of the OneRoster import', edfi: 'Preview of the Ed-Fi import' }[source]} />}
 
         <Paper withBorder p="md" component="section" aria-labelledby="feeders-heading">
           <Stack gap="md">
@@ -146,6 +212,7 @@ const KINDS = [
   ['district', 'Districts'],
   ['feeder_pattern', 'Feeder patterns'],
   ['school', 'Schools'],
+  ['department', 'Departments'],
 ] as const;
 
 function CountsTable({ run }: { run: ImportRun }) {
@@ -165,6 +232,7 @@ function CountsTable({ run }: { run: ImportRun }) {
         <Table.Tbody>
           {KINDS.map(([k, label]) => {
             const c = run.counts.byKind[k];
+            if (!c || (k === 'department' && run.kind === 'ccd')) return null;
             return (
               <Table.Tr key={k}>
                 <Table.Th scope="row">{label}</Table.Th>
@@ -187,9 +255,11 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
   const discard = useDiscardImport();
   const announce = useAnnounce();
   const [skip, setSkip] = useState(false);
+  const [mappingDirty, setMappingDirty] = useState(false);
   if (!run.data) return <ProblemAlert error={run.error} title="Could not load the preview" />;
   const r = run.data;
-  const total = r.counts.creates + r.counts.updates + r.counts.archives;
+  const people = r.people?.counts;
+  const total = r.counts.creates + r.counts.updates + r.counts.archives + (people ? people.creates + people.updates + people.grants : 0);
   const doApply = () =>
     apply.mutate(
       { id: r.id, version: r.version, skipProblems: skip },
@@ -203,7 +273,9 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
         </Title>
         {r.files.length > 0 && (
           <Text size="sm">
-            {r.files.map((f) => `${f.name}: ${plural(f.rows, 'row')}${f.layout ? `, CCD ${f.layout} layout` : ''}${f.encoding !== 'utf-8' ? `, read as ${f.encoding}` : ''}`).join(' · ')}
+            {r.files
+              .map((f) => `${f.name}: ${plural(f.rows, f.slot === 'edfi' ? 'resource' : 'row')}${f.layout ? (r.kind === 'ccd' || r.kind === 'feeders' ? `, CCD ${f.layout} layout` : `, ${f.layout}`) : ''}${f.encoding !== 'utf-8' ? `, read as ${f.encoding}` : ''}`)
+              .join(' · ')}
           </Text>
         )}
         <CountsTable run={r} />
@@ -211,7 +283,10 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
           <Text size="sm" c="dimmed">
             {[
               r.counts.outsideScope > 0 && `${plural(r.counts.outsideScope, 'row')} of other states or districts left out.`,
-              r.counts.closedNotCreated > 0 && `${plural(r.counts.closedNotCreated, 'closed school or district', 'closed schools or districts')} that Trellis never had: not created.`,
+              r.counts.closedNotCreated > 0 &&
+                (r.kind === 'ccd'
+                  ? `${plural(r.counts.closedNotCreated, 'closed school or district', 'closed schools or districts')} that Trellis never had: not created.`
+                  : `${plural(r.counts.closedNotCreated, 'organization')} closed or marked to be deleted that Trellis never had: not created.`),
               r.counts.serviceAgencies > 0 && `${plural(r.counts.serviceAgencies, 'regional service agency', 'regional service agencies')} without schools left out (regions come from the regions file).`,
             ]
               .filter(Boolean)
@@ -219,7 +294,9 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
           </Text>
         )}
         {r.problemCount > 0 && <ProblemsTable runId={r.id} total={r.problemCount} />}
-        <ChangesTable runId={r.id} total={total} />
+        <ChangesTable runId={r.id} total={r.counts.creates + r.counts.updates + r.counts.archives} />
+        {r.people && <RoleMappingPanel run={r} onDirty={setMappingDirty} />}
+        {r.people && <PeopleTable runId={r.id} total={r.people.counts.creates + r.people.counts.updates + r.people.counts.unchanged + r.people.counts.skipped} />}
         {r.status === 'previewed' && (
           <Stack gap="sm">
             {r.problemCount > 0 && (
@@ -230,7 +307,7 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
               />
             )}
             <Group>
-              <Button onClick={doApply} loading={apply.isPending} disabled={r.problemCount > 0 && !skip} data-testid="apply-import">
+              <Button onClick={doApply} loading={apply.isPending} disabled={(r.problemCount > 0 && !skip) || mappingDirty} data-testid="apply-import">
                 Apply: {total === 0 ? 'nothing to change' : `${plural(total, 'change')}`}
               </Button>
               <Button variant="default" onClick={() => discard.mutate({ id: r.id, version: r.version })} loading={discard.isPending} disabled={apply.isPending}>
@@ -245,6 +322,11 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
                 </Text>
               </Stack>
             )}
+            {mappingDirty && (
+              <Text size="sm" c="dimmed">
+                Save the role mapping before applying.
+              </Text>
+            )}
             <ProblemAlert error={apply.error} title="The import was not applied" onReload={() => void run.refetch()} />
             <ProblemAlert error={discard.error} title="Could not discard the preview" />
           </Stack>
@@ -252,7 +334,8 @@ function RunPanel({ runId, heading }: { runId: string; heading: string }) {
         {r.status === 'applied' && (
           <Alert color="green" variant="light" title="Imported" styles={{ title: { color: "#1b5e20" } }}>
             <Text size="sm">
-              {formatNumber(r.counts.creates)} created, {formatNumber(r.counts.updates)} updated, {formatNumber(r.counts.archives)} archived.{' '}
+              {formatNumber(r.counts.creates)} created, {formatNumber(r.counts.updates)} updated, {formatNumber(r.counts.archives)} archived
+              {people ? `; people: ${formatNumber(people.creates)} created, ${formatNumber(people.updates)} updated, ${plural(people.grants, 'grant')} added` : ''}.{' '}
               <AnchorLink to="/units/$unitId" params={{ unitId: r.unitId }}>
                 Open {r.unitName} in the organization
               </AnchorLink>
@@ -287,7 +370,7 @@ function ProblemsTable({ runId, total }: { runId: string; total: number }) {
           <Table.Tbody>
             {(problems.data?.problems ?? []).map((p, i) => (
               <Table.Tr key={`${page}-${i}`}>
-                <Table.Td>{{ schools: 'School file', leas: 'LEA file', regions: 'Regions file', feeders: 'Feeder file' }[p.file]}</Table.Td>
+                <Table.Td>{{ schools: 'School file', leas: 'LEA file', regions: 'Regions file', feeders: 'Feeder file', orgs: 'orgs.csv', users: 'users.csv', roles: 'roles.csv', edfi: 'Ed-Fi file' }[p.file]}</Table.Td>
                 <Table.Td>{p.line ?? 'whole file'}</Table.Td>
                 <Table.Td>{[p.key, p.name].filter(Boolean).join(' ') || '—'}</Table.Td>
                 <Table.Td>{p.field ?? '—'}</Table.Td>
@@ -433,6 +516,132 @@ function FeederReviewPanel({ runId }: { runId: string }) {
       )}
       {editCount > 0 && <Text size="sm" c="dimmed">Save your changes before applying.</Text>}
       {editCount === 0 && <RunPanel runId={runId} heading="Feeder patterns" />}
+    </Stack>
+  );
+}
+
+const CHOICES = [{ value: 'skip', label: 'Skipped: no account' }, ...ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]} at the org` }))];
+
+/** The OneRoster role → Trellis grant mapping under review: one choice per role the files use. */
+function RoleMappingPanel({ run, onDirty }: { run: ImportRun; onDirty: (dirty: boolean) => void }) {
+  const edit = useEditRoleMapping(run.id);
+  const announce = useAnnounce();
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const p = run.people!;
+  const count = Object.keys(edits).length;
+  useEffect(() => onDirty(count > 0), [count, onDirty]);
+  const save = () =>
+    edit.mutate(
+      { version: run.version, mapping: edits as never },
+      {
+        onSuccess: (next) => {
+          setEdits({});
+          const c = next.people!.counts;
+          announce(`Role mapping saved: ${plural(c.creates, 'person', 'people')} to create, ${plural(c.grants, 'grant')} to add.`);
+        },
+      },
+    );
+  const c = p.counts;
+  return (
+    <Stack gap="xs" data-testid="role-mapping">
+      <Title order={3} size="h4">
+        Roles → grants
+      </Title>
+      <Text size="sm">
+        Each OneRoster role becomes a grant at the user’s org, or nothing. Students, guardians and parents never become people. {plural(c.creates, 'person', 'people')} to create,{' '}
+        {formatNumber(c.updates)} to update, {formatNumber(c.unchanged)} unchanged, {plural(c.grants, 'grant')} to add; {plural(c.skipped, 'staff user')} skipped by the mapping,{' '}
+        {plural(c.learners, 'student or family member', 'students and family members')} not imported{c.withoutRole + c.inactive > 0 ? `, ${plural(c.withoutRole + c.inactive, 'user')} without a current role` : ''}.
+      </Text>
+      <Table.ScrollContainer minWidth={480}>
+        <Table withTableBorder data-testid="role-mapping-table">
+          <Table.Caption>Proposed grant for each OneRoster role</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">OneRoster role</Table.Th>
+              <Table.Th scope="col">Users</Table.Th>
+              <Table.Th scope="col">Becomes</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {Object.entries(p.usersByRole)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([role, users]) => (
+                <Table.Tr key={role}>
+                  <Table.Th scope="row">{role}</Table.Th>
+                  <Table.Td>{formatNumber(users)}</Table.Td>
+                  <Table.Td>
+                    {isNeverPeopleRole(role) ? (
+                      <Text size="sm">Never imported</Text>
+                    ) : (
+                      <NativeSelect
+                        aria-label={`What the OneRoster role ${role} becomes`}
+                        disabled={run.status !== 'previewed'}
+                        value={edits[role] ?? p.mapping[role] ?? 'skip'}
+                        onChange={(e) => {
+                          const value = e.currentTarget.value;
+                          setEdits((all) => {
+                            const next = { ...all };
+                            if (value === p.mapping[role]) delete next[role];
+                            else next[role] = value;
+                            return next;
+                          });
+                        }}
+                        data={CHOICES}
+                      />
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {run.status === 'previewed' && (
+        <Group>
+          <Button variant="default" onClick={save} disabled={count === 0} loading={edit.isPending} data-testid="save-role-mapping">
+            Save the role mapping{count > 0 ? ` (${plural(count, 'change')})` : ''}
+          </Button>
+        </Group>
+      )}
+      <ProblemAlert error={edit.error} title="Could not save the role mapping" />
+    </Stack>
+  );
+}
+
+const PERSON_ACTIONS: Record<string, string> = { create: 'Create', update: 'Update', unchanged: 'Unchanged' };
+
+function PeopleTable({ runId, total }: { runId: string; total: number }) {
+  const [page, setPage] = useState(1);
+  const people = useImportPeople(runId, page);
+  if (!people.data || people.data.total === 0) return null;
+  const pages = Math.max(1, Math.ceil((people.data.total ?? total) / 25));
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        Staff users ({formatNumber(people.data.total)})
+      </Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table withTableBorder data-testid="import-people">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Person</Table.Th>
+              <Table.Th scope="col">Email</Table.Th>
+              <Table.Th scope="col">Roles</Table.Th>
+              <Table.Th scope="col">Change</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {people.data.people.map((p) => (
+              <Table.Tr key={p.personId}>
+                <Table.Th scope="row">{p.name}</Table.Th>
+                <Table.Td>{p.email}</Table.Td>
+                <Table.Td>{p.roles.map((r) => `${r.role} at ${r.unitName}${r.existingRole ? ` (already ${r.existingRole})` : ''}`).join('; ')}</Table.Td>
+                <Table.Td>{PERSON_ACTIONS[p.action]}{p.changes.length > 0 ? `: ${p.changes.join(', ')}` : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c === 'previous' ? 'Previous page of staff users' : c === 'next' ? 'Next page of staff users' : c })} aria-label="Pages of staff users" />}
     </Stack>
   );
 }
