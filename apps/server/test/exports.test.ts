@@ -148,6 +148,24 @@ describe.each(testDatabases())('exports on $name', (target) => {
       expectProblem(await northLeader.get(`/api/units/${school.id}/plan-tasks/export?filter=late`), 400, { field: 'filter', rule: 'must be overdue, incomplete or open' });
     });
 
+    it('downloads my tasks as My tasks lists them: open ones, finished ones only when asked', async () => {
+      const school = tree.north.feederPatterns[1]!.schools[0]!;
+      const plan = await createPlan(db, school, { tasks: 2, title: 'My export plan' });
+      const me = northLeader.session!.person.id;
+      for (const id of plan.taskIds) await db.query('insert into task_people (task_id, person_id) values ($1, $2)', [id, me]);
+      await db.query(`update tasks set status = 'done', completed_on = current_date where id = $1`, [plan.taskIds[1]]);
+      const list = (await northLeader.get('/api/me/plan-tasks')).json() as { id: string }[];
+      const csv = csvRows(await northLeader.get('/api/me/plan-tasks/export'), /my-tasks/);
+      expect(column(csv, 'Task id')).toEqual(list.map((t) => t.id));
+      expect(column(csv, 'Task id')).toContain(plan.taskIds[0]);
+      expect(column(csv, 'Task id')).not.toContain(plan.taskIds[1]);
+      const all = await xlsxRows(await northLeader.get('/api/me/plan-tasks/export?include=done&format=xlsx'), /my-tasks-with-done/);
+      expect(column(all, 'Task id')).toEqual(expect.arrayContaining(plan.taskIds));
+      expect(column(all, 'Status')[column(all, 'Task id').indexOf(plan.taskIds[1]!)]).toBe('Done');
+      // Someone else's download holds none of them.
+      expect(column(csvRows(await southViewer.get('/api/me/plan-tasks/export'), /my-tasks/), 'Task id')).toEqual([]);
+    });
+
     it('downloads the barrier log of a unit and below with staleness; 404 outside the reader’s reach', async () => {
       const school = tree.north.feederPatterns[1]!.schools[1]!;
       const [person] = await db.query<{ id: string; name: string }>('select id, name from people order by name limit 1');

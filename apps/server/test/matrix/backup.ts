@@ -28,6 +28,7 @@ export const backupMatrix: MatrixEntries = {
     await createPlan(api.db, at.school, { tasks: 2 });
     return { method: 'GET', url: `/api/units/${at.school.id}/plan-tasks/export?filter=incomplete&subtree=true&format=xlsx`, decidedAt: at.school.path };
   },
+  'GET /api/me/plan-tasks/export': async () => ({ method: 'GET', url: '/api/me/plan-tasks/export?format=xlsx' }),
   'GET /api/units/:id/barriers/export': async ({ api, at }) => {
     await createBarrier(api.db, at.school, at.person.id);
     return { method: 'GET', url: `/api/units/${at.school.id}/barriers/export?subtree=true`, decidedAt: at.school.path };

@@ -7,7 +7,7 @@ import { AuditQuery, Id, PersonListQuery, SubtreeQuery } from '@trellis/core';
 import type { TrellisApp } from '../../app.js';
 import { exportAudit, exportPeople, exportSchedule, exportSubtree, exportUnitMechanisms } from '../../services/exports/lists.js';
 import { exportOneRosterOrgs } from '../../services/exports/oneroster.js';
-import { exportUnitBarriers, exportUnitPlanTasks } from '../../services/exports/work.js';
+import { exportMyPlanTasks, exportUnitBarriers, exportUnitPlanTasks } from '../../services/exports/work.js';
 import { ExportFormatField, renderTable, type ExportFormat, type ExportTable } from '../../services/exports/tables.js';
 import { contextOf } from '../context.js';
 
@@ -87,6 +87,12 @@ export function exportRoutes(app: TrellisApp) {
       const { format, filter, subtree } = request.query;
       return sendTable(reply, await exportUnitPlanTasks(contextOf(db, request), request.params.id, { filter, subtree: subtree === 'true' }), format);
     },
+  });
+
+  app.get('/api/me/plan-tasks/export', {
+    config: { access: 'signed-in' },
+    schema: { tags, summary: 'My tasks across every plan I can read (`include=done` adds finished ones) as CSV or XLSX', querystring: z.strictObject({ include: z.enum(['done'], { error: 'must be done' }).optional(), format: ExportFormatField }) },
+    handler: async (request, reply) => sendTable(reply, await exportMyPlanTasks(contextOf(db, request), { includeDone: request.query.include === 'done' }), request.query.format),
   });
 
   app.get('/api/units/:id/barriers/export', {

@@ -1,10 +1,10 @@
 // The work lists as tables to download: a unit's open plan tasks (overdue, incompletely planned, or
-// all open ones; the unit alone or with the units below) and its barrier log. Each goes through the
+// all open ones; the unit alone or with the units below), a person's own tasks, and a unit's barrier log. Each goes through the
 // list's own service, so access and filters are the screen's.
 import { BARRIER_CATEGORY_LABELS, BARRIER_STATUS_LABELS, PLAN_PHASE_CATALOG, PLAN_STATUS_LABELS, TASK_STATUS_LABELS } from '@trellis/core';
 import { findUnit } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
-import { unitPlanTasks } from '../plans/tasks.js';
+import { myPlanTasks, unitPlanTasks } from '../plans/tasks.js';
 import { listUnitBarriers } from '../progress/barriers.js';
 import { fileSlug, type ExportTable } from './tables.js';
 
@@ -12,10 +12,11 @@ const unitName = async (ctx: ServiceContext, unitId: string) => (await findUnit(
 
 const FILTER_WORDS = { overdue: 'overdue', incomplete: 'incompletely planned', open: 'open' } as const;
 
-export async function exportUnitPlanTasks(ctx: ServiceContext, unitId: string, opts: { subtree: boolean; filter: 'overdue' | 'incomplete' | 'open' }): Promise<ExportTable> {
-  const tasks = await unitPlanTasks(ctx, unitId, opts);
+type PlanTaskItem = Awaited<ReturnType<typeof unitPlanTasks>>[number];
+
+function planTaskTable(fileBase: string, tasks: PlanTaskItem[]): ExportTable {
   return {
-    fileBase: fileSlug(await unitName(ctx, unitId), FILTER_WORDS[opts.filter], 'plan tasks'),
+    fileBase,
     header: ['Unit', 'Plan', 'Plan status', 'Task', 'Status', 'Blocked because', 'Phase', 'WHO (people)', 'WHO (mechanisms)', 'HOW', 'Start', 'Due', 'Overdue', 'Missing', 'Task id', 'Plan id'],
     rows: tasks.map((t) => [
       t.unitName,
@@ -36,6 +37,15 @@ export async function exportUnitPlanTasks(ctx: ServiceContext, unitId: string, o
       t.planId,
     ]),
   };
+}
+
+export async function exportUnitPlanTasks(ctx: ServiceContext, unitId: string, opts: { subtree: boolean; filter: 'overdue' | 'incomplete' | 'open' }): Promise<ExportTable> {
+  return planTaskTable(fileSlug(await unitName(ctx, unitId), FILTER_WORDS[opts.filter], 'plan tasks'), await unitPlanTasks(ctx, unitId, opts));
+}
+
+/** The caller's own tasks, as My tasks lists them (open ones; `includeDone` adds finished ones). */
+export async function exportMyPlanTasks(ctx: ServiceContext, opts: { includeDone: boolean }): Promise<ExportTable> {
+  return planTaskTable(opts.includeDone ? 'my-tasks-with-done' : 'my-tasks', await myPlanTasks(ctx, opts));
 }
 
 export async function exportUnitBarriers(ctx: ServiceContext, unitId: string, opts: { subtree: boolean }): Promise<ExportTable> {

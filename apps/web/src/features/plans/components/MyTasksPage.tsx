@@ -11,6 +11,7 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { useCalendarFeed } from '../api/planMutations';
 import { myTasksQuery } from '../api/planQueries';
 import { Section } from './Section';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { TaskList } from './TaskList';
 import { todayIso } from './labels';
 
@@ -55,6 +56,7 @@ export function MyTasksPage() {
               <TaskList tasks={undated} label="My tasks without a due date" empty="" showWho={false} limit={100} />
             </Section>
           )}
+          <DownloadLinks path="/api/me/plan-tasks/export" what="my open tasks" testId="download-my-tasks" />
         </>
       )}
       <Section id="subscribe-heading" title="Subscribe from a calendar app">
