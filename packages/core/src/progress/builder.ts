@@ -1,7 +1,7 @@
 // An agency's own benchmark instrument, built from another (the shipped checklist, or one of its own
 // for a new version) or from nothing: items left out, reworded or added, areas added. Items kept from
 // the base keep their citation; reworded ones say who changed them and what they said before; added
-// ones cite no document and say who added them (docs/decisions/0018).
+// ones cite no document and say who added them (docs/decisions/0021).
 import { z } from 'zod';
 import { invalid, type FieldIssue } from '../errors.js';
 import { PLAN_PHASES } from '../plans/templates.js';

@@ -42,7 +42,7 @@ const keyList = (what: string) =>
  * An agency's benchmark instrument, built from another one (the shipped checklist unless `basedOn`
  * names one; `null`: blank) by adding areas and items, leaving items out (`removeItems`) and
  * rewording items (`changeItems`). Reusing an agency instrument's id with a later version publishes
- * a new version of it (see buildBenchmarkInstrument and docs/decisions/0018).
+ * a new version of it (see buildBenchmarkInstrument and docs/decisions/0021).
  */
 export const BenchmarkInstrumentCreate = z
   .strictObject({
