@@ -4,7 +4,9 @@
 // the list shows who built it and what it changed, the added item saying who added it and citing no
 // document. A school assessment is started on it (the left-out item is not there, the district's own
 // is), and the team is recorded: two assessors chosen from the keyboard and an overall note. A
-// leader also edits a celebration they added. Axe-clean on every page state and dialog.
+// leader publishes a new version (an item reworded, who changed it and what it said shown) and retires
+// the old one (no longer offered), and edits a celebration they added. Axe-clean on every page state
+// and dialog.
 import { expect, test, type Page } from '@playwright/test';
 import { ACCOUNTS } from './support/accounts';
 import { expectAccessible } from './support/axe';
@@ -201,5 +203,62 @@ test('a leader edits a celebration they added', async ({ page, baseURL }) => {
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('celebration').filter({ hasText: `${title}, 80 families came` })).toContainText('The gym was full.');
   await expectAccessible(page, 'the celebrations after an edit');
+  await leader.dispose();
+});
+
+test('a leader publishes a new version of the district’s instrument, rewording an item, and retires the old one', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const leader = await apiAs(baseURL!, 'districtLeader');
+  const districtId = (await leader.get<{ grants: { unitId: string }[] }>('/api/auth/session')).grants[0]!.unitId;
+  const district = await leader.get<{ name: string }>(`/api/units/${districtId}`);
+  const id = `versioned-${Date.now().toString(36)}`;
+  const name = `Versioned checklist ${id}`;
+  const v1 = await leader.post<Instrument>('/api/progress-instruments', {
+    unitId: districtId,
+    id,
+    version: '2026.1.0',
+    name,
+    items: [{ key: 'family-nights', title: 'Family nights are held each term', area: 'communication', evidence: 'Sign-in sheets.' }],
+  });
+  const reworded = v1.items[0]!;
+
+  await signIn(page, 'districtLeader');
+  await page.goto(`/units/${districtId}/progress/instruments`);
+  const card = (version: string) => page.getByTestId('instrument').filter({ has: page.getByRole('heading', { name }) }).filter({ hasText: `Version ${version}` });
+  await card('2026.1.0').getByRole('link', { name: 'Publish a new version' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `New version of ${name}` })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Id' })).toHaveValue(id);
+  await expect(page.getByRole('textbox', { name: 'Id' })).toBeDisabled();
+  const version = await page.getByRole('textbox', { name: 'Version' }).inputValue();
+  expect(version).toMatch(/^\d{4}\.\d{1,2}\.\d+$/);
+  await page.getByTestId('builder-item').filter({ hasText: reworded.title }).getByRole('button', { name: 'Reword' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reword the item' });
+  await expect(dialog).toContainText(`will say that ${district.name} reworded it`);
+  await expectAccessible(page, 'the reword dialog');
+  await dialog.getByRole('textbox', { name: 'Item' }).fill('The leadership team has a shared agenda for learning supports');
+  await dialog.getByRole('button', { name: 'Keep the change' }).click();
+  await expect(page.getByTestId('builder-item').filter({ hasText: 'The leadership team has a shared agenda' })).toContainText('Reworded');
+  await page.getByRole('button', { name: 'Save the instrument' }).click();
+
+  await expect(card(version)).toBeVisible();
+  await expect(card(version).getByTestId('instrument-departures')).toContainText('1 reworded');
+  await card(version).getByText(/^Show the \d+ items$/).click();
+  await expect(card(version).getByTestId('changed-by')).toHaveText(`Reworded by ${district.name}; it said “${reworded.title}”.`);
+  // Only the latest version offers a new one.
+  await expect(card('2026.1.0').getByRole('link', { name: 'Publish a new version' })).toHaveCount(0);
+  await expectAccessible(page, 'the instruments with two versions');
+
+  await card('2026.1.0').getByRole('button', { name: 'Retire' }).click();
+  const confirm = page.getByRole('dialog', { name: `Retire ${name} 2026.1.0?` });
+  await expectAccessible(page, 'the retire dialog');
+  await confirm.getByRole('button', { name: 'Retire' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('instruments-retired').getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByTestId('instruments-retired')).toContainText(`Retired by ${ACCOUNTS.districtLeader.name}`);
+  // A retired instrument is not offered for a new assessment.
+  const offered = await page.getByRole('combobox', { name: 'Instrument' }).locator('option').allTextContents();
+  expect(offered).toContain(`${name} (${version})`);
+  expect(offered).not.toContain(`${name} (2026.1.0)`);
+  await expectAccessible(page, 'the instruments with one retired');
   await leader.dispose();
 });
