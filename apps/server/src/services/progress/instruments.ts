@@ -1,7 +1,7 @@
 // The instruments assessments and surveys use: the shipped ones (versioned data in core) and an
 // agency's own benchmark instruments, built from the shipped checklist (items left out, reworded or
 // added), from one of its own (a new version of it) or blank, and retired when no longer wanted
-// (docs/decisions/0018).
+// (docs/decisions/0021).
 import {
   authorize,
   BENCHMARK_DEFAULT_INSTRUMENT,

@@ -1,5 +1,5 @@
 // Starting a benchmark assessment with an instrument that is in use: a retired agency instrument is
-// refused for new assessments, while those already started with it carry on (docs/decisions/0018).
+// refused for new assessments, while those already started with it carry on (docs/decisions/0021).
 import { authorize, invalid, type BenchmarkAssessmentCreate } from '@trellis/core';
 import { findUnit } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
