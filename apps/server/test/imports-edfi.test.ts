@@ -166,6 +166,32 @@ describe.each(testDatabases())('Ed-Fi import on $name', (target) => {
     expect(await unitBy(257901001)).toBeUndefined();
   });
 
+  it('reads FeederSchoolAssociations (elementary → middle → high) into feeder patterns to review, and applies them', async () => {
+    const state = await newState();
+    const run = await previewed(state, [JSON.stringify(shifted(GRAND_BEND, 4000))]);
+    expect((await apply(run)).statusCode).toBe(200);
+    const [hs, ms, es] = [259901001, 259901044, 259901107];
+    const link = (school: number, feeder: number, extra: Record<string, unknown> = {}) => ({ schoolReference: { schoolId: school }, feederSchoolReference: { schoolId: feeder }, beginDate: '2021-08-23', ...extra });
+    const feeders = await previewed(state, [JSON.stringify([link(ms, es), link(hs, ms), link(hs, 999), link(ms, hs, { endDate: '2020-06-01' })])]);
+    expect(feeders.kind).toBe('feeders');
+    const problems = await problemsOf(feeders);
+    expect(problems.map((p) => [p.line, p.key, p.field])).toEqual([[3, '999', 'feederSchoolReference']]);
+    const review = (await sys.get(`/api/imports/ccd/runs/${feeders.id}/feeders`)).json() as { districts: { districtName: string; highSchools: { name: string }[]; assignments: { schoolName: string; highSchoolId: string | null; reason: string }[] }[] };
+    expect(review.districts).toHaveLength(1);
+    expect(review.districts[0]!.highSchools.map((h) => h.name)).toEqual(['Grand Bend High School']);
+    expect(review.districts[0]!.assignments.map((a) => [a.schoolName, a.reason])).toEqual([
+      ['Grand Bend Elementary School', 'file'],
+      ['Grand Bend Middle School', 'file'],
+    ]);
+    expect(feeders.counts.byKind.feeder_pattern.creates).toBe(1);
+    expect((await apply(feeders, true)).statusCode).toBe(200);
+    const [e, m, h] = [(await unitBy(es))!, (await unitBy(ms))!, (await unitBy(hs))!];
+    expect(e.parent_id).toBe(h.parent_id);
+    expect(m.parent_id).toBe(h.parent_id);
+    const pattern = (await api.db.query<{ name: string; kind: string }>('select name, kind from units where id = $1', [h.parent_id]))[0];
+    expect(pattern).toEqual({ name: 'Grand Bend High School feeder pattern', kind: 'feeder_pattern' });
+  });
+
   it('leaves nothing when the apply fails half-way', async () => {
     const state = await newState();
     const run = await previewed(state, [JSON.stringify(shifted(GRAND_BEND, 3000))]);

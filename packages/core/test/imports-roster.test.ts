@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blankValues,
   countPeople,
+  feederAssignmentsFromEdfi,
   DEFAULT_ROLE_MAPPING,
   findParentCycles,
   grantsOf,
@@ -192,5 +193,24 @@ describe('planOrgImport', () => {
     expect(why.x).toMatch(/its parent nowhere is neither in the file nor in Lakeland/);
     expect(why.e).toMatch(/a department \(department\) cannot sit under a school/);
     expect(plan.items.map((i) => i.values.name).sort()).toEqual(['D', 'F']);
+  });
+});
+
+describe('feederAssignmentsFromEdfi', () => {
+  const school = (id: string, low: string, high: string, level: string | null = null) => ({ id, kind: 'school', name: `School ${id}`, edfiId: id, level, gradeLow: low, gradeHigh: high });
+  const units = [school('e1', 'KG', '05'), school('m1', '06', '08'), school('h1', '09', '12'), school('h2', '09', '12', 'high'), school('e2', 'PK', '05')];
+  const link = (feederSchool: string, s: string, line: number, ended = false) => ({ line, school: s, feederSchool, ended });
+
+  it('follows elementary → middle → high, names a school reaching two high schools, and skips ended links and unknown schools', () => {
+    const { assignments, problems } = feederAssignmentsFromEdfi([link('e1', 'm1', 2), link('m1', 'h1', 3), link('e2', 'h1', 4), link('e2', 'h2', 5), link('e1', 'h2', 6, true), link('x9', 'h1', 7)], units, 'Texas');
+    expect(assignments.map((a) => [a.schoolId, a.highSchoolId])).toEqual([
+      ['e1', 'h1'],
+      ['m1', 'h1'],
+      ['e2', 'h1'],
+    ]);
+    expect(problems.map((p) => [p.line, p.key, p.message])).toEqual([
+      [7, 'x9', 'no school of Texas has the Ed-Fi id x9 (import the schools first)'],
+      [4, 'e2', 'feeds into 2 high schools (School h1, School h2); it goes with the first: change it in the review'],
+    ]);
   });
 });

@@ -13,7 +13,15 @@ import { GRADES, type Grade } from '../organizations/units.js';
 import { levelOfGrades, type ImportProblem, type OperationalStatus } from './ccd.js';
 import type { OrgRow } from './orgs.js';
 
-export type EdfiResourceType = 'StateEducationAgency' | 'EducationServiceCenter' | 'LocalEducationAgency' | 'School';
+export type EdfiResourceType = 'StateEducationAgency' | 'EducationServiceCenter' | 'LocalEducationAgency' | 'School' | 'FeederSchoolAssociation';
+
+/** A FeederSchoolAssociation: `feederSchool` sends its students on to `school`. */
+export interface EdfiFeederLink {
+  line: number;
+  school: string;
+  feederSchool: string;
+  ended: boolean;
+}
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,6 +43,7 @@ const STATUS_WORDS: Record<string, OperationalStatus> = {
 
 /** Which Ed-Fi resource a JSON object is, by its identifying property. */
 export function edfiTypeOf(r: Json): EdfiResourceType | null {
+  if ('feederSchoolReference' in r && 'schoolReference' in r) return 'FeederSchoolAssociation';
   if ('schoolId' in r) return 'School';
   if ('localEducationAgencyId' in r) return 'LocalEducationAgency';
   if ('educationServiceCenterId' in r) return 'EducationServiceCenter';
@@ -42,14 +51,22 @@ export function edfiTypeOf(r: Json): EdfiResourceType | null {
   return null;
 }
 
-export type EdfiResult = { ok: true; row: OrgRow } | { ok: true; row: null; other: true } | { ok: false; problem: ImportProblem };
+export type EdfiResult = { ok: true; row: OrgRow } | { ok: true; row: null; other: true } | { ok: true; row: null; feeder: EdfiFeederLink } | { ok: false; problem: ImportProblem };
 
 /** An Ed-Fi resource (the `at`-th of its file) as an OrgRow, another resource (left out), or its problem. */
-export function parseEdfiResource(value: unknown, at: number): EdfiResult {
+export function parseEdfiResource(value: unknown, at: number, today = new Date().toISOString().slice(0, 10)): EdfiResult {
   const fail = (key: string | null, name: string | null, field: string | null, message: string): EdfiResult => ({ ok: false, problem: { file: 'edfi', line: at, key, name, field, message } });
   if (!isObject(value)) return fail(null, null, null, 'is not a JSON object (an Ed-Fi resource)');
   const type = edfiTypeOf(value);
   if (type === null) return { ok: true, row: null, other: true };
+  if (type === 'FeederSchoolAssociation') {
+    const school = refId(value, 'schoolReference', 'schoolId');
+    const feederSchool = refId(value, 'feederSchoolReference', 'schoolId');
+    if (school === null) return fail(null, null, 'schoolReference', 'the FeederSchoolAssociation has no schoolReference.schoolId');
+    if (feederSchool === null) return fail(school, null, 'feederSchoolReference', 'the FeederSchoolAssociation has no feederSchoolReference.schoolId');
+    const end = typeof value.endDate === 'string' ? value.endDate.slice(0, 10) : '';
+    return { ok: true, row: null, feeder: { line: at, school, feederSchool, ended: /^\d{4}-\d{2}-\d{2}$/.test(end) && end < today } };
+  }
   const idField = { School: 'schoolId', LocalEducationAgency: 'localEducationAgencyId', EducationServiceCenter: 'educationServiceCenterId', StateEducationAgency: 'stateEducationAgencyId' }[type];
   const key = idText(value[idField]);
   const rawName = typeof value.nameOfInstitution === 'string' ? value.nameOfInstitution.replace(/\s+/g, ' ').trim() : '';
@@ -108,4 +125,56 @@ export function parseEdfiResource(value: unknown, at: number): EdfiResult {
     if (charter !== null) directory.charter = !/^not a charter/i.test(charter);
   }
   return { ok: true, row: { file: 'edfi', line: at, key, name: rawName, kind, sourceType: type, parentKey, ncesId, archived, directory } };
+}
+
+/** Whether a unit is a high school, for feeder patterns: NCES level high, else a span that ends in grade 12 and starts at 9 or later. */
+const isHigh = (u: { level: string | null; gradeLow: string | null; gradeHigh: string | null }) =>
+  u.level === 'high' || (u.gradeHigh === '12' && u.gradeLow !== null && GRADES.indexOf(u.gradeLow as Grade) >= GRADES.indexOf('09'));
+
+/**
+ * Ed-Fi feeder links (school A feeds school B) as feeder-pattern assignments: each school that is not
+ * a high school goes with the high school its chain of links reaches (elementary → middle → high).
+ * A school whose chain reaches several high schools goes with the first and the problem names them all.
+ */
+export function feederAssignmentsFromEdfi(
+  links: readonly EdfiFeederLink[],
+  units: readonly { id: string; kind: string; name: string; edfiId?: string | null; level: string | null; gradeLow: string | null; gradeHigh: string | null }[],
+  scopeName: string,
+): { assignments: { schoolId: string; highSchoolId: string | null; reason: 'file'; distanceKm: null; line: number }[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const byEdfi = new Map(units.filter((u) => u.kind === 'school' && u.edfiId).map((u) => [u.edfiId!, u]));
+  const next = new Map<string, string[]>();
+  const lineOf = new Map<string, number>();
+  for (const l of links) {
+    if (l.ended) continue;
+    const from = byEdfi.get(l.feederSchool);
+    const to = byEdfi.get(l.school);
+    if (!from || !to) {
+      const missing = !from ? l.feederSchool : l.school;
+      problems.push({ file: 'edfi', line: l.line, key: missing, name: null, field: !from ? 'feederSchoolReference' : 'schoolReference', message: `no school of ${scopeName} has the Ed-Fi id ${missing} (import the schools first)` });
+      continue;
+    }
+    next.set(from.id, [...(next.get(from.id) ?? []), to.id]);
+    if (!lineOf.has(from.id)) lineOf.set(from.id, l.line);
+  }
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const assignments: { schoolId: string; highSchoolId: string | null; reason: 'file'; distanceKm: null; line: number }[] = [];
+  for (const [schoolId, targets] of next) {
+    const school = byId.get(schoolId)!;
+    if (isHigh(school)) continue;
+    const seen = new Set<string>([schoolId]);
+    const highs: string[] = [];
+    const queue = [...targets];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const u = byId.get(id)!;
+      if (isHigh(u)) highs.push(id);
+      else queue.push(...(next.get(id) ?? []));
+    }
+    if (highs.length > 1) problems.push({ file: 'edfi', line: lineOf.get(schoolId)!, key: school.edfiId ?? null, name: school.name, field: 'schoolReference', message: `feeds into ${highs.length} high schools (${highs.map((h) => byId.get(h)!.name).join(', ')}); it goes with the first: change it in the review` });
+    assignments.push({ schoolId, highSchoolId: highs[0] ?? null, reason: 'file', distanceKm: null, line: lineOf.get(schoolId)! });
+  }
+  return { assignments, problems };
 }

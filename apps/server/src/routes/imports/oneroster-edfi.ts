@@ -41,7 +41,8 @@ function uploadTo(request: FastifyRequest, slots: readonly ImportSlot[], many: b
 
 async function checkKind(app: TrellisApp, request: FastifyRequest, id: string, kind: 'oneroster' | 'edfi') {
   const run = await getImportRun(contextOf(app.trellis.db, request), id);
-  if (run.kind !== kind) throw invalid(`This import is a ${run.kind} import, not ${kind === 'oneroster' ? 'OneRoster' : 'Ed-Fi'}.`, [{ field: 'id', message: `is not a ${kind} import` }]);
+  // An Ed-Fi upload of FeederSchoolAssociations gives a feeder-pattern run.
+  if (run.kind !== kind && !(kind === 'edfi' && run.kind === 'feeders')) throw invalid(`This import is a ${run.kind} import, not ${kind === 'oneroster' ? 'OneRoster' : 'Ed-Fi'}.`, [{ field: 'id', message: `is not a ${kind} import` }]);
 }
 
 export function rosterImportRoutes(app: TrellisApp) {
@@ -69,7 +70,7 @@ export function rosterImportRoutes(app: TrellisApp) {
       config: { access: 'import.manage' },
       schema: {
         tags,
-        summary: 'Read Ed-Fi education organizations (field edfi, one or more JSON arrays as the Ed-Fi API returns them) for a state and store what importing them would do',
+        summary: 'Read Ed-Fi education organizations (field edfi, one or more JSON arrays as the Ed-Fi API returns them) for a state and store what importing them would do; an upload of FeederSchoolAssociations alone gives feeder patterns to review',
         querystring: CcdPreviewQuery,
         response: { 201: ImportRun },
       },

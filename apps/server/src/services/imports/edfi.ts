@@ -4,7 +4,7 @@
 // planOrgImport; the run is stored, applied and discarded as a CCD run is.
 import { randomUUID } from 'node:crypto';
 import { JSONParser } from '@streamparser/json';
-import { invalid, parseEdfiResource, planOrgImport, type ImportFileInfo, type ImportProblem, type ImportRun, type OrgRow } from '@trellis/core';
+import { feederAssignmentsFromEdfi, invalid, parseEdfiResource, planFeederPatterns, planOrgImport, type DistrictFeeders, type EdfiFeederLink, type ExistingUnit, type ImportFileInfo, type ImportProblem, type ImportRun, type OrgRow } from '@trellis/core';
 import { findSourceUnitsElsewhere, listDirectoryUnits } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { importUnit, storeRun, type OnProgress, type UploadedFile } from './ccd.js';
@@ -13,6 +13,8 @@ import { checkStateScope } from './oneroster.js';
 
 export class EdfiFiles {
   rows: OrgRow[] = [];
+  /** FeederSchoolAssociation resources: read when the upload holds nothing else (feeder patterns to review). */
+  feeders: EdfiFeederLink[] = [];
   /** Resources of other types (programs, community organizations…): left out. */
   others = 0;
   problems: ImportProblem[] = [];
@@ -32,6 +34,7 @@ export class EdfiFiles {
       const r = parseEdfiResource(value, count);
       if (!r.ok) this.problems.push(r.problem);
       else if (r.row) this.rows.push(r.row);
+      else if ('feeder' in r) this.feeders.push(r.feeder);
       else this.others++;
     };
     const fail = (message: string) => {
@@ -102,8 +105,34 @@ export async function previewEdfiImport(ctx: ServiceContext, unitId: string, upl
   }
   onProgress?.({ phase: 'checking', done: 0, total: null });
   const existing = await listDirectoryUnits(ctx.db, unit.path);
+  if (files.rows.length === 0 && files.feeders.length > 0) return previewEdfiFeeders(ctx, unit, existing, files, onProgress);
+  if (files.feeders.length > 0) {
+    files.problems.push({ file: 'edfi', line: null, key: null, name: null, field: 'FeederSchoolAssociation', message: `${files.feeders.length} FeederSchoolAssociation resource${files.feeders.length === 1 ? ' is' : 's are'} left out: feeder patterns are read from an upload of FeederSchoolAssociations alone, once the schools are imported` });
+  }
   const elsewhere = await findSourceUnitsElsewhere(ctx.db, unit.path, 'edfi', files.rows.map((r) => r.key), files.rows.flatMap((r) => (r.ncesId ? [r.ncesId] : [])));
   const plan = planOrgImport({ source: 'edfi', scope: { id: unit.id, kind: unit.kind, path: unit.path, name: unit.name, ncesId: unit.ncesId }, existing, elsewhere, rows: files.rows, refusedRows: new Map(files.problems.filter((p) => p.key !== null).map((p) => [p.key!, { name: p.name, line: p.line, message: p.message }])), newId: randomUUID });
   files.rows = [];
   return storeRun(ctx, unit, 'edfi', { items: plan.items, problems: [...files.problems, ...plan.problems], counts: plan.counts }, files.files, undefined, onProgress);
+}
+
+/** FeederSchoolAssociations (elementary → middle → high) as a feeder-pattern run to review, as a feeder file is (0014). */
+async function previewEdfiFeeders(ctx: ServiceContext, unit: Awaited<ReturnType<typeof importUnit>>, units: ExistingUnit[], files: EdfiFiles, onProgress?: OnProgress): Promise<ImportRun> {
+  const { assignments, problems } = feederAssignmentsFromEdfi(files.feeders, units, unit.name);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const districtOf = (u: ExistingUnit) => {
+    let p = u.parentId ? byId.get(u.parentId) : undefined;
+    while (p && p.kind !== 'district') p = p.parentId ? byId.get(p.parentId) : undefined;
+    return p ?? null;
+  };
+  const perDistrict = new Map<string, DistrictFeeders>();
+  for (const a of assignments) {
+    const district = districtOf(byId.get(a.schoolId)!);
+    if (!district) continue;
+    const entry = perDistrict.get(district.id) ?? { districtId: district.id, highSchoolIds: [], assignments: [] };
+    if (a.highSchoolId && !entry.highSchoolIds.includes(a.highSchoolId)) entry.highSchoolIds.push(a.highSchoolId);
+    entry.assignments.push(a);
+    perDistrict.set(district.id, entry);
+  }
+  const plan = planFeederPatterns(units, assignments, randomUUID);
+  return storeRun(ctx, unit, 'feeders', { ...plan, problems: [...files.problems, ...problems, ...plan.problems] }, files.files, [...perDistrict.values()], onProgress);
 }

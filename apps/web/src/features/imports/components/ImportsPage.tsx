@@ -33,7 +33,7 @@ import {
 const SOURCES: { value: ImportSource; label: string; description: string }[] = [
   { value: 'ccd', label: 'NCES CCD directory files', description: 'School and LEA directory files as NCES publishes them.' },
   { value: 'oneroster', label: 'OneRoster CSV', description: 'orgs.csv (and users.csv, roles.csv) of OneRoster 1.1 or 1.2, as a student information system exports them.' },
-  { value: 'edfi', label: 'Ed-Fi education organizations', description: 'JSON as the Ed-Fi API returns state education agencies, education service centers, local education agencies and schools.' },
+  { value: 'edfi', label: 'Ed-Fi education organizations', description: 'JSON as the Ed-Fi API returns state education agencies, education service centers, local education agencies and schools; FeederSchoolAssociations alone give feeder patterns to review.' },
 ];
 
 const FILE_SLOTS = {
@@ -82,7 +82,9 @@ export function ImportsPage({ unitId, onUnit }: { unitId: string | undefined; on
       { unitId: unit.value, source, files: source === 'edfi' ? { edfi: edfiFiles } : Object.fromEntries(chosen) },
       {
         onSuccess: (run) => {
-          setRunId(run.id);
+          // Ed-Fi FeederSchoolAssociations give feeder patterns: reviewed below, with the suggestions'.
+          if (run.kind === 'feeders') setFeederRunId(run.id);
+          else setRunId(run.id);
           announce(`Preview ready: ${plural(run.counts.creates, 'unit')} to create, ${formatNumber(run.counts.updates)} to update, ${plural(run.problemCount, 'problem')}.`);
         },
         onSettled: () => setProgress(null),
