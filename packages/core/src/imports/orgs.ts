@@ -97,7 +97,11 @@ export function planOrgImport(input: OrgPlanInput): OrgPlan {
 
   // 1. Ids that appear twice: every occurrence is refused.
   const lines = new Map<string, number[]>();
-  for (const r of input.rows) lines.set(r.key, [...(lines.get(r.key) ?? []), r.line]);
+  for (const r of input.rows) {
+    const at = lines.get(r.key);
+    if (at) at.push(r.line);
+    else lines.set(r.key, [r.line]);
+  }
   const rows: OrgRow[] = [];
   for (const r of input.rows) {
     const at = lines.get(r.key)!;
@@ -293,7 +297,9 @@ export function planOrgImport(input: OrgPlanInput): OrgPlan {
   const children = new Map<string, string[]>();
   for (const [id, parent] of parentOfId) {
     if (parent === null || id === scope.id) continue;
-    children.set(parent, [...(children.get(parent) ?? []), id]);
+    const list = children.get(parent);
+    if (list) list.push(id);
+    else children.set(parent, [id]);
   }
   const pathOfId = new Map<string, string>([[scope.id, scope.path]]);
   const stack = [scope.id];
