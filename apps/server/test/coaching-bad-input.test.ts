@@ -265,6 +265,28 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
       { name: 'a stale version', body: { version: 4, timeZone: 'America/Chicago' }, status: 409, field: 'version' },
     ],
   },
+  'PATCH /api/units/:id/coaching/focus-areas': {
+    url: (f) => `/api/units/${f.tree.north.unit.id}/coaching/focus-areas`,
+    body: () => ({ version: 0, changes: [{ op: 'add', label: 'Family learning nights', text: 'Hold family learning nights at every school.' }] }),
+    required: ['version', 'changes'],
+    invalid: [
+      ['version', -1, 'must be 0 or more'],
+      ['changes', [], 'must make at least one change'],
+      ['changes', [{ op: 'rename', key: 'celebrate-progress', label: 'Parties' }], 'must be a change', 'changes.0.op'],
+      ['changes', [{ op: 'add', label: '', text: 'Words' }], 'must not be empty', 'changes.0.label'],
+      ['changes', [{ op: 'add', label: 'Words', text: long(1001) }], 'at most 1,000 characters', 'changes.0.text'],
+      ['changes', [{ op: 'reword', key: 'celebrate-progress' }], 'or text must be given', 'changes.0.label'],
+      ['changes', [{ op: 'retire', key: 'Celebrate Progress!' }], 'focus area key', 'changes.0.key'],
+    ],
+    rules: (f) => [
+      { name: 'a stale version', body: { version: 3, changes: [{ op: 'retire', key: 'celebrate-progress' }] }, status: 409, field: 'version', rule: 'not the current version' },
+      { name: 'a key that is not a focus area', body: { version: 0, changes: [{ op: 'retire', key: 'juggling' }] }, status: 400, field: 'changes.0.key', rule: 'is not a focus area here' },
+      { name: 'an added key that exists', body: { version: 0, changes: [{ op: 'add', key: 'celebrate-progress', label: 'Parties', text: 'Throw parties.' }] }, status: 400, field: 'changes.0.key', rule: 'never reused' },
+      { name: 'restoring an area that is not retired', body: { version: 0, changes: [{ op: 'restore', key: 'celebrate-progress' }] }, status: 400, field: 'changes.0.key', rule: 'is not retired' },
+      { name: 'a school (only a state or district adapts)', url: `/api/units/${f.school.id}/coaching/focus-areas`, body: { version: 0, changes: [{ op: 'retire', key: 'celebrate-progress' }] }, status: 400, field: 'id', rule: 'state or a district' },
+      { name: 'a unit that does not exist', url: `/api/units/${MISSING_ID}/coaching/focus-areas`, body: { version: 0, changes: [{ op: 'retire', key: 'celebrate-progress' }] }, status: 404 },
+    ],
+  },
 };
 
 function casesOf(route: WriteRoute, f: Fixtures, key: string): BadCase[] {

@@ -31,6 +31,7 @@ export * from './progress/schemas.js';
 export * from './progress/report.js';
 export * from './progress/builder.js';
 export * from './coaching/catalogs.js';
+export * from './coaching/focus.js';
 export * from './coaching/cadence.js';
 export * from './coaching/schemas.js';
 export * from './coaching/reports.js';

@@ -15,6 +15,8 @@ export * from './tasks/tasks.js';
 export * from './rollout/scenarios.js';
 export * from './resources/resources.js';
 export * from './coaching/coaching.js';
+export * from './coaching/focus.js';
+export * from './coaching/coaches.js';
 export * from './coaching/jobs.js';
 export * from './plans/plans.js';
 export * from './plans/designs.js';

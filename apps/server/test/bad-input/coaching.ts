@@ -14,4 +14,5 @@ export const coachingBadInput: string[] = [
   'PATCH /api/coaching/capacity-transfers/:id',
   'DELETE /api/coaching/capacity-transfers/:id',
   'PUT /api/units/:id/coaching/settings',
+  'PATCH /api/units/:id/coaching/focus-areas',
 ];

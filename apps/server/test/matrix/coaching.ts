@@ -19,6 +19,34 @@ async function endedOwnEngagement({ api, at, caller }: MatrixContext) {
 
 export const coachingMatrix: MatrixEntries = {
   'GET /api/catalogs/coaching': async () => ({ method: 'GET', url: '/api/catalogs/coaching' }),
+  'GET /api/units/:id/coaching/focus-areas': async ({ at }) => ({
+    method: 'GET',
+    url: `/api/units/${at.school.id}/coaching/focus-areas`,
+    decidedAt: at.school.path,
+    check: (body) => expect((body as { areas: unknown[] }).areas.length).toBeGreaterThanOrEqual(15),
+  }),
+  'PATCH /api/units/:id/coaching/focus-areas': async ({ api, at }) => {
+    // The district's own adaptation, at the version it has now (earlier cases may have changed it).
+    const [row] = await api.db.query<{ version: number }>('select version from coaching_focus_adaptations where unit_id = $1', [at.district.id]);
+    const label = unique('Matrix focus area');
+    return {
+      method: 'PATCH',
+      url: `/api/units/${at.district.id}/coaching/focus-areas`,
+      body: { version: row?.version ?? 0, changes: [{ op: 'add', label, text: 'An area the district adds.' }] },
+      decidedAt: at.district.path,
+      check: (body) => expect((body as { areas: { label: string; origin: string }[] }).areas.find((a) => a.label === label)?.origin).toBe('added'),
+    };
+  },
+  'GET /api/units/:id/coaching/coach-candidates': async ({ api, at }) => {
+    // An external coach (no home unit, no grant) is found by name; the place's resident too, for callers who may see them.
+    const external = await createPerson(api.db, { home: null, name: unique('Matrix External Coach'), password: null });
+    return {
+      method: 'GET',
+      url: `/api/units/${at.school.id}/coaching/coach-candidates?q=${encodeURIComponent(external.name)}`,
+      decidedAt: at.school.path,
+      check: (body) => expect((body as { people: { id: string; external: boolean }[] }).people).toEqual([expect.objectContaining({ id: external.id, external: true })]),
+    };
+  },
   'GET /api/coaching/caseload': async ({ api, at }) => {
     const e = await createEngagement(api.db, at.school, at.person.id);
     return {

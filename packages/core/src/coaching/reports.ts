@@ -67,9 +67,16 @@ export interface CoachingTopicCount {
   contacts: number;
 }
 
-/** How many contacts covered each focus area: every catalog area in catalog order (zeros included), then any other keys. */
-export function coachingTopicCounts(contacts: readonly { topics?: readonly string[] | undefined }[]): CoachingTopicCount[] {
-  const counts = new Map<string, number>(COACHING_FOCUS_AREA_CATALOG.areas.map((a) => [a.key, 0]));
+/**
+ * How many contacts covered each focus area: every area of the list (default: the catalog) in its
+ * order (zeros included), then any other keys. Pass the unit's list in force (./focus.ts) for its
+ * reworded and added areas' labels.
+ */
+export function coachingTopicCounts(
+  contacts: readonly { topics?: readonly string[] | undefined }[],
+  areas: readonly { key: string; label: string }[] = COACHING_FOCUS_AREA_CATALOG.areas,
+): CoachingTopicCount[] {
+  const counts = new Map<string, number>(areas.map((a) => [a.key, 0]));
   const extra = new Set<string>();
   for (const c of contacts) {
     for (const t of new Set(c.topics ?? [])) {
@@ -77,8 +84,8 @@ export function coachingTopicCounts(contacts: readonly { topics?: readonly strin
       counts.set(t, (counts.get(t) ?? 0) + 1);
     }
   }
-  const labels = new Map(COACHING_FOCUS_AREA_CATALOG.areas.map((a) => [a.key, a.label]));
-  const keys = [...COACHING_FOCUS_AREA_CATALOG.areas.map((a) => a.key), ...[...extra].sort()];
+  const labels = new Map(areas.map((a) => [a.key, a.label]));
+  const keys = [...areas.map((a) => a.key), ...[...extra].sort()];
   return keys.map((key) => ({ key, label: labels.get(key) ?? key, contacts: counts.get(key) ?? 0 }));
 }
 

@@ -14,6 +14,7 @@ import { IsoDate } from '../mechanisms/schemas.js';
 import { Id, Version } from '../organizations/schemas.js';
 import { COACHING_CONTACT_MODES } from './cadence.js';
 import { COACHING_FACILITATOR_ITEM_KEYS, COACHING_FOCUS_AREA_KEYS } from './catalogs.js';
+import { COACHING_FOCUS_KEY_PATTERN } from './focus.js';
 
 export const COACHING_ENGAGEMENT_KINDS = ['coaching', 'mentoring'] as const;
 export type CoachingEngagementKind = (typeof COACHING_ENGAGEMENT_KINDS)[number];
@@ -41,12 +42,18 @@ export const CoachingAffiliationSchema = z.enum(COACHING_AFFILIATIONS, { error: 
 export const CoachingEngagementStatusSchema = z.enum(COACHING_ENGAGEMENT_STATUSES, { error: oneOf(COACHING_ENGAGEMENT_STATUSES) });
 export const CoachingContactModeSchema = z.enum(COACHING_CONTACT_MODES, { error: oneOf(COACHING_CONTACT_MODES) });
 
-export const CoachingFocusAreaKeySchema = z.enum(COACHING_FOCUS_AREA_KEYS as [string, ...string[]], {
-  error: `must be a focus area from Appendix B: ${COACHING_FOCUS_AREA_KEYS.join(', ')}`,
-});
+/**
+ * A focus area key: Appendix B's or one a state or district added (./focus.ts). Whether the key is
+ * in the list in force at the unit, and not retired, is the server's check (coachingFocusKeyIssues).
+ */
+export const CoachingFocusAreaKeySchema = z
+  .string({ error: `must be a focus area key (Appendix B: ${COACHING_FOCUS_AREA_KEYS.join(', ')})` })
+  .max(80, 'must be at most 80 characters')
+  .regex(COACHING_FOCUS_KEY_PATTERN, `must be a focus area from Appendix B (${COACHING_FOCUS_AREA_KEYS.join(', ')}) or one added for the unit`);
+const FOCUS_AREAS_MAX = 100;
 const focusAreaKeys = z
   .array(CoachingFocusAreaKeySchema, { error: 'must be a list of focus area keys' })
-  .max(COACHING_FOCUS_AREA_KEYS.length, `must list at most ${COACHING_FOCUS_AREA_KEYS.length} focus areas`)
+  .max(FOCUS_AREAS_MAX, `must list at most ${FOCUS_AREAS_MAX} focus areas`)
   .refine(unique, 'must not name a focus area twice');
 const personIds = z
   .array(Id, { error: 'must be a list of person ids' })

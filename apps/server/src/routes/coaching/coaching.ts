@@ -17,6 +17,7 @@ import {
   CoachingEngagementSchema,
   CoachingEngagementUpdate,
   CoachingFacilitatorCheckCreate,
+  CoachingFocusAreasUpdate,
   Id,
   IsoDate,
   Version,
@@ -47,6 +48,8 @@ import {
   unitCoverage,
   unitEngagements,
 } from '../../services/coaching/coaching.js';
+import { coachCandidates, EXTERNAL_SEARCH_MIN } from '../../services/coaching/coaches.js';
+import { changeFocusAreas, getFocusAreas } from '../../services/coaching/focus.js';
 import { listOutbox } from '../../services/coaching/outbox.js';
 import { coachingReports, reportCsv, REPORT_KINDS } from '../../services/coaching/reports.js';
 import { contextOf } from '../context.js';
@@ -99,6 +102,29 @@ const SettingsUpdate = z.strictObject({
   timeZone: z.string({ error: 'must be an IANA time zone like America/Chicago' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
   sustain: SustainCriteria.nullable().optional(),
 });
+const Stamp = z.object({ personId: Id.nullable(), personName: z.string(), unitId: Id, unitName: z.string(), on: z.string() });
+const FocusAreaList = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  basedOn: z.object({ id: z.string(), version: z.string() }),
+  adaptedBy: z.array(z.object({ unitId: Id, unitName: z.string(), version: z.number(), updatedAt: z.string() })),
+  adaptable: z.boolean(),
+  version: z.number(),
+  areas: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      text: z.string(),
+      parts: z.array(z.any()).optional(),
+      origin: z.enum(['catalog', 'reworded', 'added']),
+      source: z.object({ source: z.string(), section: z.string(), quote: z.string().optional() }).nullable(),
+      shipped: z.object({ label: z.string(), text: z.string() }).optional(),
+      addedBy: Stamp.optional(),
+      changedBy: Stamp.optional(),
+      retired: Stamp.extend({ reason: z.string().nullable() }).optional(),
+    }),
+  ),
+});
 const ReportQuery = z.strictObject({ from: Month.optional(), to: Month.optional(), groupBy: z.enum(['coach', 'unit'], { error: 'must be coach or unit' }).optional() });
 const OutboxMessage = z.object({
   id: Id,
@@ -127,6 +153,44 @@ export function coachingRoutes(app: TrellisApp) {
       sustainDefaults: COACHING_SUSTAIN_DEFAULTS,
       sustainSource: COACHING_SUSTAIN_SOURCE,
     }),
+  });
+
+  app.get('/api/units/:id/coaching/focus-areas', {
+    config: { access: 'coaching.read' },
+    schema: {
+      tags,
+      summary: 'The focus areas in force at a unit: Appendix B as its state or district adapted it (reworded ones keep their citation, added ones say who added them, retired ones are marked)',
+      params,
+      response: { 200: FocusAreaList },
+    },
+    handler: async (request) => getFocusAreas(contextOf(db, request), request.params.id),
+  });
+
+  app.patch('/api/units/:id/coaching/focus-areas', {
+    config: { access: 'coaching.manage' },
+    schema: {
+      tags,
+      summary: 'Adapt a state’s or district’s focus areas for it and the units below: reword, add, retire or restore (send the version you loaded; 0 for the first change)',
+      params,
+      body: CoachingFocusAreasUpdate,
+      response: { 200: FocusAreaList },
+    },
+    handler: async (request) => changeFocusAreas(contextOf(db, request), request.params.id, request.body),
+  });
+
+  app.get('/api/units/:id/coaching/coach-candidates', {
+    config: { access: 'coaching.manage' },
+    schema: {
+      tags,
+      summary: `People to choose as the coach of an engagement at the unit: those you may see, and external coaches (no home unit, no role anywhere) by at least ${EXTERNAL_SEARCH_MIN} letters of their name or email`,
+      params,
+      querystring: z.strictObject({
+        q: z.string({ error: 'must be a name or email to search for' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+        limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').optional(),
+      }),
+      response: { 200: z.object({ people: z.array(z.object({ id: Id, name: z.string(), email: z.string(), title: z.string().nullable(), homeUnitName: z.string().nullable(), external: z.boolean() })) }) },
+    },
+    handler: async (request) => coachCandidates(contextOf(db, request), request.params.id, request.query),
   });
 
   app.get('/api/coaching/caseload', {

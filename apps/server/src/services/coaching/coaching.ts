@@ -7,7 +7,6 @@ import {
   atLeast,
   COACHING_DEFAULT_TARGETS,
   COACHING_FACILITATOR_CATALOG,
-  COACHING_FOCUS_AREA_KEYS,
   COACHING_SUSTAIN_DEFAULTS,
   coachingCadenceStatus,
   coachingContactIssues,
@@ -79,6 +78,7 @@ import {
   type Queryable,
 } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
+import { checkFocusKeys } from './focus.js';
 
 /** The time zone of a unit with no coaching settings above it (Trellis's first users are in Texas). */
 export const DEFAULT_COACHING_TIME_ZONE = 'America/Chicago';
@@ -287,6 +287,7 @@ export async function createEngagement(ctx: ServiceContext, body: CoachingEngage
       cadence: body.cadence ?? COACHING_DEFAULT_TARGETS,
     };
     await checkReferences(tx, unit, fields);
+    await checkFocusKeys(tx, unit, [{ field: 'focusAreaKeys', keys: fields.focusAreaKeys }], 'The engagement');
     const e = await insertCoachingEngagement(tx, fields, ctx.caller.personId);
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'coaching_engagement.create', entityType: 'coaching_engagement', entityId: e.id, unitId: unit.id, before: null, after: publicEngagement(e), requestId: ctx.requestId });
     return (await withStatuses(tx, [e], undefined))[0]!;
@@ -327,6 +328,7 @@ export async function changeEngagement(ctx: ServiceContext, id: string, body: Co
     });
     if (issues.length) throw issuesError(issues);
     await checkReferences(tx, unit, fields);
+    await checkFocusKeys(tx, unit, [{ field: 'focusAreaKeys', keys: body.focusAreaKeys, keep: before.focusAreaKeys }], 'The engagement');
     if (body.focusAreaKeys) await checkTopicsKept(tx, id, body.focusAreaKeys);
     const contacts = await listCoachingContacts(tx, [id]);
     const outside = contacts.filter((c) => c.date < fields.startOn || (fields.endedOn !== null && c.date > fields.endedOn));
@@ -547,12 +549,6 @@ async function capacityOf(q: Queryable, unit: Unit, on: string | undefined) {
   return { unitId: unit.id, unitName: unit.name, on: day, criteria, transfers: transfers.map(publicTransfer), readiness };
 }
 
-function checkCapacities(capacities: readonly string[] | undefined): void {
-  (capacities ?? []).forEach((k, i) => {
-    if (!COACHING_FOCUS_AREA_KEYS.includes(k)) throw invalid('A capacity is not a focus area.', [{ field: `capacities.${i}`, message: 'must be a focus area key' }]);
-  });
-}
-
 const duplicateTransfer = (e: unknown): never => {
   if (uniqueViolation(e) === 'coaching_capacity_transfers_once') {
     throw conflict('This leader is already in the unit’s hand-over plan: change their entry instead.', [{ field: 'internalLeaderPersonId', message: 'is already in the hand-over plan' }]);
@@ -561,10 +557,10 @@ const duplicateTransfer = (e: unknown): never => {
 };
 
 export async function createCapacityTransfer(ctx: ServiceContext, unitId: string, body: CoachingCapacityTransferCreate) {
-  checkCapacities(body.capacities);
   return ctx.db
     .transaction(async (tx) => {
       const unit = await unitFor(ctx, tx, unitId, 'coaching.manage');
+      await checkFocusKeys(tx, unit, [{ field: 'capacities', keys: body.capacities }], 'The hand-over entry');
       if (!(await findPerson(tx, body.internalLeaderPersonId))) throw invalid('The leader was not found.', [{ field: 'internalLeaderPersonId', message: 'is not a person in Trellis' }]);
       const t = await insertCoachingCapacityTransfer(tx, { unitId: unit.id, internalLeaderPersonId: body.internalLeaderPersonId, capacities: body.capacities, plannedHandOverOn: body.plannedHandOverOn, note: body.note ?? null });
       await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'coaching_capacity_transfer.create', entityType: 'coaching_capacity_transfer', entityId: t.id, unitId: unit.id, before: null, after: publicTransfer(t), requestId: ctx.requestId });
@@ -581,10 +577,10 @@ async function transferFor(ctx: ServiceContext, q: Queryable, id: string) {
 }
 
 export async function changeCapacityTransfer(ctx: ServiceContext, id: string, body: CoachingCapacityTransferUpdate) {
-  checkCapacities(body.capacities);
   return ctx.db.transaction(async (tx) => {
     const before = await transferFor(ctx, tx, id);
     if (before.version !== body.version) throw staleVersion('The hand-over entry');
+    await checkFocusKeys(tx, (await findUnit(tx, before.unitId))!, [{ field: 'capacities', keys: body.capacities, keep: before.capacities }], 'The hand-over entry');
     const after = await updateCoachingCapacityTransfer(tx, id, body.version, {
       capacities: body.capacities ?? before.capacities,
       plannedHandOverOn: body.plannedHandOverOn ?? before.plannedHandOverOn,

@@ -5,6 +5,7 @@ import { coachingComplianceByMonth, coachingContactsByMonth, coachingMonths, coa
 import { listCoachingContacts, listUnitEngagements } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { coachingUnitFor, timeZonesOf } from './coaching.js';
+import { focusAreasAt } from './focus.js';
 
 export interface ReportQuery {
   from?: string | undefined;
@@ -57,7 +58,7 @@ export async function coachingReports(ctx: ServiceContext, unitId: string, query
     groupBy,
     contactsByMonth: coachingContactsByMonth(inRange, { from, to }),
     compliance: compliance.map((r) => ({ ...r, name: names.get(r.key) ?? r.key })),
-    topics: coachingTopicCounts(inRange),
+    topics: coachingTopicCounts(inRange, (await focusAreasAt(ctx.db, unit)).areas),
   };
 }
 

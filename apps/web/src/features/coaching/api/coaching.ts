@@ -10,6 +10,8 @@ import type {
   CoachingFacilitatorCatalog,
   CoachingFacilitatorCheckCreate,
   CoachingFocusAreaCatalog,
+  CoachingFocusAreaInForce,
+  CoachingFocusAreasUpdate,
   CoachingCapacityTransferCreate,
   CoachingSustainReadiness,
   CoachingCoverage,
@@ -79,7 +81,7 @@ export interface FacilitatorCheckRecord {
   facilitatorPersonId: string;
   facilitatorName: string;
   checkedOn: string;
-  answers: { itemKey: string; answer: 'yes' | 'no'; why?: string; actionTaken?: string }[];
+  answers: { itemKey: string; answer: 'yes' | 'no'; why?: string; actionTaken?: string; note?: string | null }[];
   summary: {
     groups: { key: string; number: number; name: string; yes: number; no: number; open: number }[];
     breakdowns: { itemKey: string; letter: string; text: string; why?: string; actionTaken?: string; groupKey: string }[];
@@ -117,6 +119,17 @@ export interface CoachingCatalog {
   facilitator: CoachingFacilitatorCatalog;
 }
 
+/** The focus areas in force at a unit (Appendix B as its state or district adapted it). */
+export interface FocusAreaList {
+  unitId: string;
+  unitName: string;
+  basedOn: { id: string; version: string };
+  adaptedBy: { unitId: string; unitName: string; version: number; updatedAt: string }[];
+  adaptable: boolean;
+  version: number;
+  areas: CoachingFocusAreaInForce[];
+}
+
 export const coachingKeys = {
   all: ['coaching'] as const,
   caseload: () => ['coaching', 'caseload'] as const,
@@ -125,6 +138,10 @@ export const coachingKeys = {
 };
 
 export const catalogQuery = queryOptions({ queryKey: ['coaching', 'catalog'], queryFn: () => api<CoachingCatalog>('/api/catalogs/coaching'), staleTime: Infinity });
+export const focusAreasQuery = (unitId: string) =>
+  queryOptions({ queryKey: [...coachingKeys.unit(unitId), 'focus-areas'], queryFn: () => api<FocusAreaList>(`/api/units/${unitId}/coaching/focus-areas`) });
+/** A focus area's label from a unit's list (retired ones too), else the key. */
+export const focusLabel = (list: FocusAreaList | undefined, key: string) => list?.areas.find((a) => a.key === key)?.label ?? key;
 export const caseloadQuery = () => queryOptions({ queryKey: coachingKeys.caseload(), queryFn: () => api<{ coachPersonId: string; items: EngagementItem[] }>('/api/coaching/caseload') });
 export const engagementQuery = (id: string) => queryOptions({ queryKey: coachingKeys.engagement(id), queryFn: () => api<EngagementDetail>(`/api/coaching/engagements/${id}`) });
 export const coverageQuery = (unitId: string) => queryOptions({ queryKey: [...coachingKeys.unit(unitId), 'coverage'], queryFn: () => api<CoverageRecord>(`/api/units/${unitId}/coaching/coverage`) });
@@ -178,4 +195,21 @@ export function useCreateEngagement() {
 export function useRemoveTransfer() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (id: string) => api<void>(`/api/coaching/capacity-transfers/${id}`, { method: 'DELETE' }), onSuccess: refresh });
+}
+
+export function useChangeFocusAreas(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CoachingFocusAreasUpdate) => api<FocusAreaList>(`/api/units/${unitId}/coaching/focus-areas`, { method: 'PATCH', body: input }),
+    // Every unit below may take this list: refresh all coaching views.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: coachingKeys.all }),
+  });
+}
+
+export function useUpdateCheck(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: { version: number; answers: CoachingFacilitatorCheckCreate['answers'] }) => api<FacilitatorCheckRecord>(`/api/coaching/facilitator-checks/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: refresh,
+  });
 }

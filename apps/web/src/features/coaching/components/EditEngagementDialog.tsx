@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { CoachingEngagementUpdate } from '@trellis/core';
 import { FormDialog } from '../../../components/FormDialog';
 import { useDialogForm } from '../../../lib/useDialogForm';
-import { catalogQuery, engagementQuery, useUpdateEngagement, type EngagementDetail } from '../api/coaching';
+import { engagementQuery, focusAreasQuery, useUpdateEngagement, type EngagementDetail } from '../api/coaching';
 
 export function EditEngagementDialog({ detail, opened, onClose }: { detail: EngagementDetail; opened: boolean; onClose: () => void }) {
-  const catalog = useQuery(catalogQuery);
+  const focus = useQuery(focusAreasQuery(detail.engagement.unitId));
   const queryClient = useQueryClient();
   const update = useUpdateEngagement(detail.engagement.id);
   const { errors, formRef, send, reloader } = useDialogForm(onClose);
@@ -54,11 +54,13 @@ export function EditEngagementDialog({ detail, opened, onClose }: { detail: Enga
       formRef={formRef}
       onReload={reloader(update, () => queryClient.fetchQuery(engagementQuery(detail.engagement.id)), take)}
     >
-      <Checkbox.Group label="Focus areas (Appendix B)" required value={areas} onChange={setAreas} error={errors.focusAreaKeys}>
+      <Checkbox.Group label="Focus areas" description="A retired area stays while the engagement names it" required value={areas} onChange={setAreas} error={errors.focusAreaKeys ?? Object.entries(errors).find(([k]) => k.startsWith('focusAreaKeys.'))?.[1]}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
-          {(catalog.data?.focusAreas.areas ?? []).map((a) => (
-            <Checkbox key={a.key} value={a.key} label={a.label} />
-          ))}
+          {(focus.data?.areas ?? [])
+            .filter((a) => !a.retired || base.focusAreaKeys.includes(a.key))
+            .map((a) => (
+              <Checkbox key={a.key} value={a.key} label={a.retired ? `${a.label} (retired)` : a.label} />
+            ))}
         </SimpleGrid>
       </Checkbox.Group>
       <TextInput type="date" label="Planned end" value={plannedEndOn} onChange={(e) => setPlannedEndOn(e.currentTarget.value)} error={errors.plannedEndOn} />

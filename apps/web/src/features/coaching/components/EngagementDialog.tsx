@@ -1,5 +1,6 @@
 // Setting up an engagement at a unit (leaders): the coach (internal or external), who is coached
-// (a leader, or the unit itself), coaching or mentoring, focus areas from Appendix B, dates, goals
+// (a leader, or the unit itself), coaching or mentoring, focus areas from the unit's list (Appendix B
+// as its state or district adapted it), dates, goals
 // and the cadence (default: a contact every week, an onsite visit every month).
 import { Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -7,12 +8,13 @@ import { useState } from 'react';
 import { CoachingEngagementCreate } from '@trellis/core';
 import { FormDialog } from '../../../components/FormDialog';
 import { PersonPicker } from '../../../components/PersonPicker';
-import type { SearchOption } from '../../../components/SearchSelect';
+import { SearchSelect, type SearchOption } from '../../../components/SearchSelect';
+import { api, withQuery } from '../../../lib/api';
 import { useDialogForm } from '../../../lib/useDialogForm';
-import { catalogQuery, useCreateEngagement } from '../api/coaching';
+import { focusAreasQuery, useCreateEngagement } from '../api/coaching';
 
 export function EngagementDialog({ unitId, unitName, opened, onClose }: { unitId: string; unitName: string; opened: boolean; onClose: () => void }) {
-  const catalog = useQuery(catalogQuery);
+  const focus = useQuery(focusAreasQuery(unitId));
   const create = useCreateEngagement();
   const { errors, formRef, send } = useDialogForm(onClose);
   const [coach, setCoach] = useState<SearchOption | null>(null);
@@ -48,7 +50,20 @@ export function EngagementDialog({ unitId, unitName, opened, onClose }: { unitId
 
   return (
     <FormDialog opened={opened} onClose={onClose} title={`New engagement at ${unitName}`} submitLabel="Set up engagement" pending={create.isPending} error={create.error} errorTitle="Could not set up the engagement" onSubmit={submit} formRef={formRef}>
-      <PersonPicker label="Coach or mentor" required value={coach} onChange={setCoach} error={errors.coachPersonId} />
+      <SearchSelect
+        label="Coach or mentor"
+        description="People of this unit, or an external coach (no home unit) by at least three letters of their name or email"
+        placeholder="Type a name or email"
+        required
+        value={coach}
+        onChange={setCoach}
+        error={errors.coachPersonId}
+        queryKey={['coaching', 'coach-candidates', unitId]}
+        search={async (q, signal) => {
+          const { people } = await api<{ people: { id: string; name: string; email: string; homeUnitName: string | null; external: boolean }[] }>(withQuery(`/api/units/${unitId}/coaching/coach-candidates`, { q, limit: 20 }), { signal });
+          return people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})${p.external ? ' — external, no home unit' : ''}` }));
+        }}
+      />
       <Radio.Group label="The coach is" value={affiliation} onChange={(v) => setAffiliation(v as 'internal' | 'external')} description="An external coach gets access to this unit while the engagement lasts.">
         <Group gap="md" mt={4}>
           <Radio value="external" label="External" />
@@ -68,9 +83,9 @@ export function EngagementDialog({ unitId, unitName, opened, onClose }: { unitId
         </Group>
       </Radio.Group>
       {targetKind === 'leader' && <PersonPicker label="Leader coached" required value={leader} onChange={setLeader} error={errors['target.leaderPersonId'] ?? errors.target} />}
-      <Checkbox.Group label="Focus areas (Appendix B)" required value={areas} onChange={setAreas} error={errors.focusAreaKeys}>
+      <Checkbox.Group label="Focus areas" description={`Appendix B as ${unitName} uses it (see the Focus areas tab)`} required value={areas} onChange={setAreas} error={errors.focusAreaKeys ?? Object.entries(errors).find(([k]) => k.startsWith('focusAreaKeys.'))?.[1]}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
-          {(catalog.data?.focusAreas.areas ?? []).map((a) => (
+          {(focus.data?.areas ?? []).filter((a) => !a.retired).map((a) => (
             <Checkbox key={a.key} value={a.key} label={a.label} />
           ))}
         </SimpleGrid>

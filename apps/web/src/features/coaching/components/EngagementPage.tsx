@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { isProblem } from '../../../lib/problem';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { catalogQuery, engagementQuery, useLogContact, useNextStepToTask, useUpdateEngagement, type ContactRecord, type EngagementDetail } from '../api/coaching';
+import { engagementQuery, focusAreasQuery, focusLabel, useLogContact, useNextStepToTask, useUpdateEngagement, type ContactRecord, type EngagementDetail } from '../api/coaching';
 import { EditEngagementDialog } from './EditEngagementDialog';
 import { formatDay, modeLabel, MODE_OPTIONS, StateBadge } from './labels';
 
@@ -27,8 +27,8 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
 
 function Engagement({ detail }: { detail: EngagementDetail }) {
   const { engagement: e, status } = detail;
-  const catalog = useQuery(catalogQuery);
-  const areaLabel = (key: string) => catalog.data?.focusAreas.areas.find((a) => a.key === key)?.label ?? key;
+  const focus = useQuery(focusAreasQuery(e.unitId));
+  const areaLabel = (key: string) => focusLabel(focus.data, key);
   return (
     <>
       <PageHeader

@@ -15,10 +15,13 @@ import { useAnnounce } from '../../../components/StatusAnnouncer';
 import { mayAt } from '../../../lib/access';
 import { api } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
+import { useDialog } from '../../../lib/useDialog';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { capacityQuery, catalogQuery, checksQuery, coverageQuery, reportCsvUrl, reportsQuery, useCreateCheck, useCreateTransfer, useRemoveTransfer, type ReportRecord } from '../api/coaching';
+import { capacityQuery, catalogQuery, checksQuery, focusAreasQuery, focusLabel, coverageQuery, reportCsvUrl, reportsQuery, useCreateCheck, useCreateTransfer, useRemoveTransfer, type FacilitatorCheckRecord, type ReportRecord } from '../api/coaching';
 import { Caseload } from './CaseloadPage';
 import { EngagementDialog } from './EngagementDialog';
+import { EditCheckDialog } from './EditCheckDialog';
+import { FocusAreas } from './FocusAreas';
 import { formatDay, modeLabel, percent } from './labels';
 
 export function UnitCoachingPage({ unitId }: { unitId: string }) {
@@ -34,7 +37,7 @@ export function UnitCoachingPage({ unitId }: { unitId: string }) {
     <>
       <PageHeader
         title={`Coaching at ${unit.data.name}`}
-        description="Who is coached, how the cadence holds, the facilitator’s checklists, the hand-over to internal leaders, and reports."
+        description="Who is coached, how the cadence holds, the facilitator’s checklists, the hand-over to internal leaders, reports, and the focus areas coaching chooses from."
         actions={mayManage ? <Button onClick={() => setCreating(true)}>New engagement</Button> : undefined}
       />
       {mayManage && <EngagementDialog unitId={unitId} unitName={unit.data.name} opened={creating} onClose={() => setCreating(false)} />}
@@ -44,18 +47,22 @@ export function UnitCoachingPage({ unitId }: { unitId: string }) {
           <Tabs.Tab value="checks">Facilitator checklists</Tabs.Tab>
           <Tabs.Tab value="handover">Hand-over</Tabs.Tab>
           <Tabs.Tab value="reports">Reports</Tabs.Tab>
+          <Tabs.Tab value="focus">Focus areas</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="coverage">
           <Coverage unitId={unitId} />
         </Tabs.Panel>
         <Tabs.Panel value="checks">
-          <Checklists unitId={unitId} />
+          <Checklists unitId={unitId} mayRecord={!unit.data.archived && mayAt(session, [...unit.data.ancestors.map((a) => a.id), unit.data.id], 'member')} />
         </Tabs.Panel>
         <Tabs.Panel value="handover">
           <HandOver unitId={unitId} mayManage={mayManage} />
         </Tabs.Panel>
         <Tabs.Panel value="reports">
           <Reports unitId={unitId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="focus">
+          <FocusAreas unitId={unitId} mayManage={mayManage} />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -121,9 +128,11 @@ function Coverage({ unitId }: { unitId: string }) {
   );
 }
 
-function Checklists({ unitId }: { unitId: string }) {
+function Checklists({ unitId, mayRecord }: { unitId: string; mayRecord: boolean }) {
   const checks = useQuery(checksQuery(unitId));
   const catalog = useQuery(catalogQuery);
+  const dialog = useDialog();
+  const [editing, setEditing] = useState<FacilitatorCheckRecord | null>(null);
   return (
     <Stack gap="md">
       {checks.isPending ? (
@@ -135,9 +144,16 @@ function Checklists({ unitId }: { unitId: string }) {
       ) : (
         checks.data.map((c) => (
           <Card key={c.id} withBorder padding="sm" data-testid="facilitator-check">
-            <Text fw={600}>
-              {c.facilitatorName}, {formatDay(c.checkedOn)}
-            </Text>
+            <Group justify="space-between" gap="xs">
+              <Text fw={600}>
+                {c.facilitatorName}, {formatDay(c.checkedOn)}
+              </Text>
+              {mayRecord && catalog.data && (
+                <Button size="xs" variant="default" aria-label={`Change the answers of ${c.facilitatorName}, ${formatDay(c.checkedOn)}`} onClick={() => (setEditing(c), dialog.open())}>
+                  Change the answers
+                </Button>
+              )}
+            </Group>
             <Text size="sm">{c.summary.groups.map((g) => `${g.number}. ${g.name}: ${g.yes} yes, ${g.no} no, ${g.open} open`).join(' · ')}</Text>
             {c.summary.breakdowns.length > 0 && (
               <List size="sm" mt="xs">
@@ -151,6 +167,7 @@ function Checklists({ unitId }: { unitId: string }) {
           </Card>
         ))
       )}
+      {editing && catalog.data && dialog.opened && <EditCheckDialog key={dialog.key} check={editing} catalog={catalog.data} opened onClose={dialog.close} />}
       {catalog.data && <NewChecklist unitId={unitId} catalog={catalog.data} />}
     </Stack>
   );
@@ -221,13 +238,13 @@ function NewChecklist({ unitId, catalog }: { unitId: string; catalog: NonNullabl
 function HandOver({ unitId, mayManage }: { unitId: string; mayManage: boolean }) {
   const capacity = useQuery(capacityQuery(unitId));
   const remove = useRemoveTransfer();
-  const catalog = useQuery(catalogQuery);
+  const focus = useQuery(focusAreasQuery(unitId));
   const add = useCreateTransfer(unitId);
   const announce = useAnnounce();
   const [leader, setLeader] = useState<SearchOption | null>(null);
   const [areas, setAreas] = useState<string[]>([]);
   const [on, setOn] = useState('');
-  const label = (k: string) => catalog.data?.focusAreas.areas.find((a) => a.key === k)?.label ?? k;
+  const label = (k: string) => focusLabel(focus.data, k);
   if (capacity.isPending) return <Loading />;
   if (capacity.isError) return <ProblemAlert error={capacity.error} title="Could not load the hand-over plan" />;
   const { readiness, transfers } = capacity.data;
@@ -296,7 +313,7 @@ function HandOver({ unitId, mayManage }: { unitId: string; mayManage: boolean })
             <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
               <legend style={{ fontWeight: 500, fontSize: 14 }}>Capacities they take on</legend>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
-                {(catalog.data?.focusAreas.areas ?? []).map((a) => (
+                {(focus.data?.areas ?? []).filter((a) => !a.retired).map((a) => (
                   <label key={a.key} style={{ display: 'flex', gap: 8, alignItems: 'center', fontSize: 14 }}>
                     <input type="checkbox" checked={areas.includes(a.key)} onChange={(e) => setAreas((x) => (e.target.checked ? [...x, a.key] : x.filter((k) => k !== a.key)))} />
                     {a.label}
