@@ -243,37 +243,32 @@ export async function benchmarkUnitsBehindPage(
   scope: BenchmarkRollUpScopeRef,
   p: { period: string; previousPeriod: string; behindBelow: number; notAssessed: number; offset: number; limit: number },
 ): Promise<BenchmarkUnitBehindRecord[]> {
-  const page: (BenchmarkUnitBehindRecord & { previousMean: number | null })[] = [];
+  const page: BenchmarkUnitBehindRecord[] = [];
+  // Each unit's figures the period before, for its previous mean ($2 instrument, $3 previous period, $4 kind).
+  const before = `left join benchmark_rollup_units b on b.ancestor_id = $1 and b.instrument_id = $2 and b.period = $3 and b.rated_kind = $4 and b.unit_id`;
+  const previousMean = (r: { before_rated: number | null; before_sum: number | null }) => (r.before_rated ? r.before_sum! / r.before_rated : null);
   if (p.limit > 0 && p.offset < p.notAssessed) {
-    const params: unknown[] = [scope.ancestor.id, scope.instrumentId, p.period, scope.level, p.offset, Math.min(p.limit, p.notAssessed - p.offset)];
+    const params: unknown[] = [scope.ancestor.id, scope.instrumentId, p.previousPeriod, scope.level, p.period, p.offset, Math.min(p.limit, p.notAssessed - p.offset)];
     const where = onlyAncestor(scope) ? 'u.id = $1' : `u.kind = $4 and u.archived_at is null and ${withinSubtrees('u.path', [scope.ancestor.path], params)}`;
-    const rows = await q.query<{ id: string; name: string }>(
-      `select u.id, u.name from units u
+    const rows = await q.query<{ id: string; name: string; before_rated: number | null; before_sum: number | null }>(
+      `select u.id, u.name, b.rated as before_rated, b.value_sum as before_sum from units u ${before} = u.id
        where ${where}
-         and not exists (select 1 from benchmark_rollup_units r where r.ancestor_id = $1 and r.instrument_id = $2 and r.period = $3 and r.rated_kind = $4 and r.unit_id = u.id)
-       order by u.id offset $5 limit $6`,
+         and not exists (select 1 from benchmark_rollup_units r where r.ancestor_id = $1 and r.instrument_id = $2 and r.period = $5 and r.rated_kind = $4 and r.unit_id = u.id)
+       order by u.id offset $6 limit $7`,
       params,
     );
-    for (const r of rows) page.push({ unitId: r.id, unitName: r.name, reason: 'not_assessed', mean: null, rated: 0, previousMean: null });
+    for (const r of rows) page.push({ unitId: r.id, unitName: r.name, reason: 'not_assessed', mean: null, rated: 0, previousMean: previousMean(r) });
   }
   const limit = p.limit - page.length;
   if (limit > 0) {
-    const rows = await q.query<{ unit_id: string; name: string; rated: number; value_sum: number }>(
-      `select r.unit_id, u.name, r.rated, r.value_sum from benchmark_rollup_units r join units u on u.id = r.unit_id
-       where r.ancestor_id = $1 and r.instrument_id = $2 and r.period = $3 and r.rated_kind = $4 and r.value_sum::float8 / r.rated < $5::float8${onlyAncestor(scope) ? ' and r.unit_id = r.ancestor_id' : ''}
-       order by r.value_sum::float8 / r.rated, r.unit_id offset $6 limit $7`,
-      [scope.ancestor.id, scope.instrumentId, p.period, scope.level, p.behindBelow, Math.max(0, p.offset - p.notAssessed), limit],
+    const rows = await q.query<{ unit_id: string; name: string; rated: number; value_sum: number; before_rated: number | null; before_sum: number | null }>(
+      `select r.unit_id, u.name, r.rated, r.value_sum, b.rated as before_rated, b.value_sum as before_sum
+       from benchmark_rollup_units r join units u on u.id = r.unit_id ${before} = r.unit_id
+       where r.ancestor_id = $1 and r.instrument_id = $2 and r.period = $5 and r.rated_kind = $4 and r.value_sum::float8 / r.rated < $6::float8${onlyAncestor(scope) ? ' and r.unit_id = r.ancestor_id' : ''}
+       order by r.value_sum::float8 / r.rated, r.unit_id offset $7 limit $8`,
+      [scope.ancestor.id, scope.instrumentId, p.previousPeriod, scope.level, p.period, p.behindBelow, Math.max(0, p.offset - p.notAssessed), limit],
     );
-    for (const r of rows) page.push({ unitId: r.unit_id, unitName: r.name, reason: 'below_threshold', mean: r.value_sum / r.rated, rated: r.rated, previousMean: null });
-  }
-  if (page.length > 0) {
-    const before = await q.query<{ unit_id: string; rated: number; value_sum: number }>(
-      `select unit_id, rated, value_sum from benchmark_rollup_units
-       where ancestor_id = $1 and instrument_id = $2 and period = $3 and rated_kind = $4 and unit_id = any($5::uuid[])`,
-      [scope.ancestor.id, scope.instrumentId, p.previousPeriod, scope.level, page.map((b) => b.unitId)],
-    );
-    const meanBefore = new Map(before.map((r) => [r.unit_id, r.value_sum / r.rated]));
-    for (const b of page) b.previousMean = meanBefore.get(b.unitId) ?? null;
+    for (const r of rows) page.push({ unitId: r.unit_id, unitName: r.name, reason: 'below_threshold', mean: r.value_sum / r.rated, rated: r.rated, previousMean: previousMean(r) });
   }
   return page;
 }
