@@ -83,7 +83,15 @@ test('the state administrator reviews suggested feeder patterns, moves a school 
   await expectAccessible(page, 'suggested feeder patterns');
 
   // Choose, from the keyboard, the district's high school whose feeder pattern the school is not in; save, apply.
-  const [before] = await admin.get<UnitSummary[]>(`/api/units?q=${encodeURIComponent(schoolName)}&kind=school`);
+  // The demo repeats school names across districts: the one of this district.
+  const schoolInDistrict = async () => {
+    for (const u of await admin.get<UnitSummary[]>(`/api/units?q=${encodeURIComponent(schoolName)}&kind=school`)) {
+      const d = await admin.get<UnitDetail>(`/api/units/${u.id}`);
+      if (u.name === schoolName && d.ancestors.some((a) => a.name === district)) return d;
+    }
+    throw new Error(`no ${schoolName} in ${district}`);
+  };
+  const before = await schoolInDistrict();
   const around = await admin.get<UnitSummary[]>(`/api/units/${before!.parentId}/children`);
   await select.focus();
   const options = await select.locator('option').allTextContents();
@@ -100,8 +108,7 @@ test('the state administrator reviews suggested feeder patterns, moves a school 
   await expectAccessible(page, 'feeder patterns applied');
 
   // The school now sits in the feeder pattern of the high school chosen for it.
-  const [school] = await admin.get<UnitSummary[]>(`/api/units?q=${encodeURIComponent(schoolName)}&kind=school`);
-  const detail = await admin.get<UnitDetail>(`/api/units/${school!.id}`);
+  const detail = await schoolInDistrict();
   expect(detail.ancestors.map((a) => a.name)).toContain(district);
   expect(detail.ancestors.at(-1)!.kind).toBe('feeder_pattern');
   const pattern = await admin.get<UnitSummary[]>(`/api/units/${detail.ancestors.at(-1)!.id}/children`);
