@@ -138,6 +138,12 @@ test('the state administrator imports OneRoster orgs and users, reviews the role
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: 'OneRoster CSV' })).toBeChecked();
   await expectAccessible(page, 'the import page with OneRoster chosen');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Ed-Fi education organizations' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Ed-Fi JSON files' })).toBeVisible();
+  await expectAccessible(page, 'the import page with Ed-Fi chosen');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: 'OneRoster CSV' })).toBeChecked();
   for (const [label, name, content] of [
     ['OneRoster orgs.csv', 'orgs.csv', orgs],
     ['OneRoster users.csv (optional)', 'users.csv', users],
