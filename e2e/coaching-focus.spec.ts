@@ -68,6 +68,14 @@ test('a district leader adapts the focus areas, starts an engagement with the ne
   await expect(reworded).toContainText(`Reworded by ${ACCOUNTS.districtLeader.name}`);
   await expect(reworded).toContainText('says: “Updating resource mapping” — “Update and deepen resource mapping and analyses”');
   await expectAccessible(page, 'the district’s adapted focus areas');
+  // Retiring asks why (optional) and says what stays; cancelled here.
+  await page.getByRole('button', { name: `Retire ${ADDED.label}` }).click();
+  const retire = page.getByRole('dialog', { name: `Retire “${ADDED.label}”?` });
+  await expect(retire).toContainText('Engagements and contacts that named it keep it.');
+  await expectAccessible(page, 'the retire focus area dialog');
+  await page.keyboard.press('Escape');
+  await expect(retire).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Retire ${ADDED.label}` })).toBeFocused();
 
   // ---- A new engagement chooses from the adapted list; the external coach (no home unit) is findable.
   await page.getByRole('tab', { name: 'Coverage' }).click();
@@ -145,6 +153,7 @@ test('a district leader adapts the focus areas, starts an engagement with the ne
   await edit.getByRole('button', { name: 'Save checklist' }).click();
   await expect(page.getByTestId('status-message')).toContainText('Saved the checklist of Marcus Bell');
   await expect(edit).toHaveCount(0);
+  await expect(card.getByRole('button', { name: /^Change the answers of Marcus Bell/ })).toBeFocused();
   await expect(card).toContainText('Infrastructure tasks: 2 yes, 1 no, 0 open');
   await expect(card).toContainText('Why: The superintendent has not named a lead yet.. Action taken: Asked the superintendent to name one by Friday.');
   await expectAccessible(page, 'the checklist with its breakdown');

@@ -53,6 +53,7 @@ function Engagement({ detail }: { detail: EngagementDetail }) {
             {e.focusAreaKeys.map((k) => (
               <Badge key={k} variant="outline" color="#495057">
                 {areaLabel(k)}
+                {focus.data?.areas.find((a) => a.key === k)?.retired ? ' (retired)' : ''}
               </Badge>
             ))}
           </Group>

@@ -4,7 +4,7 @@
 // add, retire and restore areas for the unit and those below it; a stale change offers a reload.
 import { Badge, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { CoachingFocusAreasUpdate, type CoachingFocusAreaInForce, type CoachingFocusAreaChange } from '@trellis/core';
 import { FormDialog } from '../../../components/FormDialog';
 import { Loading } from '../../../components/Loading';
@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useDialog } from '../../../lib/useDialog';
 import { useDialogForm } from '../../../lib/useDialogForm';
 import { focusAreasQuery, useChangeFocusAreas, type FocusAreaList } from '../api/coaching';
+import { focusedElement, returnFocusTo } from '../../plans/components/returnFocus';
 import { formatDay } from './labels';
 
 type Editing = { mode: 'add' } | { mode: 'reword'; area: CoachingFocusAreaInForce } | { mode: 'retire'; area: CoachingFocusAreaInForce };
@@ -21,11 +22,17 @@ export function FocusAreas({ unitId, mayManage }: { unitId: string; mayManage: b
   const dialog = useDialog();
   const [editing, setEditing] = useState<Editing>({ mode: 'add' });
   const change = useChangeFocusAreas(unitId);
+  const trigger = useRef<HTMLElement | null>(null);
+  const close = () => {
+    dialog.close();
+    returnFocusTo(trigger.current);
+  };
   if (list.isPending) return <Loading />;
   if (list.isError) return <ProblemAlert error={list.error} title="Could not load the focus areas" />;
   const l = list.data;
   const mayAdapt = mayManage && l.adaptable;
   const open = (e: Editing) => {
+    trigger.current = focusedElement();
     setEditing(e);
     change.reset();
     dialog.open();
@@ -107,7 +114,7 @@ export function FocusAreas({ unitId, mayManage }: { unitId: string; mayManage: b
         </Table>
       </Table.ScrollContainer>
       {!dialog.opened && <ProblemAlert error={change.error} title="Could not change the focus areas" onReload={() => (change.reset(), void list.refetch())} />}
-      {mayAdapt && dialog.opened && <FocusAreaDialog key={dialog.key} unitId={unitId} list={l} editing={editing} onClose={dialog.close} />}
+      {mayAdapt && <FocusAreaDialog key={dialog.key} unitId={unitId} list={l} editing={editing} opened={dialog.opened} onClose={close} />}
     </Stack>
   );
 }
@@ -133,7 +140,7 @@ function Origin({ area: a }: { area: CoachingFocusAreaInForce }) {
   return <Text size="sm">{cite}</Text>;
 }
 
-function FocusAreaDialog({ unitId, list, editing, onClose }: { unitId: string; list: FocusAreaList; editing: Editing; onClose: () => void }) {
+function FocusAreaDialog({ unitId, list, editing, opened, onClose }: { unitId: string; list: FocusAreaList; editing: Editing; opened: boolean; onClose: () => void }) {
   const change = useChangeFocusAreas(unitId);
   const queryClient = useQueryClient();
   const { errors, formRef, send, reloader } = useDialogForm(onClose);
@@ -164,7 +171,7 @@ function FocusAreaDialog({ unitId, list, editing, onClose }: { unitId: string; l
   const title = editing.mode === 'add' ? `Add a focus area for ${list.unitName}` : editing.mode === 'retire' ? `Retire “${editing.area.label}”?` : `Reword “${editing.area.label}”`;
   return (
     <FormDialog
-      opened
+      opened={opened}
       onClose={onClose}
       title={title}
       submitLabel={editing.mode === 'add' ? 'Add focus area' : editing.mode === 'retire' ? 'Retire focus area' : 'Save words'}

@@ -3,7 +3,7 @@
 // reports with charts and the same figures as tables (the charts' text alternatives), each as CSV.
 import { Anchor, Button, Card, Group, List, Radio, SegmentedControl, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { COACHING_CONTACT_MODES, type Unit } from '@trellis/core';
 import { Loading } from '../../../components/Loading';
@@ -20,6 +20,7 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { capacityQuery, catalogQuery, checksQuery, focusAreasQuery, focusLabel, coverageQuery, reportCsvUrl, reportsQuery, useCreateCheck, useCreateTransfer, useRemoveTransfer, type FacilitatorCheckRecord, type ReportRecord } from '../api/coaching';
 import { Caseload } from './CaseloadPage';
 import { EngagementDialog } from './EngagementDialog';
+import { focusedElement, returnFocusTo } from '../../plans/components/returnFocus';
 import { EditCheckDialog } from './EditCheckDialog';
 import { FocusAreas } from './FocusAreas';
 import { formatDay, modeLabel, percent } from './labels';
@@ -133,6 +134,11 @@ function Checklists({ unitId, mayRecord }: { unitId: string; mayRecord: boolean 
   const catalog = useQuery(catalogQuery);
   const dialog = useDialog();
   const [editing, setEditing] = useState<FacilitatorCheckRecord | null>(null);
+  const trigger = useRef<HTMLElement | null>(null);
+  const close = () => {
+    dialog.close();
+    returnFocusTo(trigger.current);
+  };
   return (
     <Stack gap="md">
       {checks.isPending ? (
@@ -149,7 +155,7 @@ function Checklists({ unitId, mayRecord }: { unitId: string; mayRecord: boolean 
                 {c.facilitatorName}, {formatDay(c.checkedOn)}
               </Text>
               {mayRecord && catalog.data && (
-                <Button size="xs" variant="default" aria-label={`Change the answers of ${c.facilitatorName}, ${formatDay(c.checkedOn)}`} onClick={() => (setEditing(c), dialog.open())}>
+                <Button size="xs" variant="default" aria-label={`Change the answers of ${c.facilitatorName}, ${formatDay(c.checkedOn)}`} onClick={() => ((trigger.current = focusedElement()), setEditing(c), dialog.open())}>
                   Change the answers
                 </Button>
               )}
@@ -167,7 +173,7 @@ function Checklists({ unitId, mayRecord }: { unitId: string; mayRecord: boolean 
           </Card>
         ))
       )}
-      {editing && catalog.data && dialog.opened && <EditCheckDialog key={dialog.key} check={editing} catalog={catalog.data} opened onClose={dialog.close} />}
+      {editing && catalog.data && <EditCheckDialog key={dialog.key} check={editing} catalog={catalog.data} opened={dialog.opened} onClose={close} />}
       {catalog.data && <NewChecklist unitId={unitId} catalog={catalog.data} />}
     </Stack>
   );
