@@ -219,7 +219,7 @@ importCommand
 
 importCommand
   .command('edfi')
-  .description('Import Ed-Fi education organizations (JSON arrays as the Ed-Fi API returns them: state education agencies, education service centers → regions, local education agencies → districts, schools) into a state; prints the preview; --apply writes it in one transaction')
+  .description('Import Ed-Fi education organizations (JSON arrays as the Ed-Fi API returns them: state education agencies, education service centers → regions, local education agencies → districts, schools; FeederSchoolAssociations alone become feeder patterns) into a state; prints the preview; --apply writes it in one transaction')
   .argument('<files...>', 'one or more JSON files')
   .requiredOption('--state <unit>', 'the state (or district) to import into: id, NCES id, state id or exact name')
   .option('--apply', 'write the changes (without it, only the preview is shown)')
