@@ -302,6 +302,42 @@ describe.each(testDatabases())('OneRoster import on $name', (target) => {
     ]);
   });
 
+  it('leaves people outside the district imported into as they are: a district administrator cannot take over another district’s or the state’s people by their email', async () => {
+    const state = await newState();
+    const mine = await createUnit(api.db, 'district', state, { name: 'Takeover District' });
+    const theirs = await createUnit(api.db, 'district', state, { name: 'Other District' });
+    const admin = await createPersonWithRole(api.db, mine, 'admin');
+    const stateAdmin = await createPersonWithRole(api.db, state, 'admin', { name: 'State Boss', email: `boss-${state.id.slice(0, 8)}@state.example.org` });
+    const other = await createPersonWithRole(api.db, theirs, 'leader', { name: 'Other Leader', email: `lead-${state.id.slice(0, 8)}@other.example.org` });
+    const insider = await createPersonWithRole(api.db, mine, 'viewer', { name: 'Own Person', email: `own-${state.id.slice(0, 8)}@mine.example.org` });
+    const agent = await signIn(api.app, admin.email, PASSWORD);
+    const header = 'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n';
+    const line = (id: string, email: string) => `${id},active,2026-08-01T00:00:00Z,true,tk-s,administrator,${id},,Eve,Owner${id},,,${email},,,,,\n`;
+    const users = header + line('tku-1', stateAdmin.email) + line('tku-2', other.email) + line('tku-3', insider.email);
+    const res = await preview(mine, { orgs: 'sourcedId,name,type,parentSourcedId\ntk-s,Takeover School,school,\n', users }, agent);
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json() as ImportRun;
+    expect(run.people!.counts).toMatchObject({ creates: 0, updates: 1 });
+    const problems = ((await agent.get(`/api/imports/ccd/runs/${run.id}/problems?pageSize=500`)).json() as { problems: Problem[] }).problems.filter((p) => p.file === 'users');
+    expect(problems.map((p) => [p.key, p.field])).toEqual([
+      ['tku-1', 'email'],
+      ['tku-2', 'email'],
+    ]);
+    for (const p of problems) expect(p.message).not.toMatch(/State Boss|Other Leader/);
+    const applied = await agent.post(`/api/imports/oneroster/runs/${run.id}/apply`, { version: run.version, skipProblems: true });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const rows = await api.db.query<{ id: string; name: string; home_unit_id: string; oneroster_id: string | null; grants: number }>(
+      `select p.id, p.name, p.home_unit_id, p.oneroster_id, (select count(*)::int from grants g where g.person_id = p.id) as grants from people p where p.id in ($1, $2, $3)`,
+      [stateAdmin.id, other.id, insider.id],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(stateAdmin.id)).toMatchObject({ name: 'State Boss', home_unit_id: state.id, oneroster_id: null, grants: 1 });
+    expect(byId.get(other.id)).toMatchObject({ name: 'Other Leader', home_unit_id: theirs.id, oneroster_id: null, grants: 1 });
+    expect(byId.get(insider.id)).toMatchObject({ name: 'Eve Ownertku-3', oneroster_id: 'tku-3', grants: 2 });
+    // And so the district administrator still cannot set the state administrator's password.
+    expect((await agent.post(`/api/people/${stateAdmin.id}/password`, { password: 'taken-over-123456' })).statusCode).toBe(404);
+  });
+
   it('names the users it cannot use, and a failure half-way through the grants leaves nothing', async () => {
     const state = await newState();
     const orgs = own(ORGS, 'p3').replace(/,0\d*,/g, ',,');

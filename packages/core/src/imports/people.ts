@@ -22,6 +22,12 @@ export interface ExistingPerson {
   version: number;
   /** Grants at units of the state. */
   grants: { unitId: string; role: Role }[];
+  /**
+   * The person is homed outside the unit imported into (another district, the state above it, no
+   * home unit) or is a system administrator the importer is not: the import leaves them as they are
+   * and does not name them.
+   */
+  outOfReach?: boolean;
 }
 
 export interface PersonRole {
@@ -176,6 +182,11 @@ export function planOneRosterPeople(input: PeoplePlanInput): PeoplePlan {
     }
     const bySourced = input.existingBySourcedId.get(u.sourcedId) ?? null;
     const byEmail = input.existingByEmail.get(email) ?? null;
+    if (bySourced?.outOfReach || byEmail?.outOfReach) {
+      const field = bySourced?.outOfReach ? 'sourcedId' : 'email';
+      problems.push({ file: 'users', line: u.line, key: u.sourcedId, name: u.name, field, message: `${field === 'email' ? email : `OneRoster ${u.sourcedId}`} belongs to a person outside ${input.scopeName}: the import leaves them as they are (an administrator where they are can change them)` });
+      continue;
+    }
     if (bySourced && byEmail && bySourced.id !== byEmail.id) {
       problems.push({ file: 'users', line: u.line, key: u.sourcedId, name: u.name, field: 'email', message: `${email} is already the email of ${byEmail.name}, another person than ${bySourced.name} (OneRoster ${u.sourcedId})` });
       continue;

@@ -366,19 +366,19 @@ export async function findSourceUnitsElsewhere(q: Queryable, path: string, sourc
   return rows.map((r) => ({ kind: r.kind, ncesId: r.nces_id, sourceId: r.source_id, name: r.name }));
 }
 
-/** People with one of these OneRoster ids or emails, with their grants within the subtree at `path`. */
-export async function findPeopleForImport(q: Queryable, path: string, onerosterIds: string[], emails: string[]): Promise<ExistingPerson[]> {
+/** People with one of these OneRoster ids or emails (anywhere: the caller decides who is in reach), with their home unit's path and their grants within the subtree at `path`. */
+export async function findPeopleForImport(q: Queryable, path: string, onerosterIds: string[], emails: string[]): Promise<(ExistingPerson & { homeUnitPath: string | null; isSystemAdmin: boolean })[]> {
   const { from, to } = subtreeRange(path);
-  const rows = await q.query<{ id: string; name: string; email: string; oneroster_id: string | null; home_unit_id: string | null; version: number; grants: { unitId: string; role: Role }[] | null }>(
-    `select p.id, p.name, p.email, p.oneroster_id, p.home_unit_id, p.version,
+  const rows = await q.query<{ id: string; name: string; email: string; oneroster_id: string | null; home_unit_id: string | null; home_path: string | null; is_system_admin: boolean; version: number; grants: { unitId: string; role: Role }[] | null }>(
+    `select p.id, p.name, p.email, p.oneroster_id, p.home_unit_id, h.path as home_path, p.is_system_admin, p.version,
             (select json_agg(json_build_object('unitId', g.unit_id, 'role', g.role)) from grants g join units u on u.id = g.unit_id
               where g.person_id = p.id and u.path >= $1 and u.path < $2) as grants
-       from people p
+       from people p left join units h on h.id = p.home_unit_id
       where p.oneroster_id in (select value from json_array_elements_text($3::json))
          or p.email in (select value from json_array_elements_text($4::json))`,
     [from, to, JSON.stringify(onerosterIds), JSON.stringify(emails)],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, onerosterId: r.oneroster_id, homeUnitId: r.home_unit_id, version: r.version, grants: r.grants ?? [] }));
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, onerosterId: r.oneroster_id, homeUnitId: r.home_unit_id, homeUnitPath: r.home_path, isSystemAdmin: r.is_system_admin, version: r.version, grants: r.grants ?? [] }));
 }
 
 export async function insertImportPeople(q: Queryable, runId: string, items: PersonItem[]): Promise<void> {

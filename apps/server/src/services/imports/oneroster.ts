@@ -6,6 +6,7 @@ import {
   conflict,
   invalid,
   isImportProblem,
+  isWithin,
   parseOneRosterOrg,
   parseOneRosterRole,
   parseOneRosterUser,
@@ -135,7 +136,12 @@ export async function previewOneRosterImport(ctx: ServiceContext, unitId: string
     const found = await findPeopleForImport(ctx.db, unit.path, files.users.map((u) => u.sourcedId), emails);
     const existingBySourcedId = new Map<string, ExistingPerson>();
     const existingByEmail = new Map<string, ExistingPerson>();
-    for (const p of found) {
+    for (const found1 of found) {
+      // Only people homed in the unit imported into are updated (a district administrator must not
+      // rename, move or take over another district's or the state's people by listing their email).
+      const outOfReach = (found1.isSystemAdmin && !ctx.caller.isSystemAdmin) || (found1.homeUnitPath === null ? !ctx.caller.isSystemAdmin : !isWithin(found1.homeUnitPath, unit.path));
+      const { homeUnitPath: _h, isSystemAdmin: _s, ...person } = found1;
+      const p: ExistingPerson = { ...person, outOfReach };
       if (p.onerosterId) existingBySourcedId.set(p.onerosterId, p);
       existingByEmail.set(p.email, p);
     }
