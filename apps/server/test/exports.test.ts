@@ -11,6 +11,7 @@ import { signIn, type Agent } from './support/agent.js';
 import { useApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 import { createMechanism, createPerson, createPersonWithRole, createRolloutScenario, createStateTree, createUnit, PASSWORD, type StateTree } from './support/factories.js';
+import { createContact, createEngagement, dayFromToday } from './support/coaching-factories.js';
 import { createPlan } from './support/plan-factories.js';
 import { expectProblem } from './support/problems.js';
 import { createBarrier } from './support/progress-factories.js';
@@ -181,6 +182,36 @@ describe.each(testDatabases())('exports on $name', (target) => {
       expect(await xlsxRows(await northLeader.get(`/api/units/${tree.north.unit.id}/barriers/export?subtree=true&format=xlsx`), /north-district-\d+-barriers/)).toEqual(csv);
       expect(column(csvRows(await northLeader.get(`/api/units/${tree.north.unit.id}/barriers/export`), /.*/), 'Id')).not.toContain(b.id);
       expectProblem(await northLeader.get(`/api/units/${tree.south.unit.id}/barriers/export`), 404);
+    });
+  });
+
+  describe('coaching', () => {
+    it('downloads a unit’s engagements with their cadence and why, and a coach’s own caseload; nothing of another district', async () => {
+      const school = tree.north.feederPatterns[0]!.schools[0]!;
+      const coach = await createPerson(db, { home: null, name: 'Exported Coach' });
+      const coachAgent = await signIn(api.app, coach.email, PASSWORD);
+      const onTrack = await createEngagement(db, school, coach.id, { goals: 'A steering body that meets weekly.' });
+      await createContact(db, onTrack.id, { date: dayFromToday(-1), mode: 'video' });
+      const overdue = await createEngagement(db, tree.north.feederPatterns[0]!.schools[1]!, coach.id, { startOn: dayFromToday(-60) });
+      await createEngagement(db, tree.south.feederPatterns[0]!.schools[0]!, coach.id);
+      const list = (await northLeader.get(`/api/units/${tree.north.unit.id}/coaching/engagements?subtree=true`)).json() as { engagement: { id: string } }[];
+      const csv = csvRows(await northLeader.get(`/api/units/${tree.north.unit.id}/coaching/engagements/export?subtree=true`), /north-district-\d+-coaching-engagements/);
+      expect(csv[0]).toEqual(['Unit', 'Coach', 'Coach is', 'Kind', 'With', 'Focus areas', 'Start', 'Planned end', 'Status', 'Cadence', 'Why', 'Days overdue', 'Next due', 'Goals', 'Id']);
+      expect(column(csv, 'Id')).toEqual(list.map((i) => i.engagement.id));
+      expect(column(csv, 'Id')).toEqual(expect.arrayContaining([onTrack.id, overdue.id]));
+      expect(column(csv, 'Unit')).not.toContain(tree.south.feederPatterns[0]!.schools[0]!.name);
+      const late = csv.find((r) => r[14] === overdue.id)!;
+      expect([late[1], late[2], late[3], late[8], late[9]]).toEqual(['Exported Coach', 'External', 'Coaching', 'Active', 'Overdue']);
+      expect(Number(late[11])).toBeGreaterThan(0);
+      expect(late[5]).not.toMatch(/readiness-and-commitment/); // the areas' words, not their keys
+      expect(csv.find((r) => r[14] === onTrack.id)![13]).toBe('A steering body that meets weekly.');
+      expect(await xlsxRows(await northLeader.get(`/api/units/${tree.north.unit.id}/coaching/engagements/export?subtree=true&format=xlsx`), /north-district-\d+-coaching-engagements/)).toEqual(csv);
+      expectProblem(await northLeader.get(`/api/units/${tree.south.unit.id}/coaching/engagements/export`), 404);
+      // The coach's own caseload holds all three, the overdue one first.
+      const mine = csvRows(await coachAgent.get('/api/coaching/caseload/export'), /my-caseload/);
+      expect(column(mine, 'Id')).toHaveLength(3);
+      expect(column(mine, 'Cadence')[0]).toBe('Overdue');
+      expect(column(csvRows(await northLeader.get('/api/coaching/caseload/export'), /my-caseload/), 'Id')).toEqual([]);
     });
   });
 

@@ -1,6 +1,7 @@
 // Access-control matrix entries for the backup and export routes (spread into ROUTES in ../access-matrix.test.ts).
 import type { MatrixEntries } from '../support/matrix.js';
 import { createMechanism, createRolloutScenario } from '../support/factories.js';
+import { createEngagement } from '../support/coaching-factories.js';
 import { createPlan } from '../support/plan-factories.js';
 import { createBarrier } from '../support/progress-factories.js';
 
@@ -29,6 +30,11 @@ export const backupMatrix: MatrixEntries = {
     return { method: 'GET', url: `/api/units/${at.school.id}/plan-tasks/export?filter=incomplete&subtree=true&format=xlsx`, decidedAt: at.school.path };
   },
   'GET /api/me/plan-tasks/export': async () => ({ method: 'GET', url: '/api/me/plan-tasks/export?format=xlsx' }),
+  'GET /api/coaching/caseload/export': async () => ({ method: 'GET', url: '/api/coaching/caseload/export?includeEnded=true' }),
+  'GET /api/units/:id/coaching/engagements/export': async ({ api, at }) => {
+    await createEngagement(api.db, at.school, at.person.id);
+    return { method: 'GET', url: `/api/units/${at.school.id}/coaching/engagements/export?format=xlsx`, decidedAt: at.school.path };
+  },
   'GET /api/units/:id/barriers/export': async ({ api, at }) => {
     await createBarrier(api.db, at.school, at.person.id);
     return { method: 'GET', url: `/api/units/${at.school.id}/barriers/export?subtree=true`, decidedAt: at.school.path };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuditQuery, Id, PersonListQuery, SubtreeQuery } from '@trellis/core';
 import type { TrellisApp } from '../../app.js';
 import { exportAudit, exportPeople, exportSchedule, exportSubtree, exportUnitMechanisms } from '../../services/exports/lists.js';
+import { exportMyCaseload, exportUnitEngagements } from '../../services/exports/coaching.js';
 import { exportOneRosterOrgs } from '../../services/exports/oneroster.js';
 import { exportMyPlanTasks, exportUnitBarriers, exportUnitPlanTasks } from '../../services/exports/work.js';
 import { ExportFormatField, renderTable, type ExportFormat, type ExportTable } from '../../services/exports/tables.js';
@@ -106,6 +107,28 @@ export function exportRoutes(app: TrellisApp) {
     handler: async (request, reply) => {
       const { format, subtree } = request.query;
       return sendTable(reply, await exportUnitBarriers(contextOf(db, request), request.params.id, { subtree: subtree === 'true' }), format);
+    },
+  });
+
+  const trueFalse = z.enum(['true', 'false'], { error: 'must be true or false' }).optional();
+
+  app.get('/api/coaching/caseload/export', {
+    config: { access: 'signed-in' },
+    schema: { tags, summary: 'My caseload as a coach, most urgent first, with why (`includeEnded=true` adds ended engagements) as CSV or XLSX', querystring: z.strictObject({ includeEnded: trueFalse, format: ExportFormatField }) },
+    handler: async (request, reply) => sendTable(reply, await exportMyCaseload(contextOf(db, request), { includeEnded: request.query.includeEnded === 'true' }), request.query.format),
+  });
+
+  app.get('/api/units/:id/coaching/engagements/export', {
+    config: { access: 'coaching.read' },
+    schema: {
+      tags,
+      summary: 'A unit’s coaching engagements with their cadence (`subtree=true` adds those below it; `includeEnded=true` the ended ones) as CSV or XLSX',
+      params,
+      querystring: z.strictObject({ subtree: trueFalse, includeEnded: trueFalse, format: ExportFormatField }),
+    },
+    handler: async (request, reply) => {
+      const { format, subtree, includeEnded } = request.query;
+      return sendTable(reply, await exportUnitEngagements(contextOf(db, request), request.params.id, { subtree: subtree === 'true', includeEnded: includeEnded === 'true' }), format);
     },
   });
 }

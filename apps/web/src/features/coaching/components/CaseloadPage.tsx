@@ -14,6 +14,7 @@ import { UnitPicker } from '../../../components/UnitPicker';
 import { isAdministrator } from '../../../lib/access';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useSession } from '../../../lib/session';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { caseloadQuery, type EngagementItem } from '../api/coaching';
 import { StateBadge } from './labels';
 
@@ -41,7 +42,12 @@ export function CaseloadPage() {
           <Title order={2} size="h3" id="caseload-heading" mb="sm">
             My caseload
           </Title>
-          {caseload.isPending ? <Loading /> : caseload.isError ? <ProblemAlert error={caseload.error} title="Could not load your caseload" /> : <Caseload items={caseload.data.items} />}
+          {caseload.isPending ? <Loading /> : caseload.isError ? <ProblemAlert error={caseload.error} title="Could not load your caseload" /> : (
+            <>
+              <Caseload items={caseload.data.items} />
+              {caseload.data.items.length > 0 && <DownloadLinks path="/api/coaching/caseload/export" what="my caseload" testId="download-caseload" />}
+            </>
+          )}
         </section>
         <section aria-labelledby="unit-coaching-heading">
           <Title order={2} size="h3" id="unit-coaching-heading" mb="sm">

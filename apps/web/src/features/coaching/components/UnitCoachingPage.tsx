@@ -17,6 +17,7 @@ import { api } from '../../../lib/api';
 import { useSession } from '../../../lib/session';
 import { useDialog } from '../../../lib/useDialog';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { capacityQuery, catalogQuery, checksQuery, focusAreasQuery, focusLabel, coverageQuery, reportCsvUrl, reportsQuery, useCreateCheck, useCreateTransfer, useRemoveTransfer, type FacilitatorCheckRecord, type ReportRecord } from '../api/coaching';
 import { Caseload } from './CaseloadPage';
 import { EngagementDialog } from './EngagementDialog';
@@ -125,6 +126,7 @@ function Coverage({ unitId }: { unitId: string }) {
         Engagements, most urgent first
       </Title>
       <Caseload items={items} showCoach />
+      {items.length > 0 && <DownloadLinks path={`/api/units/${unitId}/coaching/engagements/export`} params={{ subtree: 'true' }} what="these engagements" testId="download-engagements" />}
     </Stack>
   );
 }
