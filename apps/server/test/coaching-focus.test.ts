@@ -227,4 +227,30 @@ describe.each(testDatabases())('coaching focus areas on $name', (target) => {
     expectProblem(await southLeader.get(`/api/units/${school.id}/coaching/coach-candidates?q=jordan`), 404);
     expectProblem(await leader.get(`/api/units/${school.id}/coaching/coach-candidates?q=`), 400, { field: 'q' });
   });
+
+  it('keeps an engagement to the picker’s people when an id is sent directly: another district’s person is refused as coach or leader, naming nobody and writing nothing', async () => {
+    const southTeacher = await createPerson(api.db, { home: southSchool, name: 'Riley South Secret', email: `riley.south.${process.pid}@south.test`, password: null });
+    const roaming = await createPersonWithRole(api.db, tree.south.unit, 'leader', { home: null, name: 'Riley Roaming Leader' });
+    const northTeacher = await createPerson(api.db, { home: school, name: 'Riley North Teacher', password: null });
+    const before = await fingerprint(api.db);
+    for (const [field, body] of [
+      ['coachPersonId', { ...engagementBody(school, ['celebrate-progress']), coachPersonId: southTeacher.id }],
+      ['coachPersonId', { ...engagementBody(school, ['celebrate-progress']), coachPersonId: roaming.id }],
+      ['target.leaderPersonId', { ...engagementBody(school, ['celebrate-progress']), target: { leaderPersonId: southTeacher.id } }],
+    ] as const) {
+      const res = await leader.post('/api/coaching/engagements', body);
+      expectProblem(res, 400, { field, rule: /must be someone you may see/ });
+      expect(res.body).not.toMatch(/Riley|south\.test/);
+    }
+    expect(await fingerprint(api.db)).toEqual(before);
+    // The picker's people still can be chosen; a change to another district's person is refused too.
+    const made = await leader.post('/api/coaching/engagements', { ...engagementBody(school, ['celebrate-progress']), target: { leaderPersonId: northTeacher.id } });
+    expect(made.statusCode, made.body).toBe(201);
+    const e = made.json() as { engagement: { id: string; version: number } };
+    const changed = await leader.patch(`/api/coaching/engagements/${e.engagement.id}`, { version: e.engagement.version, coachPersonId: southTeacher.id });
+    expectProblem(changed, 400, { field: 'coachPersonId', rule: /must be someone you may see/ });
+    // The state leader sees the south teacher: they may name them.
+    const byState = await stateLeader.post('/api/coaching/engagements', { ...engagementBody(school, ['celebrate-progress']), coachPersonId: southTeacher.id });
+    expect(byState.statusCode, byState.body).toBe(201);
+  });
 });

@@ -22,3 +22,13 @@ export async function findUnattachedPeople(q: Queryable, text: string, limit: nu
     [`%${escapeLike(text.toLowerCase())}%`, limit],
   );
 }
+
+/** Whether the person is unattached (no home unit, no grant, not a system administrator): an external coach. */
+export async function isUnattachedPerson(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    `select p.id from people p where p.id = $1 and p.home_unit_id is null and not p.is_system_admin
+       and not exists (select 1 from grants g where g.person_id = p.id)`,
+    [id],
+  );
+  return rows.length > 0;
+}

@@ -14,6 +14,7 @@ import {
   coachingEngagementIssues,
   coachingFacilitatorSummary,
   conflict,
+  decide,
   effectiveRole,
   forbidden,
   invalid,
@@ -50,6 +51,7 @@ import {
   findCoachingFacilitatorCheck,
   findMechanism,
   findPerson,
+  isUnattachedPerson,
   findUnit,
   insertCoachingCapacityTransfer,
   insertCoachingContact,
@@ -244,11 +246,34 @@ export async function engagementCadence(ctx: ServiceContext, id: string, on: str
 
 const issuesError = (issues: FieldIssue[], what = 'The engagement') => invalid(`${what} has a problem: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}.`, issues);
 
-/** The people and the mechanism an engagement names exist, and a mechanism coached is at the unit or below it. */
-async function checkReferences(q: Queryable, unit: Unit, f: Pick<CoachingEngagementFields, 'coachPersonId' | 'target'>): Promise<void> {
+/**
+ * Whether the caller may name this person in an engagement: themselves, someone they may see (as
+ * GET /api/people finds them), or an external coach (no home unit, no grant) — the coach picker's
+ * rule (docs/decisions/0020), so that an id typed directly neither reveals another district's
+ * person (the engagement answers with their name and email) nor gives them a district's school.
+ */
+async function mayName(ctx: ServiceContext, q: Queryable, person: { id: string; homeUnitPath: string | null }): Promise<boolean> {
+  if (ctx.caller.isSystemAdmin || person.id === ctx.caller.personId) return true;
+  if (person.homeUnitPath !== null && decide(ctx.caller, 'person.read', person.homeUnitPath) === 'allow') return true;
+  return isUnattachedPerson(q, person.id);
+}
+
+const NOT_NAMEABLE = 'must be someone you may see or an external coach (no home unit, no role anywhere)';
+
+/**
+ * The people and the mechanism an engagement names exist, people newly named are ones the caller may
+ * name (`mayName`; people already on the engagement stay), and a mechanism coached is at the unit or below it.
+ */
+async function checkReferences(ctx: ServiceContext, q: Queryable, unit: Unit, f: Pick<CoachingEngagementFields, 'coachPersonId' | 'target'>, before?: { coachPersonId: string; target: { leaderPersonId?: string | null | undefined } }): Promise<void> {
   const issues: FieldIssue[] = [];
-  if (!(await findPerson(q, f.coachPersonId))) issues.push({ field: 'coachPersonId', message: 'is not a person in Trellis' });
-  if (f.target.leaderPersonId && !(await findPerson(q, f.target.leaderPersonId))) issues.push({ field: 'target.leaderPersonId', message: 'is not a person in Trellis' });
+  const coach = await findPerson(q, f.coachPersonId);
+  if (!coach) issues.push({ field: 'coachPersonId', message: 'is not a person in Trellis' });
+  else if (coach.id !== before?.coachPersonId && !(await mayName(ctx, q, coach))) issues.push({ field: 'coachPersonId', message: NOT_NAMEABLE });
+  if (f.target.leaderPersonId) {
+    const leader = await findPerson(q, f.target.leaderPersonId);
+    if (!leader) issues.push({ field: 'target.leaderPersonId', message: 'is not a person in Trellis' });
+    else if (leader.id !== before?.target.leaderPersonId && !(await mayName(ctx, q, leader))) issues.push({ field: 'target.leaderPersonId', message: NOT_NAMEABLE.replace(' or an external coach (no home unit, no role anywhere)', '') });
+  }
   if (f.target.mechanismId) {
     const m = await findMechanism(q, f.target.mechanismId);
     if (!m) issues.push({ field: 'target.mechanismId', message: 'is not a mechanism in Trellis' });
@@ -286,7 +311,7 @@ export async function createEngagement(ctx: ServiceContext, body: CoachingEngage
       endedOn: body.endedOn ?? null,
       cadence: body.cadence ?? COACHING_DEFAULT_TARGETS,
     };
-    await checkReferences(tx, unit, fields);
+    await checkReferences(ctx, tx, unit, fields);
     await checkFocusKeys(tx, unit, [{ field: 'focusAreaKeys', keys: fields.focusAreaKeys }], 'The engagement');
     const e = await insertCoachingEngagement(tx, fields, ctx.caller.personId);
     await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'coaching_engagement.create', entityType: 'coaching_engagement', entityId: e.id, unitId: unit.id, before: null, after: publicEngagement(e), requestId: ctx.requestId });
@@ -327,7 +352,7 @@ export async function changeEngagement(ctx: ServiceContext, id: string, body: Co
       endedOn: fields.endedOn,
     });
     if (issues.length) throw issuesError(issues);
-    await checkReferences(tx, unit, fields);
+    await checkReferences(ctx, tx, unit, fields, before);
     await checkFocusKeys(tx, unit, [{ field: 'focusAreaKeys', keys: body.focusAreaKeys, keep: before.focusAreaKeys }], 'The engagement');
     if (body.focusAreaKeys) await checkTopicsKept(tx, id, body.focusAreaKeys);
     const contacts = await listCoachingContacts(tx, [id]);
