@@ -182,6 +182,11 @@ describe.each(testDatabases())('agency benchmark instruments on $name', (target)
 
     await expectProblem(await leader.post('/api/progress-instruments/retirements', { instrument: ref }), 409, { field: 'instrument', rule: 'is retired already' });
     await expectProblem(await member.post('/api/benchmark-assessments', { unitId: school.id, period: '2026-Q2', instrument: ref }), 400, { field: 'instrument', rule: 'is retired' });
+    // Nobody learns of another district's retired instrument: outside reach, or at no unit, it is a 404.
+    await expectProblem(await southLeader.post('/api/benchmark-assessments', { unitId: school.id, period: '2026-Q2', instrument: ref }), 404);
+    const nowhere = await southLeader.post('/api/benchmark-assessments', { unitId: '00000000-0000-4000-8000-000000000000', period: '2026-Q2', instrument: ref });
+    expectProblem(nowhere, 404);
+    expect(nowhere.body).not.toMatch(/retired/);
     const saved = await member.patch(`/api/benchmark-assessments/${started.id}`, { version: started.version, ratings: [{ itemKey: ownItem.key, rating: 'planned' }] });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await member.get(`/api/benchmark-assessments/${started.id}`)).json().instrument.id).toBe(ref.id);
