@@ -306,6 +306,15 @@ function casesOf(route: WriteRoute, f: Fixtures, key: string): BadCase[] {
       cases.push({ name: `no ${field}`, body: rest, status: 400, field, rule: 'is required', only: true });
     }
     for (const [field, value, rule, named] of route.invalid ?? []) cases.push({ name: `${field} = ${JSON.stringify(value).slice(0, 40)}`, body: { ...valid, [field]: value }, status: 400, field: named ?? field, rule });
+    // PostgreSQL stores no NUL character in text: refused by name before it reaches a query.
+    const text = Object.entries(valid).find(([, v]) => typeof v === 'string');
+    if (text) cases.push({ name: `a NUL character in ${text[0]}`, body: { ...valid, [text[0]]: `${text[1] as string}\u0000` }, status: 400, field: text[0], rule: 'must not contain a NUL character', only: true });
+    const nested = Object.entries(valid).find(([, v]) => Array.isArray(v) && v.length > 0 && typeof v[0] === 'object' && Object.values(v[0] as object).some((x) => typeof x === 'string'));
+    if (nested) {
+      const [field, list] = nested as [string, Record<string, unknown>[]];
+      const [k, v] = Object.entries(list[0]!).find(([, x]) => typeof x === 'string')!;
+      cases.push({ name: `a NUL character in ${field}.0.${k}`, body: { ...valid, [field]: [{ ...list[0], [k]: `\u0000${v as string}` }, ...list.slice(1)] }, status: 400, field: `${field}.0.${k}`, rule: 'must not contain a NUL character', only: true });
+    }
   }
   return [...cases, ...(route.rules?.(f) ?? [])];
 }
@@ -362,6 +371,12 @@ describe.each(testDatabases())('coaching bad input on $name', (target) => {
       }
       expect(await fingerprint(api.db), `${where} changed the database`).toEqual(before);
     }
+  });
+
+  it('refuses a NUL character in the coach search by name (it was a 500)', async () => {
+    const res = await f.system.get(`/api/units/${f.school.id}/coaching/coach-candidates?q=${encodeURIComponent('Bad\u0000Input')}`);
+    expectProblem(res, 400, { field: 'q', rule: 'must not contain a NUL character' });
+    expectProblem(await f.system.get(`/api/units/${f.school.id}/coaching/engagements?x${encodeURIComponent('\u0000')}=1`), 400, { rule: 'NUL' });
   });
 
   it('still accepts the valid request each route’s cases were made from', async () => {

@@ -38,7 +38,27 @@ function valueAt(request: FastifyRequest, context: string | undefined, path: str
   return path.split('/').filter(Boolean).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), root);
 }
 
+/** The first string (or key) holding a NUL character, as a dotted path; PostgreSQL stores no NUL in text. */
+function nulAt(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value)) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return [...path, k.replaceAll('\u0000', '')].join('.');
+    const found = nulAt(v, [...path, k], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export function registerProblems(app: FastifyInstance) {
+  // A NUL character (\u0000) in any text of the query, address or JSON body is refused by name: the
+  // database cannot store it, and it reached queries as a 500.
+  app.addHook('preValidation', async (request, reply) => {
+    for (const [where, root] of [['query', request.query], ['address', request.params], ['body', request.body]] as const) {
+      const field = nulAt(root);
+      if (field !== null) return sendProblem(reply, request, 400, `The ${where} has a problem: ${field || where} must not contain a NUL character (\\u0000).`, [{ field: field || where, message: 'must not contain a NUL character (\\u0000)' }]);
+    }
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isDomainError(error)) {
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
