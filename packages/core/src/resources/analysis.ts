@@ -566,6 +566,65 @@ export function resourceNameSignature(name: string): string {
 // ---- Per analysis: interned words and placed resources -------------------------------------------
 
 /**
+ * A scratch table from whole numbers (0 to 2^53) to non-negative integers, in typed arrays: emptied
+ * in constant time (a generation stamp) and reused from cell to cell and from feeder pattern to
+ * feeder pattern, where a `Map` would reallocate its table on every `clear()` and every growth.
+ */
+class ScratchIndex {
+  private keys = new Float64Array(64);
+  private values = new Int32Array(64);
+  private stamps = new Uint32Array(64);
+  private stamp = 1;
+  private mask = 63;
+  private size = 0;
+
+  /** Empties the table. */
+  clear() {
+    this.size = 0;
+    this.stamp += 1;
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** The value stored under `key`; or, when there is none, -1 after storing `value` under it. */
+  getOrSet(key: number, value: number): number {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const { keys, stamps, mask, stamp } = this;
+    let i = mixNumber(key) & mask;
+    while (stamps[i] === stamp) {
+      if (keys[i] === key) return this.values[i]!;
+      i = (i + 1) & mask;
+    }
+    stamps[i] = stamp;
+    keys[i] = key;
+    this.values[i] = value;
+    this.size += 1;
+    return -1;
+  }
+
+  private grow() {
+    const { keys, values, stamps, stamp } = this;
+    const capacity = (this.mask + 1) * 2;
+    this.keys = new Float64Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.stamps = new Uint32Array(capacity);
+    this.mask = capacity - 1;
+    this.stamp = 1;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (stamps[i] === stamp) this.getOrSet(keys[i]!, values[i]!);
+  }
+}
+
+/** A 32-bit hash of a whole number below 2^53. */
+function mixNumber(key: number): number {
+  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4_294_967_296) >>> 0, 0x27d4eb2d), 0x9e3779b1);
+  h ^= h >>> 15;
+  return h;
+}
+
+/**
  * What one analysis run shares: the framework's cells, purposes (tags and name signatures) and
  * target populations interned as numbers, so buckets are keyed by numbers and each distinct name
  * is normalized once, and scratch space reused from unit to unit.
@@ -580,13 +639,17 @@ class Context {
   private readonly signatureOfName = new Map<string, number>();
   private readonly targetOfText = new Map<string, number>();
   private readonly targetIds = new Map<string, number>([['', 0]]);
-  /** Scratch for one unit at a time: positions of its resources by cell (emptied after each unit). */
-  readonly cellLists: number[][];
+  /** Scratch for one unit at a time: its resources by cell (see `cellFindings`). */
+  readonly cellFrom: Int32Array;
+  readonly cellFill: Int32Array;
+  private byCell = new Int32Array(256);
   /** `[cellKey]` for each cell, shared by the findings about that cell. */
   readonly cellLists1: readonly (readonly string[])[];
-  readonly firstIn = new Map<number, number>();
-  readonly linkFrom: number[] = [];
-  readonly linkKind: number[] = [];
+  /** Redundancy buckets of one cell: the first resource in each. */
+  readonly firstIn = new ScratchIndex();
+  /** Links found between the resources of one cell: from which, and through which purpose. */
+  linkFrom = new Int32Array(64);
+  linkKind = new Int32Array(64);
   private parent = new Int32Array(64);
   /** Set once the units are known. */
   lexicon!: Lexicon;
@@ -599,8 +662,29 @@ class Context {
     this.cellKeys = cells.map((c) => c.key);
     this.cellNames = cells.map((c) => c.name);
     this.index = interventionCellIndex(framework);
-    this.cellLists = cells.map(() => []);
+    this.cellFrom = new Int32Array(cells.length + 1);
+    this.cellFill = new Int32Array(cells.length);
     this.cellLists1 = cells.map((c) => Object.freeze([c.key]));
+  }
+
+  /** Scratch room for `n` positions. */
+  byCellFor(n: number): Int32Array {
+    if (this.byCell.length < n) this.byCell = new Int32Array(Math.max(n, this.byCell.length * 2));
+    return this.byCell;
+  }
+
+  /** Records link `l`. */
+  link(l: number, from: number, kind: number) {
+    if (l === this.linkFrom.length) {
+      const linkFrom = new Int32Array(l * 2);
+      const linkKind = new Int32Array(l * 2);
+      linkFrom.set(this.linkFrom);
+      linkKind.set(this.linkKind);
+      this.linkFrom = linkFrom;
+      this.linkKind = linkKind;
+    }
+    this.linkFrom[l] = from;
+    this.linkKind[l] = kind;
   }
 
   /** A union-find array of n singletons (scratch, reused). */
@@ -809,45 +893,53 @@ interface RedundancyGroup {
 function cellFindings(ctx: Context, p: Placements, unit: ResourceMapUnit, unitIds: readonly string[], from: number, to: number, out: ResourceFinding[]) {
   if (to - from < 2) return;
   const res = p.resources;
-  // The unit's resources by cell, in the context's reusable lists (emptied before returning).
-  const lists = ctx.cellLists;
-  const used: number[] = [];
-  for (let k = from; k < to; k++) {
-    for (let c = p.cellStart[k]!; c < p.cellStart[k + 1]!; c++) {
-      const i = p.cells[c]!;
-      const list = lists[i]!;
-      if (list.length === 0) used.push(i);
-      list.push(k);
-    }
+  const size = ctx.cellKeys.length;
+  // The unit's resources by cell, by a counting sort into scratch arrays reused from unit to unit:
+  // cell i's are byCell[cellFrom[i] .. cellFrom[i + 1]), in the order of the unit's resources.
+  const cellFrom = ctx.cellFrom;
+  const fill = ctx.cellFill;
+  cellFrom.fill(0);
+  for (let c = p.cellStart[from]!; c < p.cellStart[to]!; c++) cellFrom[p.cells[c]! + 1]! += 1;
+  for (let i = 0; i < size; i++) {
+    cellFrom[i + 1]! += cellFrom[i]!;
+    fill[i] = cellFrom[i]!;
   }
-  used.sort((a, b) => a - b);
+  const byCell = ctx.byCellFor(cellFrom[size]!);
+  for (let k = from; k < to; k++) {
+    for (let c = p.cellStart[k]!; c < p.cellStart[k + 1]!; c++) byCell[fill[p.cells[c]!]!++] = k;
+  }
   let redundancies: Map<string, RedundancyGroup> | undefined;
-  for (const i of used) {
-    const list = lists[i]!;
-    if (list.length < 2) continue;
+  for (let i = 0; i < size; i++) {
+    const start = cellFrom[i]!;
+    const count = cellFrom[i + 1]! - start;
+    if (count < 2) continue;
     const cell = ctx.cellKeys[i]!;
 
     // Fragmentation.
     let looseCount = 0;
-    for (const k of list) if (!res[k]!.coordinated) looseCount += 1;
+    for (let j = start; j < start + count; j++) if (!res[byCell[j]!]!.coordinated) looseCount += 1;
     if (looseCount > 0) {
-      const loose: MappedResource[] = [];
+      // Arrays of the exact length: they are kept with the finding.
+      const loose = new Array<MappedResource>(looseCount);
+      const looseIds = new Array<string>(looseCount);
       let looseCost = 0;
-      for (const k of list) {
-        const r = res[k]!;
+      let x = 0;
+      for (let j = start; j < start + count; j++) {
+        const r = res[byCell[j]!]!;
         if (r.coordinated) continue;
-        loose.push(r);
+        loose[x] = r;
+        looseIds[x] = r.id;
+        x += 1;
         looseCost += num(r.annualCost);
       }
-      const total = list.length;
       out.push(finding({
         key: `fragmentation:${unit.id}:${cell}`,
         code: 'fragmentation',
         level: 'unit',
         unitIds,
         cells: ctx.cellLists1[i]!,
-        resourceIds: loose.map((r) => r.id),
-        figures: { resourceCount: total, uncoordinatedCount: loose.length, uncoordinatedAnnualCost: looseCost },
+        resourceIds: looseIds,
+        figures: { resourceCount: count, uncoordinatedCount: looseCount, uncoordinatedAnnualCost: looseCost },
       }, { lexicon: ctx.lexicon, unit, members: loose, detail: '' }));
     }
 
@@ -855,45 +947,41 @@ function cellFindings(ctx: Context, p: Placements, unit: ResourceMapUnit, unitId
     // resources linked through a bucket are one group (union-find).
     const firstIn = ctx.firstIn;
     firstIn.clear();
-    const parent = ctx.parents(list.length);
-    const linkFrom = ctx.linkFrom;
-    const linkKind = ctx.linkKind;
-    linkFrom.length = 0;
-    linkKind.length = 0;
-    for (let j = 0; j < list.length; j++) {
-      const k = list[j]!;
+    const parent = ctx.parents(count);
+    let links = 0;
+    for (let j = 0; j < count; j++) {
+      const k = byCell[start + j]!;
       const target = p.target[k]!;
       const tagEnd = p.tagStart[k + 1]!;
       const last = p.name[k] === 0 ? tagEnd : tagEnd + 1;
       for (let t = p.tagStart[k]!; t < last; t++) {
         const kind = t < tagEnd ? p.tags[t]! * 2 : p.name[k]! * 2 + 1;
         const key = kind * TARGET_SPAN + target;
-        const first = firstIn.get(key);
-        if (first === undefined) firstIn.set(key, j);
-        else {
+        const first = firstIn.getOrSet(key, j);
+        if (first >= 0) {
           parent[findRoot(parent, j)] = findRoot(parent, first);
-          linkFrom.push(j);
-          linkKind.push(kind);
+          ctx.link(links, j, kind);
+          links += 1;
         }
       }
     }
-    if (linkFrom.length === 0) continue;
+    if (links === 0) continue;
     const why = new Map<number, { purposes: Set<number>; name: boolean }>();
-    for (let l = 0; l < linkFrom.length; l++) {
-      const root = findRoot(parent, linkFrom[l]!);
-      const kind = linkKind[l]!;
+    for (let l = 0; l < links; l++) {
+      const root = findRoot(parent, ctx.linkFrom[l]!);
+      const kind = ctx.linkKind[l]!;
       let w = why.get(root);
       if (!w) why.set(root, (w = { purposes: new Set(), name: false }));
       if (kind % 2 === 1) w.name = true;
       else w.purposes.add(kind / 2);
     }
     const groups = new Map<number, number[]>();
-    for (let j = 0; j < list.length; j++) {
+    for (let j = 0; j < count; j++) {
       const root = findRoot(parent, j);
       if (!why.has(root)) continue;
       const g = groups.get(root);
-      if (g) g.push(list[j]!);
-      else groups.set(root, [list[j]!]);
+      if (g) g.push(byCell[start + j]!);
+      else groups.set(root, [byCell[start + j]!]);
     }
     redundancies ??= new Map();
     for (const [root, members] of groups) {
@@ -912,7 +1000,6 @@ function cellFindings(ctx: Context, p: Placements, unit: ResourceMapUnit, unitId
       }
     }
   }
-  for (const i of used) lists[i]!.length = 0;
   if (!redundancies) return;
   for (const [memberKey, g] of redundancies) {
     const members = g.members.map((k) => res[k]!);
@@ -980,23 +1067,35 @@ function fundingFindings(
 ): ResourceFinding[] {
   const until = addMonthsToIsoDate(asOf, months);
   const today = dayNumber(asOf);
-  const found: ResourceFinding[] = [];
+  // Soonest first without sorting every finding: the findings by end date (its day number worked
+  // out once), the dates sorted, and only the findings of one date sorted by key.
+  const byDate = new Map<string, { days: number; found: ResourceFinding[] }>();
   for (const r of resources) {
     const endsOn = r.fundingEndsOn;
     if (!endsOn || endsOn > until) continue;
+    let date = byDate.get(endsOn);
+    if (!date) byDate.set(endsOn, (date = { days: dayNumber(endsOn), found: [] }));
     const annualCost = typeof r.annualCost === 'number' ? r.annualCost : null;
     const fundingSource = r.fundingSource?.trim() ? r.fundingSource.trim() : null;
     const words: Words = { lexicon, unit: unitById.get(r.unitId) ?? null, members: [r], detail: '' };
     const common = { level: 'unit' as const, unitIds: [r.unitId], cells: r.cells, resourceIds: [r.id] };
-    found.push(
+    date.found.push(
       endsOn < asOf
-        ? finding({ key: `funding_ended:${r.id}:${endsOn}`, code: 'funding_ended', ...common, figures: { endsOn, daysAgo: today - dayNumber(endsOn), annualCost, fundingSource } }, words)
-        : finding({ key: `funding_expiring:${r.id}:${endsOn}`, code: 'funding_expiring', ...common, figures: { endsOn, daysLeft: dayNumber(endsOn) - today, annualCost, fundingSource } }, words),
+        ? finding({ key: `funding_ended:${r.id}:${endsOn}`, code: 'funding_ended', ...common, figures: { endsOn, daysAgo: today - date.days, annualCost, fundingSource } }, words)
+        : finding({ key: `funding_expiring:${r.id}:${endsOn}`, code: 'funding_expiring', ...common, figures: { endsOn, daysLeft: date.days - today, annualCost, fundingSource } }, words),
     );
   }
-  const endsOn = (f: ResourceFinding) => (f.figures as { endsOn: string }).endsOn;
-  return found.sort((a, b) => byText(endsOn(a), endsOn(b)) || byText(a.key, b.key));
+  const found: ResourceFinding[] = [];
+  for (const endsOn of [...byDate.keys()].sort(byText)) {
+    const same = byDate.get(endsOn)!.found;
+    // A stable sort, as sorting all of them by date then key was.
+    if (same.length > 1) same.sort(byKey);
+    for (const f of same) found.push(f);
+  }
+  return found;
 }
+
+const byKey = (a: ResourceFinding, b: ResourceFinding) => byText(a.key, b.key);
 
 // ---- Across a feeder pattern ---------------------------------------------------------------------
 
