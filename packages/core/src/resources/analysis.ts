@@ -624,6 +624,33 @@ function mixNumber(key: number): number {
   return h;
 }
 
+/** Typed scratch arrays for `economiesFindings`, grown as needed and reused. */
+class EconomyScratch {
+  private memberRoom = new Int32Array(1024);
+  private entryRoom = new Float64Array(2048);
+  groupPositions = new Int32Array(1024);
+
+  members(n: number): Int32Array {
+    if (this.memberRoom.length < n) this.memberRoom = new Int32Array(Math.max(n, this.memberRoom.length * 2));
+    return this.memberRoom;
+  }
+
+  entries(n: number): Float64Array {
+    if (this.entryRoom.length < n) this.entryRoom = new Float64Array(Math.max(n, this.entryRoom.length * 2));
+    return this.entryRoom;
+  }
+
+  /** Room for `n` group positions, keeping those stored. */
+  groupRoom(n: number): Int32Array {
+    if (this.groupPositions.length < n) {
+      const grown = new Int32Array(Math.max(n, this.groupPositions.length * 2));
+      grown.set(this.groupPositions);
+      this.groupPositions = grown;
+    }
+    return this.groupPositions;
+  }
+}
+
 /**
  * What one analysis run shares: the framework's cells, purposes (tags and name signatures) and
  * target populations interned as numbers, so buckets are keyed by numbers and each distinct name
@@ -647,6 +674,11 @@ class Context {
   readonly cellLists1: readonly (readonly string[])[];
   /** Redundancy buckets of one cell: the first resource in each. */
   readonly firstIn = new ScratchIndex();
+  /** Economies of scale in one feeder pattern: the first group with each hash of positions. */
+  readonly groupIndex = new ScratchIndex();
+  readonly scratch = new EconomyScratch();
+  /** "cell/purpose" by (purpose × cells + cell), for the keys of economies of scale. */
+  private readonly bucketNames = new Map<number, string>();
   /** Links found between the resources of one cell: from which, and through which purpose. */
   linkFrom = new Int32Array(64);
   linkKind = new Int32Array(64);
@@ -665,6 +697,16 @@ class Context {
     this.cellFrom = new Int32Array(cells.length + 1);
     this.cellFill = new Int32Array(cells.length);
     this.cellLists1 = cells.map((c) => Object.freeze([c.key]));
+  }
+
+  bucketName(need: number): string {
+    let name = this.bucketNames.get(need);
+    if (name === undefined) {
+      const cell = need % this.cellKeys.length;
+      name = `${this.cellKeys[cell]}/${this.purposeNames[(need - cell) / this.cellKeys.length]}`;
+      this.bucketNames.set(need, name);
+    }
+    return name;
   }
 
   /** Scratch room for `n` positions. */
@@ -1099,6 +1141,18 @@ const byKey = (a: ResourceFinding, b: ResourceFinding) => byText(a.key, b.key);
 
 // ---- Across a feeder pattern ---------------------------------------------------------------------
 
+/** Resources of a feeder pattern meeting one need at several schools (see `economiesFindings`). */
+interface EconomyGroup {
+  /** Where its positions start in `Context.groupPositions`, and how many. */
+  at: number;
+  size: number;
+  /** The next group whose positions hash the same, or -1. */
+  next: number;
+  /** Its (purpose × cells + cell) keys: the first, and any others with the same members. */
+  first: number;
+  more: number[] | null;
+}
+
 /** Economies of scale among the resources of a feeder pattern's schools (`ranges`: from, to pairs in `p`). */
 function economiesFindings(ctx: Context, p: Placements, feederId: string, feederName: string, ranges: readonly number[], out: ResourceFinding[]) {
   // Entries (cell, purpose, resource) packed in one number each and sorted, so that the resources
@@ -1107,19 +1161,23 @@ function economiesFindings(ctx: Context, p: Placements, feederId: string, feeder
   const res = p.resources;
   const span = ctx.cellKeys.length;
   const POSITION = 2 ** 20;
-  const members: number[] = [];
+  let all = 0;
   let n = 0;
   for (let r = 0; r < ranges.length; r += 2) {
-    for (let k = ranges[r]!; k < ranges[r + 1]!; k++) {
-      members.push(k);
-      n += (p.cellStart[k + 1]! - p.cellStart[k]!) * Math.max(1, p.tagStart[k + 1]! - p.tagStart[k]!);
-    }
+    all += ranges[r + 1]! - ranges[r]!;
+    for (let k = ranges[r]!; k < ranges[r + 1]!; k++) n += (p.cellStart[k + 1]! - p.cellStart[k]!) * Math.max(1, p.tagStart[k + 1]! - p.tagStart[k]!);
   }
   // A feeder pattern of more than a million placed resources is not a real one; the rest is left out.
-  const count = Math.min(members.length, POSITION);
-  const entries = new Float64Array(n);
+  const count = Math.min(all, POSITION);
+  // Scratch arrays reused from feeder pattern to feeder pattern: members[position] = k.
+  const members = ctx.scratch.members(count);
+  let position = 0;
+  for (let r = 0; r < ranges.length && position < count; r += 2) {
+    for (let k = ranges[r]!; k < ranges[r + 1]! && position < count; k++) members[position++] = k;
+  }
+  const entries = ctx.scratch.entries(n);
   n = 0;
-  for (let position = 0; position < count; position++) {
+  for (position = 0; position < count; position++) {
     const k = members[position]!;
     const tagFrom = p.tagStart[k]!;
     const tagTo = p.tagStart[k + 1]!;
@@ -1130,7 +1188,12 @@ function economiesFindings(ctx: Context, p: Placements, feederId: string, feeder
     }
   }
   const sorted = entries.subarray(0, n).sort();
-  const merged = new Map<string, { cells: number[]; purposes: number[]; buckets: string[]; members: MappedResource[] }>();
+  // Needs met at two or more schools, grouped by their resources (a need met by the same resources
+  // as another is one finding with both): the positions are hashed, and compared on a hash match.
+  const groups: EconomyGroup[] = [];
+  const index = ctx.groupIndex;
+  index.clear();
+  let stored = 0;
   for (let start = 0; start < sorted.length; ) {
     const key = Math.floor(sorted[start]! / POSITION);
     const base = key * POSITION;
@@ -1142,49 +1205,104 @@ function economiesFindings(ctx: Context, p: Placements, feederId: string, feeder
       end += 1;
     }
     if (spread) {
-      const positions: number[] = [];
-      for (let e = start; e < end; e++) positions.push(sorted[e]! - base);
-      const cell = key % span;
-      const purpose = (key - cell) / span;
-      const memberKey = positions.join(',');
-      const m = merged.get(memberKey);
-      const bucket = `${ctx.cellKeys[cell]}/${ctx.purposeNames[purpose]}`;
-      if (m) {
-        if (!m.cells.includes(cell)) m.cells.push(cell);
-        if (!m.purposes.includes(purpose)) m.purposes.push(purpose);
-        m.buckets.push(bucket);
-      } else merged.set(memberKey, { cells: [cell], purposes: [purpose], buckets: [bucket], members: positions.map((at) => res[members[at]!]!) });
+      const size = end - start;
+      let h = 0x811c9dc5 ^ size;
+      for (let e = start; e < end; e++) h = Math.imul(h ^ (sorted[e]! - base), 0x01000193);
+      const head = index.getOrSet(h >>> 0, groups.length);
+      let found = -1;
+      const positions = ctx.scratch.groupPositions;
+      for (let g = head; g !== -1 && found === -1; g = groups[g]!.next) {
+        const group = groups[g]!;
+        if (group.size !== size) continue;
+        let same = true;
+        for (let x = 0; x < size && same; x++) same = positions[group.at + x] === sorted[start + x]! - base;
+        if (same) found = g;
+      }
+      if (found >= 0) (groups[found]!.more ??= []).push(key);
+      else {
+        const into = ctx.scratch.groupRoom(stored + size);
+        for (let x = 0; x < size; x++) into[stored + x] = sorted[start + x]! - base;
+        const group: EconomyGroup = { at: stored, size, next: -1, first: key, more: null };
+        stored += size;
+        if (head >= 0) {
+          group.next = groups[head]!.next;
+          groups[head]!.next = groups.length;
+        }
+        groups.push(group);
+      }
     }
     start = end;
   }
-  for (const m of merged.values()) {
+  // One finding per group, in the order their first need came. Arrays of the exact length, and
+  // for the usual single need the context's strings and cell list, since findings are kept.
+  const prefix = `economies_of_scale:${feederId}:`;
+  const positions = ctx.scratch.groupPositions;
+  for (const g of groups) {
+    const found = new Array<MappedResource>(g.size);
+    const resourceIds = new Array<string>(g.size);
     let total = 0;
     let fte = 0;
-    for (const r of m.members) {
+    let units = 0;
+    let lastUnit: string | undefined;
+    for (let x = 0; x < g.size; x++) {
+      const r = res[members[positions[g.at + x]!]!]!;
+      found[x] = r;
+      resourceIds[x] = r.id;
       total += num(r.annualCost);
       fte += num(r.staffFte);
+      if (r.unitId !== lastUnit) {
+        units += 1;
+        lastUnit = r.unitId;
+      }
     }
-    const resourceIds = m.members.map((r) => r.id);
     // Members come unit by unit (in the order the units were given): each school once.
-    const unitIds: string[] = [];
-    for (const r of m.members) if (unitIds[unitIds.length - 1] !== r.unitId) unitIds.push(r.unitId);
-    m.cells.sort((a, b) => a - b);
-    const purpose = m.purposes
-      .map((id) => ctx.purposeNames[id]!)
-      .sort()
-      .join(', ');
-    const cells = m.cells.map((i) => ctx.cellKeys[i]!);
-    out.push(finding({
+    const unitIds = new Array<string>(units);
+    units = 0;
+    lastUnit = undefined;
+    for (const r of found) {
+      if (r.unitId === lastUnit) continue;
+      unitIds[units++] = r.unitId;
+      lastUnit = r.unitId;
+    }
+    let cells: readonly string[];
+    let purpose: string;
+    let key: string;
+    if (g.more === null) {
+      const cell = g.first % span;
+      cells = ctx.cellLists1[cell]!;
+      purpose = ctx.purposeNames[(g.first - cell) / span]!;
+      key = prefix + ctx.bucketName(g.first);
+    } else {
+      const needs = [g.first, ...g.more];
+      const cellIds: number[] = [];
+      const purposeIds: number[] = [];
+      for (const need of needs) {
+        const cell = need % span;
+        const id = (need - cell) / span;
+        if (!cellIds.includes(cell)) cellIds.push(cell);
+        if (!purposeIds.includes(id)) purposeIds.push(id);
+      }
+      cells = cellIds.sort((a, b) => a - b).map((i) => ctx.cellKeys[i]!);
+      purpose = purposeIds
+        .map((id) => ctx.purposeNames[id]!)
+        .sort()
+        .join(', ');
       // Each (cell, purpose) belongs to one finding, so the feeder pattern and these name it.
-      key: `economies_of_scale:${feederId}:${m.buckets.sort().join('+')}`,
+      key = prefix + needs
+        .map((need) => ctx.bucketName(need))
+        .sort()
+        .join('+');
+    }
+    out.push(finding({
+      key,
       code: 'economies_of_scale',
       level: 'feeder_pattern',
       unitIds,
       feederPatternId: feederId,
       cells,
       resourceIds,
-      figures: { unitCount: unitIds.length, resourceCount: m.members.length, totalAnnualCost: total, staffFte: round(fte, 4), purpose },
-    }, { lexicon: ctx.lexicon, unit: null, members: m.members, detail: feederName }));
+      figures: { unitCount: unitIds.length, resourceCount: found.length, totalAnnualCost: total, staffFte: round(fte, 4), purpose },
+    }, { lexicon: ctx.lexicon, unit: null, members: found, detail: feederName }));
   }
 }
 
