@@ -790,6 +790,8 @@ interface Placements {
   tags: Int32Array;
   name: Int32Array;
   target: Int32Array;
+  /** Position of resource k's unit among the units analyzed. */
+  unit: Int32Array;
   outside: Uint8Array;
   /** Resources whose unit is not among those analyzed. */
   outsideUnits: number;
@@ -837,6 +839,8 @@ function placeResources(ctx: Context, unitIndex: ReadonlyMap<string, number>, un
   const name = new Int32Array(n);
   const target = new Int32Array(n);
   const outside = new Uint8Array(n);
+  const unit = new Int32Array(n);
+  for (let u = 0; u < unitCount; u++) unit.fill(u, unitStart[u]!, unitStart[u + 1]!);
   let c = 0;
   let t = 0;
   for (let k = 0; k < n; k++) {
@@ -857,7 +861,7 @@ function placeResources(ctx: Context, unitIndex: ReadonlyMap<string, number>, un
     name[k] = ctx.signature(r.name);
     target[k] = ctx.target(r.targetPopulation);
   }
-  return { resources, unitStart, cellStart, cells, tagStart, tags, name, target, outside, outsideUnits };
+  return { resources, unitStart, cellStart, cells, tagStart, tags, name, target, unit, outside, outsideUnits };
 }
 
 // ---- One unit's findings -------------------------------------------------------------------------
@@ -879,12 +883,15 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly stri
     }, { lexicon: ctx.lexicon, unit, members: NO_RESOURCES, detail: '' }));
     return;
   }
+  // Key prefixes made once per unit: the findings keep their keys.
+  let emptyKey: string | undefined;
+  let lowKey: string | undefined;
   for (let i = 0; i < tally.size; i++) {
     const count = tally.count[i]!;
     const cell = ctx.cellKeys[i]!;
     if (count === 0) {
       out.push(finding({
-        key: `gap_empty:${level === 'scope' ? 'scope:' : ''}${unit.id}:${cell}`,
+        key: (emptyKey ??= `gap_empty:${level === 'scope' ? 'scope:' : ''}${unit.id}:`) + cell,
         code: 'gap_empty',
         level,
         unitIds,
@@ -899,7 +906,7 @@ function gapFindings(ctx: Context, unit: ResourceMapUnit, unitIds: readonly stri
     const coverage = served / population;
     if (coverage >= ctx.minCoverage) continue;
     out.push(finding({
-      key: `gap_low_coverage:${level === 'scope' ? 'scope:' : ''}${unit.id}:${cell}`,
+      key: (lowKey ??= `gap_low_coverage:${level === 'scope' ? 'scope:' : ''}${unit.id}:`) + cell,
       code: 'gap_low_coverage',
       level,
       unitIds,
@@ -951,6 +958,8 @@ function cellFindings(ctx: Context, p: Placements, unit: ResourceMapUnit, unitId
     for (let c = p.cellStart[k]!; c < p.cellStart[k + 1]!; c++) byCell[fill[p.cells[c]!]!++] = k;
   }
   let redundancies: Map<string, RedundancyGroup> | undefined;
+  // Key prefixes made once per unit: the findings keep their keys.
+  let fragmentationKey: string | undefined;
   for (let i = 0; i < size; i++) {
     const start = cellFrom[i]!;
     const count = cellFrom[i + 1]! - start;
@@ -975,7 +984,7 @@ function cellFindings(ctx: Context, p: Placements, unit: ResourceMapUnit, unitId
         looseCost += num(r.annualCost);
       }
       out.push(finding({
-        key: `fragmentation:${unit.id}:${cell}`,
+        key: (fragmentationKey ??= `fragmentation:${unit.id}:`) + cell,
         code: 'fragmentation',
         level: 'unit',
         unitIds,
@@ -1097,47 +1106,64 @@ export function findExpiringResourceFunding(
   months = RESOURCE_DEFAULT_EXPIRING_MONTHS,
 ): ResourceFinding[] {
   const unitById = units instanceof Map ? units : new Map((units as readonly ResourceMapUnit[]).map((u) => [u.id, u]));
-  return fundingFindings(resources, new Lexicon(framework, unitById), unitById, asOf, months);
+  const found: ResourceFinding[] = [];
+  fundingFindings(resources, new Lexicon(framework, unitById), unitById, asOf, months, found);
+  return found;
 }
 
+/** Funding findings of `resources`, soonest first, appended to `out`. */
 function fundingFindings(
   resources: readonly MappedResource[],
   lexicon: Lexicon,
   unitById: ReadonlyMap<string, ResourceMapUnit>,
   asOf: string,
   months: number,
-): ResourceFinding[] {
+  out: ResourceFinding[],
+) {
   const until = addMonthsToIsoDate(asOf, months);
   const today = dayNumber(asOf);
   // Soonest first without sorting every finding: the findings by end date (its day number worked
   // out once), the dates sorted, and only the findings of one date sorted by key.
-  const byDate = new Map<string, { days: number; found: ResourceFinding[] }>();
-  for (const r of resources) {
+  const byDate = new Map<string, { days: number; suffix: string; found: ResourceFinding[] }>();
+  for (let k = 0; k < resources.length; k++) {
+    const r = resources[k]!;
     const endsOn = r.fundingEndsOn;
     if (!endsOn || endsOn > until) continue;
     let date = byDate.get(endsOn);
-    if (!date) byDate.set(endsOn, (date = { days: dayNumber(endsOn), found: [] }));
+    if (!date) byDate.set(endsOn, (date = { days: dayNumber(endsOn), suffix: `:${endsOn}`, found: [] }));
     const annualCost = typeof r.annualCost === 'number' ? r.annualCost : null;
     const fundingSource = r.fundingSource?.trim() ? r.fundingSource.trim() : null;
     const words: Words = { lexicon, unit: unitById.get(r.unitId) ?? null, members: [r], detail: '' };
     const common = { level: 'unit' as const, unitIds: [r.unitId], cells: r.cells, resourceIds: [r.id] };
     date.found.push(
       endsOn < asOf
-        ? finding({ key: `funding_ended:${r.id}:${endsOn}`, code: 'funding_ended', ...common, figures: { endsOn, daysAgo: today - date.days, annualCost, fundingSource } }, words)
-        : finding({ key: `funding_expiring:${r.id}:${endsOn}`, code: 'funding_expiring', ...common, figures: { endsOn, daysLeft: date.days - today, annualCost, fundingSource } }, words),
+        ? finding({ key: `funding_ended:${r.id}` + date.suffix, code: 'funding_ended', ...common, figures: { endsOn, daysAgo: today - date.days, annualCost, fundingSource } }, words)
+        : finding({ key: `funding_expiring:${r.id}` + date.suffix, code: 'funding_expiring', ...common, figures: { endsOn, daysLeft: date.days - today, annualCost, fundingSource } }, words),
     );
   }
-  const found: ResourceFinding[] = [];
-  for (const endsOn of [...byDate.keys()].sort(byText)) {
-    const same = byDate.get(endsOn)!.found;
-    // A stable sort, as sorting all of them by date then key was.
-    if (same.length > 1) same.sort(byKey);
-    for (const f of same) found.push(f);
+  const dates = [...byDate.keys()].sort(byText);
+  for (let d = 0; d < dates.length; d++) {
+    const { suffix, found } = byDate.get(dates[d]!)!;
+    // The findings of one date differ in their key only by the resource id (the code follows from
+    // the date): compared as the keys would be, without building them flat. A stable sort, as
+    // sorting all of them by date then key was.
+    if (found.length > 1) found.sort((a, b) => compareWithTail(String(a.resourceIds[0]), String(b.resourceIds[0]), suffix));
+    for (let i = 0; i < found.length; i++) out.push(found[i]!);
   }
-  return found;
 }
 
-const byKey = (a: ResourceFinding, b: ResourceFinding) => byText(a.key, b.key);
+/** `byText(a + tail, b + tail)`, without building the strings. */
+function compareWithTail(a: string, b: string, tail: string): number {
+  const la = a.length + tail.length;
+  const lb = b.length + tail.length;
+  const n = Math.min(la, lb);
+  for (let i = 0; i < n; i++) {
+    const ca = i < a.length ? a.charCodeAt(i) : tail.charCodeAt(i - a.length);
+    const cb = i < b.length ? b.charCodeAt(i) : tail.charCodeAt(i - b.length);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+  }
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
 
 // ---- Across a feeder pattern ---------------------------------------------------------------------
 
@@ -1197,11 +1223,11 @@ function economiesFindings(ctx: Context, p: Placements, feederId: string, feeder
   for (let start = 0; start < sorted.length; ) {
     const key = Math.floor(sorted[start]! / POSITION);
     const base = key * POSITION;
-    const firstUnit = res[members[sorted[start]! - base]!]!.unitId;
+    const firstUnit = p.unit[members[sorted[start]! - base]!]!;
     let end = start + 1;
     let spread = false;
     while (end < sorted.length && sorted[end]! - base < POSITION) {
-      if (!spread && res[members[sorted[end]! - base]!]!.unitId !== firstUnit) spread = true;
+      if (!spread && p.unit[members[sorted[end]! - base]!]! !== firstUnit) spread = true;
       end += 1;
     }
     if (spread) {
@@ -1237,7 +1263,8 @@ function economiesFindings(ctx: Context, p: Placements, feederId: string, feeder
   // for the usual single need the context's strings and cell list, since findings are kept.
   const prefix = `economies_of_scale:${feederId}:`;
   const positions = ctx.scratch.groupPositions;
-  for (const g of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     const found = new Array<MappedResource>(g.size);
     const resourceIds = new Array<string>(g.size);
     let total = 0;
@@ -1349,7 +1376,8 @@ export function analyzeResources(input: {
   const unitById = new Map<string, ResourceMapUnit>();
   const unitIndex = new Map<string, number>();
   const unitOrder: ResourceMapUnit[] = [];
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
     if (unitById.has(u.id)) continue;
     unitById.set(u.id, u);
     unitIndex.set(u.id, unitOrder.length);
@@ -1387,11 +1415,17 @@ export function analyzeResources(input: {
     const whole: ResourceMapUnit = { id: input.scope.id, name: input.scope.name, population: scope.populationKnownUnits > 0 ? scope.population : null };
     gapFindings(ctx, whole, NONE, scope, findings, 'scope');
   }
-  for (const [feederId, f] of byFeeder) economiesFindings(ctx, p, feederId, f.name, f.ranges, findings);
-  for (const f of fundingFindings(p.resources, ctx.lexicon, unitById, asOf, months)) findings.push(f);
+  // Indexed loops here and in the functions called once per run: `for … of` in code that is not
+  // optimized allocates an iterator result per element.
+  const feeders = [...byFeeder];
+  for (let i = 0; i < feeders.length; i++) {
+    const [feederId, f] = feeders[i]!;
+    economiesFindings(ctx, p, feederId, f.name, f.ranges, findings);
+  }
+  fundingFindings(p.resources, ctx.lexicon, unitById, asOf, months, findings);
 
   const counts = Object.fromEntries(RESOURCE_FINDING_CODES.map((c) => [c, 0])) as Record<ResourceFindingCode, number>;
-  for (const f of findings) counts[f.code] += 1;
+  for (let i = 0; i < findings.length; i++) counts[findings[i]!.code] += 1;
   return {
     framework: interventionFrameworkRef(framework),
     asOf,
