@@ -166,6 +166,14 @@ describe.each(testDatabases())('Ed-Fi import on $name', (target) => {
     expect(await unitBy(257901001)).toBeUndefined();
   });
 
+  it('leaves out a resource holding a NUL character by name instead of failing with a 500', async () => {
+    const state = await newState();
+    const run = await previewed(state, [JSON.stringify([...shifted(GRAND_BEND, 3000), { schoolId: 257901994, nameOfInstitution: 'Nul\u0000 School', localEducationAgencyReference: { localEducationAgencyId: 257901 } }])]);
+    const nul = (await problemsOf(run)).filter((p) => /NUL character/.test(p.message));
+    expect(nul.map((p) => p.line)).toEqual([shifted(GRAND_BEND, 3000).length + 1]);
+    expect(run.counts.creates).toBe(shifted(GRAND_BEND, 3000).length);
+  });
+
   it('reads FeederSchoolAssociations (elementary → middle → high) into feeder patterns to review, and applies them', async () => {
     const state = await newState();
     const run = await previewed(state, [JSON.stringify(shifted(GRAND_BEND, 4000))]);

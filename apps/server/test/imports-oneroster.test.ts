@@ -338,6 +338,21 @@ describe.each(testDatabases())('OneRoster import on $name', (target) => {
     expect((await agent.post(`/api/people/${stateAdmin.id}/password`, { password: 'taken-over-123456' })).statusCode).toBe(404);
   });
 
+  it('leaves out rows holding a NUL character by name instead of failing with a 500', async () => {
+    const state = await newState();
+    const orgs = 'sourcedId,name,type,parentSourcedId\nnul-d,Nul District,district,\nnul-s,Nul\u0000 School,school,nul-d\n';
+    const users = 'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n' +
+      'nulu-1,active,2026-08-01T00:00:00Z,true,nul-d,teacher,a,,Ann\u0000,Nul,,,ann.nul@nul.example.org,,,,,\nnulu-2,active,2026-08-01T00:00:00Z,true,nul-d,teacher,b,,Bo,Nul,,,bo.nul@nul.example.org,,,,,\n';
+    const run = await previewed(state, { orgs, users });
+    const nul = (await problemsOf(run)).filter((p) => /NUL character/.test(p.message));
+    expect(nul.map((p) => [p.file, p.line])).toEqual([
+      ['orgs', 3],
+      ['users', 2],
+    ]);
+    expect(run.counts.creates).toBe(1);
+    expect(run.people!.counts).toMatchObject({ creates: 1 });
+  });
+
   it('names the users it cannot use, and a failure half-way through the grants leaves nothing', async () => {
     const state = await newState();
     const orgs = own(ORGS, 'p3').replace(/,0\d*,/g, ',,');

@@ -62,7 +62,7 @@ import {
   type Queryable,
 } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
-import { readCsv } from './csv-stream.js';
+import { nulProblem, readCsv } from './csv-stream.js';
 import { applyRunPeople, peopleOfRun } from './people.js';
 
 export type ImportSlot = 'schools' | 'leas' | 'regions' | 'feeders' | 'orgs' | 'users' | 'roles' | 'edfi';
@@ -121,6 +121,8 @@ export class DirectoryFiles {
           return;
         }
         rows++;
+        const nul = nulProblem(file.slot, record, line);
+        if (nul) return void this.problems.push(nul);
         if (file.slot === 'schools') {
           const r = parseCcdSchool(header as CcdHeader, record, line);
           if (r.ok) this.schools.push(r.row);

@@ -4,6 +4,7 @@
 // A byte-order mark is dropped; a UTF-16 file is refused with a plain reason.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import type { ImportFile, ImportProblem } from '@trellis/core';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -171,4 +172,14 @@ export async function readCsv(
     input.destroy();
   }
   return { encoding: sniffer.encoding, bytes, records, error };
+}
+
+/**
+ * A row holding a NUL character (\u0000) as a problem of its line: PostgreSQL stores no NUL in
+ * text, so such a row is left out by name instead of failing the whole preview with a 500.
+ */
+export function nulProblem(file: ImportFile, record: readonly string[], line: number): ImportProblem | null {
+  const column = record.findIndex((c) => c.includes('\u0000'));
+  if (column < 0) return null;
+  return { file, line, key: null, name: null, field: null, message: `column ${column + 1} holds a NUL character (\\u0000), which Trellis cannot store; the row is left out` };
 }

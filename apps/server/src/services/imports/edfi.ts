@@ -31,6 +31,10 @@ export class EdfiFiles {
     parser.onValue = ({ value, stack }) => {
       if (stack.length !== 1) return;
       count++;
+      if (JSON.stringify(value).includes('\\u0000')) {
+        this.problems.push({ file: 'edfi', line: count, key: null, name: null, field: null, message: `resource ${count} of ${file.name.slice(0, 200)} holds a NUL character (\\u0000), which Trellis cannot store; it is left out` });
+        return;
+      }
       const r = parseEdfiResource(value, count);
       if (!r.ok) this.problems.push(r.problem);
       else if (r.row) this.rows.push(r.row);

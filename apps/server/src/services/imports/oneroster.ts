@@ -32,7 +32,7 @@ import {
 import { findPeopleForImport, findSourceUnitsElsewhere, insertImportPeople, listDirectoryUnits, listImportPeople, countImportPeople, recordAuditEvent, updateImportRun } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { actorOf, getImportRun, importUnit, runFor, storeRun, type OnProgress, type UploadedFile } from './ccd.js';
-import { readCsv } from './csv-stream.js';
+import { nulProblem, readCsv } from './csv-stream.js';
 import { storedMapping, type StoredRoleMapping } from './people.js';
 
 /** Collects the rows of orgs.csv, users.csv and roles.csv as they stream in, with every problem. */
@@ -69,6 +69,8 @@ export class OneRosterFiles {
         }
         if (record.length === 1 && record[0]!.trim() === '') return;
         rows++;
+        const nul = nulProblem(slot, record, line);
+        if (nul) return void this.problems.push(nul);
         if (slot === 'orgs') {
           const r = parseOneRosterOrg(header, record, line);
           if (!r.ok) this.problems.push(r.problem);
