@@ -153,7 +153,13 @@ class Tally {
 
   /** Back to zero, to tally the next unit without allocating. */
   reset() {
-    for (const a of [this.count, this.shared, this.fte, this.cost, this.fullCost, this.served, this.unknown]) a.fill(0);
+    this.count.fill(0);
+    this.shared.fill(0);
+    this.fte.fill(0);
+    this.cost.fill(0);
+    this.fullCost.fill(0);
+    this.served.fill(0);
+    this.unknown.fill(0);
     this.resources = this.totalFte = this.totalCost = this.population = 0;
     this.populationKnownUnits = this.populationUnknownUnits = this.unitCount = 0;
     this.outside = [];
@@ -215,26 +221,29 @@ class Tally {
 
   toMap(framework: InterventionFramework): ResourceMap {
     const population = this.populationKnownUnits > 0 ? this.population : null;
-    const cells = interventionCells(framework).map(
-      (c, i): ResourceCellTally => ({
-        cell: c.key,
+    // A plain loop into an array of the exact length: a state's analysis makes 10,000 of these.
+    const keys = interventionCells(framework);
+    const cells = new Array<ResourceCellTally>(this.size);
+    for (let i = 0; i < this.size; i++) {
+      cells[i] = {
+        cell: keys[i]!.key,
         count: this.count[i]!,
         sharedCount: this.shared[i]!,
-        staffFte: round(this.fte[i]!, 4),
-        annualCost: round(this.cost[i]!, 2),
-        fullAnnualCost: round(this.fullCost[i]!, 2),
+        staffFte: round4(this.fte[i]!),
+        annualCost: round2(this.cost[i]!),
+        fullAnnualCost: round2(this.fullCost[i]!),
         populationServed: this.served[i]!,
         populationUnknown: this.unknown[i]!,
         coverage: population !== null && population > 0 && this.unknown[i]! < this.count[i]! ? this.served[i]! / population : null,
-      }),
-    );
+      };
+    }
     return {
       framework: interventionFrameworkRef(framework),
       unitCount: this.unitCount,
       population,
       populationUnknownUnits: this.populationUnknownUnits,
       cells,
-      totals: { resources: this.resources, staffFte: round(this.totalFte, 4), annualCost: round(this.totalCost, 2) },
+      totals: { resources: this.resources, staffFte: round4(this.totalFte), annualCost: round2(this.totalCost) },
       outsideFramework: this.outside,
     };
   }
@@ -244,6 +253,9 @@ const round = (v: number, digits: number) => {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 };
+// The same for 2 and 4 digits (10 ** 2 and 10 ** 4 are exact), without the power.
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
 /**
  * The framework matrix summed over `units` (one unit for its own map; a feeder pattern's, a
