@@ -228,7 +228,7 @@ describe.each(testDatabases())('coaching focus areas on $name', (target) => {
     expectProblem(await leader.get(`/api/units/${school.id}/coaching/coach-candidates?q=`), 400, { field: 'q' });
   });
 
-  it('keeps an engagement to the picker’s people when an id is sent directly: another district’s person is refused as coach or leader, naming nobody and writing nothing', async () => {
+  it('keeps an engagement to the picker’s people when an id is sent directly: another district’s person is refused as coach or leader, naming nobody and writing nothing; facilitator checks and hand-over plans too', async () => {
     const southTeacher = await createPerson(api.db, { home: southSchool, name: 'Riley South Secret', email: `riley.south.${process.pid}@south.test`, password: null });
     const roaming = await createPersonWithRole(api.db, tree.south.unit, 'leader', { home: null, name: 'Riley Roaming Leader' });
     const northTeacher = await createPerson(api.db, { home: school, name: 'Riley North Teacher', password: null });
@@ -249,6 +249,15 @@ describe.each(testDatabases())('coaching focus areas on $name', (target) => {
     const e = made.json() as { engagement: { id: string; version: number } };
     const changed = await leader.patch(`/api/coaching/engagements/${e.engagement.id}`, { version: e.engagement.version, coachPersonId: southTeacher.id });
     expectProblem(changed, 400, { field: 'coachPersonId', rule: /must be someone you may see/ });
+    // Facilitator checks and hand-over plans answer with the person's name too: the same rule.
+    const check = await leader.post('/api/coaching/facilitator-checks', { facilitatorPersonId: southTeacher.id, unitId: school.id, checkedOn: chicagoToday(), answers: [{ itemKey: 'identify-administrative-lead', answer: 'yes' }] });
+    expectProblem(check, 400, { field: 'facilitatorPersonId', rule: /must be someone you may see/ });
+    expect(check.body).not.toMatch(/Riley/);
+    const handOver = await leader.post(`/api/units/${school.id}/coaching/capacity-transfers`, { internalLeaderPersonId: southTeacher.id, capacities: ['celebrate-progress'], plannedHandOverOn: dayFromToday(60) });
+    expectProblem(handOver, 400, { field: 'internalLeaderPersonId', rule: /must be someone you may see/ });
+    expect(handOver.body).not.toMatch(/Riley/);
+    const ownCheck = await leader.post('/api/coaching/facilitator-checks', { facilitatorPersonId: northTeacher.id, unitId: school.id, checkedOn: chicagoToday(), answers: [{ itemKey: 'identify-administrative-lead', answer: 'yes' }] });
+    expect(ownCheck.statusCode, ownCheck.body).toBe(201);
     // The state leader sees the south teacher: they may name them.
     const byState = await stateLeader.post('/api/coaching/engagements', { ...engagementBody(school, ['celebrate-progress']), coachPersonId: southTeacher.id });
     expect(byState.statusCode, byState.body).toBe(201);

@@ -247,7 +247,7 @@ export async function engagementCadence(ctx: ServiceContext, id: string, on: str
 const issuesError = (issues: FieldIssue[], what = 'The engagement') => invalid(`${what} has a problem: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}.`, issues);
 
 /**
- * Whether the caller may name this person in an engagement: themselves, someone they may see (as
+ * Whether the caller may name this person in an engagement, a facilitator check or a hand-over plan: themselves, someone they may see (as
  * GET /api/people finds them), or an external coach (no home unit, no grant) — the coach picker's
  * rule (docs/decisions/0020), so that an id typed directly neither reveals another district's
  * person (the engagement answers with their name and email) nor gives them a district's school.
@@ -532,7 +532,9 @@ export async function createFacilitatorCheck(ctx: ServiceContext, body: Coaching
   return ctx.db
     .transaction(async (tx) => {
       const unit = await unitFor(ctx, tx, body.unitId, 'coaching.record');
-      if (!(await findPerson(tx, body.facilitatorPersonId))) throw invalid('The facilitator was not found.', [{ field: 'facilitatorPersonId', message: 'is not a person in Trellis' }]);
+      const facilitator = await findPerson(tx, body.facilitatorPersonId);
+      if (!facilitator) throw invalid('The facilitator was not found.', [{ field: 'facilitatorPersonId', message: 'is not a person in Trellis' }]);
+      if (!(await mayName(ctx, tx, facilitator))) throw invalid('The facilitator is not someone you may choose.', [{ field: 'facilitatorPersonId', message: NOT_NAMEABLE }]);
       const today = localDay(new Date(), await timeZoneOf(tx, unit));
       if (body.checkedOn > today) throw invalid('A checklist records what was found: it cannot be dated in the future.', [{ field: 'checkedOn', message: `must not be in the future (today is ${today})` }]);
       const c = await insertCoachingFacilitatorCheck(tx, { ...body, unitId: unit.id, catalogVersion: COACHING_FACILITATOR_CATALOG.version }, ctx.caller.personId);
@@ -586,7 +588,9 @@ export async function createCapacityTransfer(ctx: ServiceContext, unitId: string
     .transaction(async (tx) => {
       const unit = await unitFor(ctx, tx, unitId, 'coaching.manage');
       await checkFocusKeys(tx, unit, [{ field: 'capacities', keys: body.capacities }], 'The hand-over entry');
-      if (!(await findPerson(tx, body.internalLeaderPersonId))) throw invalid('The leader was not found.', [{ field: 'internalLeaderPersonId', message: 'is not a person in Trellis' }]);
+      const leader = await findPerson(tx, body.internalLeaderPersonId);
+      if (!leader) throw invalid('The leader was not found.', [{ field: 'internalLeaderPersonId', message: 'is not a person in Trellis' }]);
+      if (!(await mayName(ctx, tx, leader))) throw invalid('The leader is not someone you may choose.', [{ field: 'internalLeaderPersonId', message: NOT_NAMEABLE }]);
       const t = await insertCoachingCapacityTransfer(tx, { unitId: unit.id, internalLeaderPersonId: body.internalLeaderPersonId, capacities: body.capacities, plannedHandOverOn: body.plannedHandOverOn, note: body.note ?? null });
       await recordAuditEvent(tx, { actorId: ctx.caller.personId, action: 'coaching_capacity_transfer.create', entityType: 'coaching_capacity_transfer', entityId: t.id, unitId: unit.id, before: null, after: publicTransfer(t), requestId: ctx.requestId });
       return publicTransfer(t);
