@@ -26,9 +26,12 @@
 // - Funding: ends on or after `asOf` and within `expiringWithinMonths` (default 12) calendar
 //   months, the ends included; funding that ended before `asOf` is its own finding.
 // - Everything is bucketed (by unit, cell, purpose, name) before any comparison: no pass compares
-//   all pairs of resources. Resources are laid out in flat arrays and explanations are composed
-//   when read (`ResourceFindingRecord`), so a state of 300,000 resources and 300,000 findings is
-//   analyzed in about a second and a quarter of CPU time (bench/src/resources.ts).
+//   all pairs of resources. Resources are laid out in flat arrays, the per-cell and per-feeder
+//   scratch (buckets, hash tables, positions) lives in typed arrays reused for the whole run, kept
+//   findings get exact-length arrays and shared key prefixes, and explanations are composed when
+//   read (`ResourceFindingRecord`): garbage collection was half of the time. A state of 300,000
+//   resources and 300,000 findings is analyzed in about 0.65 s of CPU time (bench/src/resources.ts);
+//   packages/core/test/resources-reference.test.ts holds the results to a straightforward reference.
 import type { SourceRef } from '../catalogs/sources.js';
 import { interventionCellIndex, interventionCells, interventionFrameworkRef, type InterventionFramework, type InterventionFrameworkRef } from './framework.js';
 
