@@ -59,7 +59,11 @@ export async function phaseOfUnit(q: Queryable, unitId: string) {
 
 /** Milestones the unit has reached that no one has confirmed or dismissed yet. */
 export async function proposedCelebrations(q: Queryable, unit: Unit): Promise<ProposedCelebration[]> {
-  const [benchmarkRatings, plans, mechanisms, phase] = await Promise.all([latestRatings(q, unit.id), listUnitPlans(q, unit.id), listUnitMechanisms(q, unit.id), phaseOfUnit(q, unit.id)]);
+  // One after another: `q` may be a transaction's single connection, which runs one query at a time.
+  const benchmarkRatings = await latestRatings(q, unit.id);
+  const plans = await listUnitPlans(q, unit.id);
+  const mechanisms = await listUnitMechanisms(q, unit.id);
+  const phase = await phaseOfUnit(q, unit.id);
   const proposals = detectProgressMilestones(
     { id: unit.id, name: unit.name },
     {},
