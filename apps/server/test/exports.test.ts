@@ -66,14 +66,25 @@ describe.each(testDatabases())('exports on $name', (target) => {
   describe('the units under a unit', () => {
     it('downloads the district and everything under it, parents first, in CSV and XLSX alike', async () => {
       const url = `/api/units/${tree.north.unit.id}/subtree/export`;
-      const csv = csvRows(await northLeader.get(url), /north-district-\d+-units/);
-      expect(csv[0]).toEqual(['Name', 'Kind', 'Under', 'Parent', 'NCES id', 'State id', 'Lowest grade', 'Highest grade', 'Enrollment', 'Archived', 'Units directly under it', 'Id', 'Parent id', 'Last changed']);
       const north = tree.north;
       const fp = north.feederPatterns[0]!;
+      // What a directory import records of a school goes out with it.
+      await db.query(
+        `update units set address = '12 Elm Street', city = 'Harbor', zip = '55501', latitude = 44.5, longitude = -93.25, level = 'elementary', school_type = 1, charter = false, operational_status = 'open' where id = $1`,
+        [fp.schools[0]!.id],
+      );
+      const csv = csvRows(await northLeader.get(url), /north-district-\d+-units/);
+      expect(csv[0]).toEqual([
+        'Name', 'Kind', 'Under', 'Parent', 'NCES id', 'State id', 'Lowest grade', 'Highest grade', 'Enrollment',
+        'Address', 'City', 'ZIP', 'Latitude', 'Longitude', 'School level', 'School type', 'Charter', 'NCES status',
+        'Archived', 'Units directly under it', 'Id', 'Parent id', 'Last changed',
+      ]);
       expect(column(csv, 'Id').sort()).toEqual([north.unit.id, ...north.feederPatterns.flatMap((f) => [f.unit.id, ...f.schools.map((s) => s.id)])].sort());
       expect(column(csv, 'Name')[0]).toBe(north.unit.name);
-      const school = csv.find((r) => r[11] === fp.schools[0]!.id)!;
+      const school = csv.find((r) => r[20] === fp.schools[0]!.id)!;
       expect(school.slice(0, 4)).toEqual([fp.schools[0]!.name, 'School', `${north.unit.name} › ${fp.unit.name}`, fp.unit.name]);
+      expect(school.slice(9, 18)).toEqual(['12 Elm Street', 'Harbor', '55501', '44.5', '-93.25', 'Elementary', 'Regular school', 'no', 'Open']);
+      expect(csv.find((r) => r[20] === fp.unit.id)!.slice(9, 18)).toEqual(['', '', '', '', '', '', '', '', '']);
       const xlsx = await xlsxRows(await northLeader.get(`${url}?format=xlsx`), /north-district-\d+-units/);
       expect(xlsx).toEqual(csv);
     });
@@ -84,15 +95,17 @@ describe.each(testDatabases())('exports on $name', (target) => {
       const url = `/api/units/${tree.north.unit.id}/subtree/export`;
       expect(column(csvRows(await northLeader.get(url), /.*/), 'Name')).not.toContain('Closed Elementary');
       const all = csvRows(await northLeader.get(`${url}?includeArchived=true`), /.*/);
-      expect(all.find((r) => r[0] === 'Closed Elementary')![9]).toBe('yes');
+      expect(column(all, 'Archived')[column(all, 'Name').indexOf('Closed Elementary')]).toBe('yes');
       expect(column(csvRows(await northLeader.get(`${url}?depth=1`), /.*/), 'Kind')).toEqual(['District', 'Feeder pattern', 'Feeder pattern']);
     });
 
     it('keeps a name that looks like a formula as text in CSV (a leading apostrophe) and as it is in XLSX', async () => {
       const school = await createUnit(db, 'school', tree.south.feederPatterns[0]!.unit, { name: '=HYPERLINK("http://example.org","x")' });
       const url = `/api/units/${tree.south.feederPatterns[0]!.unit.id}/subtree/export`;
-      expect(csvRows(await stateAdmin.get(url), /.*/).find((r) => r[11] === school.id)![0]).toBe(`'=HYPERLINK("http://example.org","x")`);
-      expect((await xlsxRows(await stateAdmin.get(`${url}?format=xlsx`), /.*/)).find((r) => r[11] === school.id)![0]).toBe('=HYPERLINK("http://example.org","x")');
+      const csv = csvRows(await stateAdmin.get(url), /.*/);
+      expect(column(csv, 'Name')[column(csv, 'Id').indexOf(school.id)]).toBe(`'=HYPERLINK("http://example.org","x")`);
+      const xlsx = await xlsxRows(await stateAdmin.get(`${url}?format=xlsx`), /.*/);
+      expect(column(xlsx, 'Name')[column(xlsx, 'Id').indexOf(school.id)]).toBe('=HYPERLINK("http://example.org","x")');
     });
 
     it('answers 404 for a unit outside the reader’s reach, and 400 naming a format it does not have', async () => {

@@ -46,32 +46,44 @@ export function toUnit(r: UnitRow): Unit {
   };
 }
 
+interface DirectoryRow {
+  id: string;
+  address: string | null;
+  city: string | null;
+  zip: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  level: UnitDirectory['level'];
+  school_type: number | null;
+  charter: boolean | null;
+  operational_status: UnitDirectory['operationalStatus'];
+}
+
+const toDirectory = (r: DirectoryRow): UnitDirectory => ({
+  address: r.address,
+  city: r.city,
+  zip: r.zip,
+  latitude: r.latitude === null ? null : Number(r.latitude),
+  longitude: r.longitude === null ? null : Number(r.longitude),
+  level: r.level,
+  schoolType: r.school_type === null ? null : Number(r.school_type),
+  charter: r.charter,
+  operationalStatus: r.operational_status,
+});
+
+const DIRECTORY_COLUMNS = 'id, address, city, zip, latitude, longitude, level, school_type, charter, operational_status';
+
 /** The directory entry of a unit (address, location, NCES level, type, charter, status); null if no such unit. */
 export async function findUnitDirectory(q: Queryable, id: string): Promise<UnitDirectory | null> {
-  const rows = await q.query<{
-    address: string | null;
-    city: string | null;
-    zip: string | null;
-    latitude: number | null;
-    longitude: number | null;
-    level: UnitDirectory['level'];
-    school_type: number | null;
-    charter: boolean | null;
-    operational_status: UnitDirectory['operationalStatus'];
-  }>(`select address, city, zip, latitude, longitude, level, school_type, charter, operational_status from units where id = $1`, [id]);
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    address: r.address,
-    city: r.city,
-    zip: r.zip,
-    latitude: r.latitude === null ? null : Number(r.latitude),
-    longitude: r.longitude === null ? null : Number(r.longitude),
-    level: r.level,
-    schoolType: r.school_type === null ? null : Number(r.school_type),
-    charter: r.charter,
-    operationalStatus: r.operational_status,
-  };
+  const rows = await q.query<DirectoryRow>(`select ${DIRECTORY_COLUMNS} from units where id = $1`, [id]);
+  return rows[0] ? toDirectory(rows[0]) : null;
+}
+
+/** The directory entries of many units at once, by id (units not found are absent). */
+export async function findUnitDirectories(q: Queryable, ids: readonly string[]): Promise<Map<string, UnitDirectory>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<DirectoryRow>(`select ${DIRECTORY_COLUMNS} from units where id = any($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, toDirectory(r)]));
 }
 
 /**

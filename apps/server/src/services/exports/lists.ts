@@ -1,7 +1,7 @@
 // The product's lists as tables to download. Each goes through the list's own service, so it has
 // the same access check and the same filters as the list on screen — only without paging.
-import { conflict, decide, MECHANISM_STATUS_LABELS, UNIT_KIND_LABELS, type AuditQuery, type Unit } from '@trellis/core';
-import { findUnit, findUnitsByIds } from '@trellis/db';
+import { conflict, decide, MECHANISM_STATUS_LABELS, OPERATIONAL_STATUS_LABELS, SCHOOL_TYPE_LABELS, UNIT_KIND_LABELS, type AuditQuery, type Unit, type UnitDirectory } from '@trellis/core';
+import { findUnit, findUnitDirectories, findUnitsByIds } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { auditTrail } from '../audit.js';
 import { getUnitMechanisms } from '../mechanisms/mechanisms.js';
@@ -22,15 +22,38 @@ function placeNames(units: Unit[]): Map<string, string> {
   return place;
 }
 
+const LEVEL_WORDS = { elementary: 'Elementary', middle: 'Middle', high: 'High', other: 'Other' } as const;
+
+/** Address, city, ZIP, coordinates, level, type, charter and NCES status, as a directory import recorded them. */
+function directoryCells(d: UnitDirectory | undefined): Cell[] {
+  if (!d) return [null, null, null, null, null, null, null, null, null];
+  return [
+    d.address,
+    d.city,
+    d.zip,
+    d.latitude,
+    d.longitude,
+    d.level ? LEVEL_WORDS[d.level] : null,
+    d.schoolType === null ? null : (SCHOOL_TYPE_LABELS[d.schoolType] ?? String(d.schoolType)),
+    d.charter === null ? null : d.charter ? 'yes' : 'no',
+    d.operationalStatus ? OPERATIONAL_STATUS_LABELS[d.operationalStatus] : null,
+  ];
+}
+
 /** A unit and the units under it (to a depth, with or without archived ones), parents before children. */
 export async function exportSubtree(ctx: ServiceContext, unitId: string, opts: { depth?: number | undefined; includeArchived: boolean }): Promise<ExportTable> {
   const units = await getSubtree(ctx, unitId, opts);
+  const directory = await findUnitDirectories(ctx.db, units.map((u) => u.id));
   const top = units[0]!;
   const place = placeNames(units);
   const byId = new Map(units.map((u) => [u.id, u]));
   return {
     fileBase: fileSlug(top.name, 'units'),
-    header: ['Name', 'Kind', 'Under', 'Parent', 'NCES id', 'State id', 'Lowest grade', 'Highest grade', 'Enrollment', 'Archived', 'Units directly under it', 'Id', 'Parent id', 'Last changed'],
+    header: [
+      'Name', 'Kind', 'Under', 'Parent', 'NCES id', 'State id', 'Lowest grade', 'Highest grade', 'Enrollment',
+      'Address', 'City', 'ZIP', 'Latitude', 'Longitude', 'School level', 'School type', 'Charter', 'NCES status',
+      'Archived', 'Units directly under it', 'Id', 'Parent id', 'Last changed',
+    ],
     rows: units.map((u) => [
       u.name,
       UNIT_KIND_LABELS[u.kind],
@@ -41,6 +64,7 @@ export async function exportSubtree(ctx: ServiceContext, unitId: string, opts: {
       u.gradeLow,
       u.gradeHigh,
       u.enrollment,
+      ...directoryCells(directory.get(u.id)),
       u.archived ? 'yes' : 'no',
       u.childCount,
       u.id,
