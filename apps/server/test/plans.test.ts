@@ -204,6 +204,28 @@ describe.each(testDatabases())('plans on $name', (target) => {
     await expectProblem(await southLeader.get(`/api/units/${district.id}/plans`), 404);
   });
 
+  it('finds the incompletely planned and overdue tasks of a subtree among more than 5,000 planned open ones', async () => {
+    const school = await createUnit(api.db, 'school', tree.north.feederPatterns[1]!.unit, { name: 'Many Tasks Elementary' });
+    const plan = (await districtLeader.post('/api/plans', { unitId: school.id, kind: 'start_up_phase_in', title: 'A long plan' })).json() as { id: string };
+    // 5,001 open tasks, each with a WHO and a due date next year: complete, not overdue.
+    await api.db.query(
+      `insert into tasks (id, unit_id, plan_id, position, title, due_on, status)
+       select gen_random_uuid(), $1, $2, n, 'Planned task ' || n, current_date + 365, 'not_started' from generate_series(1, 5001) n`,
+      [school.id, plan.id],
+    );
+    await api.db.query(`insert into task_people (task_id, person_id) select id, $2 from tasks where plan_id = $1`, [plan.id, teamMemberPerson.id]);
+    // Sorted after all of them (no due date; or due long ago but named last): one of each kind.
+    const undated = await districtLeader.post(`/api/plans/${plan.id}/tasks`, { title: 'Zz no date yet', personIds: [teamMemberPerson.id] });
+    expect(undated.statusCode, undated.body).toBe(201);
+    const late = await districtLeader.post(`/api/plans/${plan.id}/tasks`, { title: 'Zz late', personIds: [teamMemberPerson.id], dueOn: '2020-02-03' });
+    expect(late.statusCode, late.body).toBe(201);
+    const incomplete = (await districtLeader.get(`/api/units/${tree.north.unit.id}/plan-tasks?filter=incomplete&subtree=true`)).json() as { title: string }[];
+    expect(incomplete.map((t) => t.title)).toContain('Zz no date yet');
+    expect(incomplete.map((t) => t.title)).not.toContain('Planned task 1');
+    const overdue = (await districtLeader.get(`/api/units/${school.id}/plan-tasks?filter=overdue`)).json() as { title: string }[];
+    expect(overdue.map((t) => t.title)).toEqual(['Zz late']);
+  });
+
   it('lists my tasks, exports the plan as CSV and my due dates as iCalendar, at a private feed address too', async () => {
     const plan = (await districtLeader.post('/api/plans', { unitId: district.id, kind: 'strategic_system_change', title: 'Feed check' })).json();
     const task = await districtLeader.post(`/api/plans/${plan.id}/tasks`, { title: 'Brief the board', personIds: [teamMemberPerson.id], dueOn: '2020-01-15' });

@@ -324,6 +324,11 @@ export interface PlanTaskFilter {
   /** Leave out tasks of superseded plan versions (default true). */
   current?: boolean;
   openOnly?: boolean;
+  /**
+   * Narrows in SQL to the tasks that can be overdue (a due date before today) or incompletely planned
+   * (no due date, or no person and no mechanism), leaves only; the caller applies the exact rule.
+   */
+  candidates?: 'overdue' | 'incomplete';
   limit?: number;
 }
 
@@ -347,6 +352,11 @@ export async function listPlanTasksWhere(q: Queryable, f: PlanTaskFilter): Promi
   }
   if (f.unitId) where.push(`t.unit_id = $${params.push(f.unitId)}`);
   if (f.subtreePaths) where.push(f.subtreePaths.length ? withinSubtrees('u.path', f.subtreePaths, params) : 'false');
+  if (f.candidates) where.push('not exists (select 1 from tasks c where c.parent_task_id = t.id)');
+  if (f.candidates === 'overdue') where.push('t.due_on < current_date');
+  if (f.candidates === 'incomplete') {
+    where.push(`(t.due_on is null or (not exists (select 1 from task_people tp where tp.task_id = t.id) and not exists (select 1 from task_mechanisms tm where tm.task_id = t.id)))`);
+  }
   const rows = await q.query<PlanTaskRow & { plan_title: string; plan_status: PlanStatus; plan_version: number; unit_name: string; has_subtasks: boolean }>(
     `${TASK_SELECT.replace(
       'from tasks t join units u on u.id = t.unit_id',

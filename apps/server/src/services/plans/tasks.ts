@@ -245,7 +245,10 @@ export async function unitPlanTasks(ctx: ServiceContext, unitId: string, opts: {
   const unit = await findUnit(ctx.db, unitId);
   if (!unit) throw notFound('The unit');
   authorize(ctx.caller, 'plan.read', unit.path);
-  const rows = await listPlanTasksWhere(ctx.db, opts.subtree ? { subtreePaths: [unit.path], openOnly: true, limit: 5000 } : { unitId: unit.id, openOnly: true, limit: 5000 });
+  // Overdue and incomplete lists are narrowed in SQL first, so a large subtree's open tasks do not
+  // crowd them out of the 5,000 read; the exact rule is core's, below.
+  const candidates = opts.filter === 'open' ? {} : { candidates: opts.filter };
+  const rows = await listPlanTasksWhere(ctx.db, { ...(opts.subtree ? { subtreePaths: [unit.path] } : { unitId: unit.id }), openOnly: true, limit: 5000, ...candidates });
   const items = (await withoutDraftCopies(ctx.db, rows)).map(listing).filter((t) => !t.hasSubtasks);
   if (opts.filter === 'overdue') return items.filter((t) => t.overdue);
   if (opts.filter === 'incomplete') return items.filter((t) => t.gaps.length > 0);
