@@ -301,6 +301,10 @@ describe.each(testDatabases())('plans on $name', (target) => {
     });
     expect(rec.statusCode, rec.body).toBe(201);
     await expectProblem(await teamMember.post(`/api/plan-recommendations/${rec.json().id}/decision`, { version: 1, decision: 'accepted', decidedOn: '2026-11-10' }), 403);
+    // The unit's list says who may record the decision: the leader, not the team member.
+    const mayDecide = async (agent: Agent) => ((await agent.get(`/api/units/${district.id}/plan-recommendations`)).json() as { id: string; mayDecide: boolean }[]).find((r) => r.id === rec.json().id)!.mayDecide;
+    expect(await mayDecide(teamMember)).toBe(false);
+    expect(await mayDecide(districtLeader)).toBe(true);
     await expectProblem(await districtLeader.post(`/api/plan-recommendations/${rec.json().id}/decision`, { version: 1, decision: 'accepted', decidedOn: '2026-10-10' }), 400, { field: 'decidedOn' });
     const decided = await districtLeader.post(`/api/plan-recommendations/${rec.json().id}/decision`, { version: 1, decision: 'accepted', decidedOn: '2026-11-10', taskIds: [task.id] });
     expect(decided.statusCode, decided.body).toBe(200);

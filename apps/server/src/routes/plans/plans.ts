@@ -120,6 +120,8 @@ const Recommendation = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** In a unit's list: whether the reader may record the decision. */
+  mayDecide: z.boolean().optional(),
 });
 
 export function planRoutes(app: TrellisApp) {

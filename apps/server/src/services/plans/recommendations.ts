@@ -49,7 +49,10 @@ export async function listRecommendations(ctx: ServiceContext, unitId: string) {
   const unit = await findUnit(ctx.db, unitId);
   if (!unit) throw notFound('The unit');
   authorize(ctx.caller, 'plan.read', unit.path);
-  return (await listPlanRecommendations(ctx.db, unit.id)).map(publicRecommendation);
+  // Whether the reader may record decisions here (a leader, or a member of the unit's superintendent
+  // or governing body), so the page offers it only to them; the decision route checks it again.
+  const mayDecide = mayDecideRecommendation(await planActor(ctx, ctx.db, unit.id, unit.path)).allowed;
+  return (await listPlanRecommendations(ctx.db, unit.id)).map((r) => ({ ...publicRecommendation(r), mayDecide }));
 }
 
 export async function createRecommendation(ctx: ServiceContext, body: PlanRecommendationCreate) {

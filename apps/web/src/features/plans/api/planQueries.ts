@@ -142,6 +142,8 @@ export interface RecommendationRecord {
   decisionNote: string | null;
   taskIds: string[];
   version: number;
+  /** In a unit's list: whether the reader may record the decision. */
+  mayDecide?: boolean;
 }
 
 export interface DesignDocumentRecord {

@@ -70,7 +70,7 @@ export function Recommendations({ unitId, plans, mayEdit }: { unitId: string; pl
                 {r.fromMechanismName ? ` by ${r.fromMechanismName}` : ''}.{r.taskIds.length ? ` Carried out by ${r.taskIds.length} task${r.taskIds.length === 1 ? '' : 's'}.` : ''}
               </Text>
               {r.decisionNote && <Text size="sm">Decision note: {r.decisionNote}</Text>}
-              {mayEdit && (r.decision === null || r.decision === 'deferred') && (
+              {r.mayDecide && (r.decision === null || r.decision === 'deferred') && (
                 <Group>
                   <Button
                     size="xs"
