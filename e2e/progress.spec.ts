@@ -213,6 +213,10 @@ test('a school completes a benchmark assessment; the district sees the roll-up c
   await expect(lp.getByTestId('celebration-feed').getByTestId('celebration').filter({ hasText: 'First family night on learning supports' })).toBeVisible();
   await expect(lp.getByTestId('celebration-feed').getByTestId('celebration').filter({ hasText: `Fully in place: ${items[1]!.title}` })).toHaveCount(0);
   await expectAccessible(lp, 'the school’s celebrations after confirming one');
+  // The feed downloads: the leader's own celebration is in it.
+  const feedCsv = await lp.request.get((await lp.getByTestId('download-celebrations-csv').getAttribute('href'))!);
+  expect(feedCsv.status()).toBe(200);
+  expect(await feedCsv.text()).toContain('First family night on learning supports');
 
   // The district's report for the period, on screen and as a PDF whose title names the district.
   await lp.goto(`/units/${districtId}/progress/report?period=${period}`);

@@ -14,7 +14,7 @@ import { createMechanism, createPerson, createPersonWithRole, createRolloutScena
 import { createContact, createEngagement, dayFromToday } from './support/coaching-factories.js';
 import { createPlan } from './support/plan-factories.js';
 import { expectProblem } from './support/problems.js';
-import { createBarrier } from './support/progress-factories.js';
+import { createBarrier, createCelebration } from './support/progress-factories.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -160,6 +160,18 @@ describe.each(testDatabases())('exports on $name', (target) => {
       expect(await xlsxRows(await northLeader.get(`/api/units/${school.id}/plan-tasks/export?filter=open&format=xlsx`), /.*-open-plan-tasks/)).toEqual(open);
       expectProblem(await northLeader.get(`/api/units/${tree.south.unit.id}/plan-tasks/export`), 404);
       expectProblem(await northLeader.get(`/api/units/${school.id}/plan-tasks/export?filter=late`), 400, { field: 'filter', rule: 'must be overdue, incomplete or open' });
+    });
+
+    it('downloads the celebration feed of a unit and below, confirmed ones only; 404 outside the reader’s reach', async () => {
+      const school = tree.north.feederPatterns[0]!.schools[1]!;
+      const c = await createCelebration(db, school);
+      const list = (await northLeader.get(`/api/units/${tree.north.unit.id}/celebrations?subtree=true`)).json() as { confirmed: { id: string }[] };
+      const csv = csvRows(await northLeader.get(`/api/units/${tree.north.unit.id}/celebrations/export?subtree=true`), /north-district-\d+-celebrations/);
+      expect(csv[0]).toEqual(['Unit', 'Celebrated on', 'Title', 'Description', 'Milestone', 'Id']);
+      expect(column(csv, 'Id')).toEqual(list.confirmed.map((x) => x.id));
+      expect(csv.find((r) => r[5] === c.id)!.slice(0, 5)).toEqual([school.name, '2026-11-01', c.title, '', 'added by a leader']);
+      expect(column(csvRows(await northLeader.get(`/api/units/${tree.north.unit.id}/celebrations/export`), /.*/), 'Id')).not.toContain(c.id);
+      expectProblem(await northLeader.get(`/api/units/${tree.south.unit.id}/celebrations/export`), 404);
     });
 
     it('downloads my tasks as My tasks lists them: open ones, finished ones only when asked', async () => {

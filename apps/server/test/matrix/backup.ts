@@ -3,7 +3,7 @@ import type { MatrixEntries } from '../support/matrix.js';
 import { createMechanism, createRolloutScenario } from '../support/factories.js';
 import { createEngagement } from '../support/coaching-factories.js';
 import { createPlan } from '../support/plan-factories.js';
-import { createBarrier } from '../support/progress-factories.js';
+import { createBarrier, createCelebration } from '../support/progress-factories.js';
 
 /** The path of the top-level unit (the state) above a unit. */
 const rootOf = (path: string) => `/${path.split('/')[1]}/`;
@@ -34,6 +34,10 @@ export const backupMatrix: MatrixEntries = {
   'GET /api/units/:id/coaching/engagements/export': async ({ api, at }) => {
     await createEngagement(api.db, at.school, at.person.id);
     return { method: 'GET', url: `/api/units/${at.school.id}/coaching/engagements/export?format=xlsx`, decidedAt: at.school.path };
+  },
+  'GET /api/units/:id/celebrations/export': async ({ api, at }) => {
+    await createCelebration(api.db, at.school);
+    return { method: 'GET', url: `/api/units/${at.school.id}/celebrations/export?subtree=true`, decidedAt: at.school.path };
   },
   'GET /api/units/:id/barriers/export': async ({ api, at }) => {
     await createBarrier(api.db, at.school, at.person.id);

@@ -8,7 +8,7 @@ import type { TrellisApp } from '../../app.js';
 import { exportAudit, exportPeople, exportSchedule, exportSubtree, exportUnitMechanisms } from '../../services/exports/lists.js';
 import { exportMyCaseload, exportUnitEngagements } from '../../services/exports/coaching.js';
 import { exportOneRosterOrgs } from '../../services/exports/oneroster.js';
-import { exportMyPlanTasks, exportUnitBarriers, exportUnitPlanTasks } from '../../services/exports/work.js';
+import { exportMyPlanTasks, exportUnitBarriers, exportUnitCelebrations, exportUnitPlanTasks } from '../../services/exports/work.js';
 import { ExportFormatField, renderTable, type ExportFormat, type ExportTable } from '../../services/exports/tables.js';
 import { contextOf } from '../context.js';
 
@@ -130,5 +130,11 @@ export function exportRoutes(app: TrellisApp) {
       const { format, subtree, includeEnded } = request.query;
       return sendTable(reply, await exportUnitEngagements(contextOf(db, request), request.params.id, { subtree: subtree === 'true', includeEnded: includeEnded === 'true' }), format);
     },
+  });
+
+  app.get('/api/units/:id/celebrations/export', {
+    config: { access: 'progress.read' },
+    schema: { tags, summary: 'A unit’s confirmed celebrations (`subtree=true`: and those below it) as CSV or XLSX', params, querystring: z.strictObject({ subtree: trueFalse, format: ExportFormatField }) },
+    handler: async (request, reply) => sendTable(reply, await exportUnitCelebrations(contextOf(db, request), request.params.id, { subtree: request.query.subtree === 'true' }), request.query.format),
   });
 }

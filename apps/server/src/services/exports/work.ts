@@ -6,6 +6,7 @@ import { findUnit } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { myPlanTasks, unitPlanTasks } from '../plans/tasks.js';
 import { listUnitBarriers } from '../progress/barriers.js';
+import { celebrationsOf } from '../progress/celebrations.js';
 import { fileSlug, type ExportTable } from './tables.js';
 
 const unitName = async (ctx: ServiceContext, unitId: string) => (await findUnit(ctx.db, unitId))?.name ?? 'unit';
@@ -72,5 +73,15 @@ export async function exportUnitBarriers(ctx: ServiceContext, unitId: string, op
       b.dropReason,
       b.id,
     ]),
+  };
+}
+
+/** A unit's celebration feed (`subtree`: with the units below): the confirmed ones, newest first as listed. */
+export async function exportUnitCelebrations(ctx: ServiceContext, unitId: string, opts: { subtree: boolean }): Promise<ExportTable> {
+  const { confirmed } = await celebrationsOf(ctx, unitId, opts);
+  return {
+    fileBase: fileSlug(await unitName(ctx, unitId), 'celebrations'),
+    header: ['Unit', 'Celebrated on', 'Title', 'Description', 'Milestone', 'Id'],
+    rows: confirmed.map((c) => [c.unitName, c.celebratedOn, c.title, c.description, c.milestoneKey ? 'proposed by Trellis' : 'added by a leader', c.id]),
   };
 }

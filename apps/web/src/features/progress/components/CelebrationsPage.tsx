@@ -12,6 +12,7 @@ import { orNull } from '../../../lib/forms';
 import { useDialog } from '../../../lib/useDialog';
 import { useDialogForm } from '../../../lib/useDialogForm';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { DownloadLinks } from '../../exports/components/DownloadLinks';
 import { Section } from '../../plans/components/Section';
 import { useCreateCelebration, useDismissCelebration } from '../api/progressMutations';
 import { useUpdateCelebration } from '../api/instrumentMutations';
@@ -100,6 +101,9 @@ function Celebrations({ unit, mayManage }: { unit: UnitDetail; mayManage: boolea
                   </Paper>
                 ))}
               </Stack>
+            )}
+            {feed.data.confirmed.length > 0 && (
+              <DownloadLinks path={`/api/units/${unit.id}/celebrations/export`} params={{ subtree: 'true' }} what="the celebrations here and below" testId="download-celebrations" />
             )}
           </Section>
         </>
