@@ -43,6 +43,7 @@ export const OPERATIONAL_STATUS_LABELS: Record<OperationalStatus, string> = {
 
 export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'other'] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+export const SCHOOL_LEVEL_LABELS: Record<SchoolLevel, string> = { elementary: 'Elementary', middle: 'Middle', high: 'High', other: 'Other' };
 
 /** The directory fields Trellis keeps for a district or a school. */
 export interface DirectoryFields {

@@ -16,9 +16,9 @@
 //   makes the child a problem, named with the parent; a cycle names every unit of it.
 // - Status "tobedeleted" / closed → archived, never deleted; such a unit that Trellis never had is
 //   not created. Rows missing from the file are left alone.
-import { ALLOWED_PARENTS, NCES_ID_DIGITS, pathOf, UNIT_KIND_LABELS, type UnitKind } from '../organizations/units.js';
+import { ALLOWED_PARENTS, NCES_ID_DIGITS, UNIT_KIND_LABELS, type UnitKind } from '../organizations/units.js';
 import type { ImportFile, ImportProblem } from './ccd.js';
-import { blankValues, changedValues, emptyCounts, valuesOf, type ExistingUnit, type ImportCounts, type ImportedKind, type ImportItem, type ImportPlan, type ImportScope, type KindCounts, type UnitValues } from './plan.js';
+import { blankValues, changedValues, emptyCounts, pathsUnder, valuesOf, type ExistingUnit, type ImportCounts, type ImportedKind, type ImportItem, type ImportPlan, type ImportScope, type KindCounts, type UnitValues } from './plan.js';
 
 export type OrgSource = 'oneroster' | 'edfi';
 
@@ -294,23 +294,7 @@ export function planOrgImport(input: OrgPlanInput): OrgPlan {
   const parentOfId = new Map<string, string | null>();
   for (const u of input.existing) parentOfId.set(u.id, u.parentId);
   for (const p of placed.values()) if (p.id !== scope.id) parentOfId.set(p.id, p.parentId);
-  const children = new Map<string, string[]>();
-  for (const [id, parent] of parentOfId) {
-    if (parent === null || id === scope.id) continue;
-    const list = children.get(parent);
-    if (list) list.push(id);
-    else children.set(parent, [id]);
-  }
-  const pathOfId = new Map<string, string>([[scope.id, scope.path]]);
-  const stack = [scope.id];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const child of children.get(id) ?? []) {
-      if (pathOfId.has(child)) continue;
-      pathOfId.set(child, pathOf(pathOfId.get(id)!, child));
-      stack.push(child);
-    }
-  }
+  const pathOfId = pathsUnder(scope, parentOfId);
 
   // 7. Items.
   const items: ImportItem[] = [];

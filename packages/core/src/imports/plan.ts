@@ -323,23 +323,7 @@ export function planCcdImport(input: CcdPlanInput): ImportPlan {
   const parentOf = new Map<string, string | null>();
   for (const u of input.existing) parentOf.set(u.id, u.parentId);
   for (const p of planned.values()) parentOf.set(p.id, p.parentId);
-  const children = new Map<string, string[]>();
-  for (const [id, parent] of parentOf) {
-    if (parent === null || id === scope.id) continue;
-    const list = children.get(parent);
-    if (list) list.push(id);
-    else children.set(parent, [id]);
-  }
-  const pathOfId = new Map<string, string>([[scope.id, scope.path]]);
-  const stack = [scope.id];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const child of children.get(id) ?? []) {
-      if (pathOfId.has(child)) continue;
-      pathOfId.set(child, pathOf(pathOfId.get(id)!, child));
-      stack.push(child);
-    }
-  }
+  const pathOfId = pathsUnder(scope, parentOf);
 
   // 8. Items, parents before children (apply inserts them in this order).
   const items: ImportItem[] = [];
@@ -387,6 +371,31 @@ const depth = (path: string) => {
   for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
   return n;
 };
+
+/**
+ * The materialized path of every unit under the scope, given each unit's parent (after the import's
+ * moves): walked from the scope down, so a moved unit carries its subtree. Units not under it are absent.
+ */
+export function pathsUnder(scope: { id: string; path: string }, parentOf: ReadonlyMap<string, string | null>): Map<string, string> {
+  const children = new Map<string, string[]>();
+  for (const [id, parent] of parentOf) {
+    if (parent === null || id === scope.id) continue;
+    const list = children.get(parent);
+    if (list) list.push(id);
+    else children.set(parent, [id]);
+  }
+  const pathOfId = new Map<string, string>([[scope.id, scope.path]]);
+  const stack = [scope.id];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    for (const child of children.get(id) ?? []) {
+      if (pathOfId.has(child)) continue;
+      pathOfId.set(child, pathOf(pathOfId.get(id)!, child));
+      stack.push(child);
+    }
+  }
+  return pathOfId;
+}
 
 export function blankValues(name: string): UnitValues {
   return { name, ncesId: null, stateId: null, gradeLow: null, gradeHigh: null, address: null, city: null, zip: null, latitude: null, longitude: null, level: null, schoolType: null, charter: null, status: null, archived: false };

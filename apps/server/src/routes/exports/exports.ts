@@ -15,6 +15,7 @@ import { contextOf } from '../context.js';
 const tags = ['exports'];
 const params = z.strictObject({ id: Id });
 const formatOnly = z.strictObject({ format: ExportFormatField });
+const trueFalse = z.enum(['true', 'false'], { error: 'must be true or false' }).optional();
 
 async function sendTable(reply: FastifyReply, table: ExportTable, format: ExportFormat) {
   const file = await renderTable(table, format);
@@ -80,7 +81,7 @@ export function exportRoutes(app: TrellisApp) {
       params,
       querystring: z.strictObject({
         filter: z.enum(['overdue', 'incomplete', 'open'], { error: 'must be overdue, incomplete or open' }).default('open'),
-        subtree: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+        subtree: trueFalse,
         format: ExportFormatField,
       }),
     },
@@ -102,7 +103,7 @@ export function exportRoutes(app: TrellisApp) {
       tags,
       summary: 'The barrier log of a unit (`subtree=true`: and below), with staleness and time to resolution, as CSV or XLSX',
       params,
-      querystring: z.strictObject({ subtree: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(), format: ExportFormatField }),
+      querystring: z.strictObject({ subtree: trueFalse, format: ExportFormatField }),
     },
     handler: async (request, reply) => {
       const { format, subtree } = request.query;
@@ -110,7 +111,6 @@ export function exportRoutes(app: TrellisApp) {
     },
   });
 
-  const trueFalse = z.enum(['true', 'false'], { error: 'must be true or false' }).optional();
 
   app.get('/api/coaching/caseload/export', {
     config: { access: 'signed-in' },

@@ -1,6 +1,6 @@
 // The product's lists as tables to download. Each goes through the list's own service, so it has
 // the same access check and the same filters as the list on screen — only without paging.
-import { conflict, decide, MECHANISM_STATUS_LABELS, OPERATIONAL_STATUS_LABELS, SCHOOL_TYPE_LABELS, UNIT_KIND_LABELS, type AuditQuery, type Unit, type UnitDirectory } from '@trellis/core';
+import { conflict, decide, MECHANISM_STATUS_LABELS, OPERATIONAL_STATUS_LABELS, SCHOOL_LEVEL_LABELS, SCHOOL_TYPE_LABELS, UNIT_KIND_LABELS, type AuditQuery, type Unit, type UnitDirectory } from '@trellis/core';
 import { findUnit, findUnitDirectories, findUnitsByIds } from '@trellis/db';
 import type { ServiceContext } from '../../context.js';
 import { auditTrail } from '../audit.js';
@@ -22,8 +22,6 @@ function placeNames(units: Unit[]): Map<string, string> {
   return place;
 }
 
-const LEVEL_WORDS = { elementary: 'Elementary', middle: 'Middle', high: 'High', other: 'Other' } as const;
-
 /** Address, city, ZIP, coordinates, level, type, charter and NCES status, as a directory import recorded them. */
 function directoryCells(d: UnitDirectory | undefined): Cell[] {
   if (!d) return [null, null, null, null, null, null, null, null, null];
@@ -33,7 +31,7 @@ function directoryCells(d: UnitDirectory | undefined): Cell[] {
     d.zip,
     d.latitude,
     d.longitude,
-    d.level ? LEVEL_WORDS[d.level] : null,
+    d.level ? SCHOOL_LEVEL_LABELS[d.level] : null,
     d.schoolType === null ? null : (SCHOOL_TYPE_LABELS[d.schoolType] ?? String(d.schoolType)),
     d.charter === null ? null : d.charter ? 'yes' : 'no',
     d.operationalStatus ? OPERATIONAL_STATUS_LABELS[d.operationalStatus] : null,

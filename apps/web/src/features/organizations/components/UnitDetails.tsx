@@ -1,11 +1,10 @@
 import { Anchor, VisuallyHidden } from '@mantine/core';
-import { NCES_ID_DIGITS, OPERATIONAL_STATUS_LABELS, SCHOOL_TYPE_LABELS, UNIT_KIND_LABELS, type UnitDetail } from '@trellis/core';
+import { NCES_ID_DIGITS, OPERATIONAL_STATUS_LABELS, SCHOOL_LEVEL_LABELS, SCHOOL_TYPE_LABELS, UNIT_KIND_LABELS, type UnitDetail } from '@trellis/core';
 import { DetailList } from '../../../components/DetailList';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 
 const grade = (g: string) => (g === 'PK' ? 'Pre-K' : g === 'KG' ? 'K' : String(Number(g)));
 const notSet = '—';
-const LEVEL_LABELS = { elementary: 'Elementary', middle: 'Middle', high: 'High', other: 'Other' } as const;
 
 /**
  * Details of a unit; identifiers and grades only for the kinds that have them (or when set anyway),
@@ -22,7 +21,7 @@ export function UnitDetails({ unit }: { unit: UnitDetail }) {
     { label: 'State id', value: unit.stateId ?? notSet },
     ...(enrols || unit.gradeLow ? [{ label: 'Grades', value: unit.gradeLow && unit.gradeHigh ? `${grade(unit.gradeLow)}–${grade(unit.gradeHigh)}` : notSet }] : []),
     ...(enrols || unit.enrollment !== null ? [{ label: 'Enrollment', value: unit.enrollment === null ? notSet : formatNumber(unit.enrollment) }] : []),
-    ...(d.level ? [{ label: 'School level', value: LEVEL_LABELS[d.level] }] : []),
+    ...(d.level ? [{ label: 'School level', value: SCHOOL_LEVEL_LABELS[d.level] }] : []),
     ...(d.schoolType !== null ? [{ label: 'School type', value: SCHOOL_TYPE_LABELS[d.schoolType] ?? `Type ${d.schoolType}` }] : []),
     ...(d.charter !== null ? [{ label: 'Charter', value: d.charter ? 'Yes' : 'No' }] : []),
     ...(street ? [{ label: 'Address', value: street }] : []),
